@@ -1,0 +1,60 @@
+//! The `attache` binary: parses flags, builds a validated configuration and
+//! calls the library. All the work happens in the `attache` crates.
+
+mod read;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// attache: reads international-affairs news into sourced, structured records.
+#[derive(Parser, Debug)]
+#[command(name = "attache", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Analyse articles (plain text, HTML, or a .jsonl feed; `-` is stdin) and print the result.
+    Read(read::ReadArgs),
+    /// Code a PETRARCH-format validation file from its <Text> alone.
+    Validate(read::ValidateArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("attache: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Read(args) => read::run(args),
+        Command::Validate(args) => read::validate(args),
+    }
+}
+
+/// True when writing failed because the reader of our output went away
+/// (`attache read … | head`): that is success, not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
