@@ -27,6 +27,7 @@ pub mod input;
 pub mod output;
 pub mod petrarch;
 pub mod pipeline;
+pub mod places;
 pub mod quotes;
 pub mod report;
 pub mod segment;
