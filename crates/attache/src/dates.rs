@@ -1019,7 +1019,7 @@ fn speaker_key(doc: &Doc, si: usize, text: &str, cue: Option<(usize, usize)>) ->
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         w.chars().next().is_some_and(|c| c.is_uppercase()) && w.len() > 1
     };
-    if let Some(w) = before.filter(|w| cap(w)) {
+    if let Some(w) = before.filter(|w| cap(w) && !w.ends_with([',', '”', '"'])) {
         return Some(w.trim_matches(|c: char| !c.is_alphanumeric()).to_string());
     }
     // "said Russian Foreign Minister Sergey Lavrov on Monday": the last word

@@ -24,6 +24,7 @@ pub mod doc;
 pub mod error;
 pub mod events;
 pub mod input;
+pub mod markup;
 pub mod output;
 pub mod petrarch;
 pub mod pipeline;
