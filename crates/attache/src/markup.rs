@@ -234,6 +234,6 @@ mod tests {
         assert_eq!(d.quotes.len(), 1);
         assert_eq!(d.slice(d.quotes[0].span), "Russia notified NATO in advance");
         assert_eq!(d.quotes[0].speaker.code.as_deref(), Some("RUSGOV"));
-        assert_eq!(d.entities[1].kind, EntityKind::Organization);
+        assert_eq!(d.entities[2].kind, EntityKind::Organization);
     }
 }
