@@ -25,7 +25,7 @@
 //! conflicts with other speakers' statements about an event of that kind
 //! from another country. Connected pairs form one [`Conflict`](crate::doc::Conflict).
 
-use crate::doc::{Claim, Conflict, Doc, MentionKind, QuoteKind, Span};
+use crate::doc::{Claim, Conflict, Doc, EntityKind, MentionKind, QuoteKind, Span};
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::OnceLock;
@@ -330,10 +330,18 @@ fn pronoun_actor(doc: &Doc, ws: &[W], w: &W, speaker: &Option<String>) -> Option
     if !matches!(w.lower.as_str(), "it" | "they" | "its") {
         return None;
     }
+    // the nearest organisation or state before it, not a person and not a possessive
     ws.iter()
         .rev()
-        .filter(|x| x.span.end <= w.span.start)
-        .find_map(|x| code_at(doc, x.span).map(|c| c.0))
+        .filter(|x| x.span.end <= w.span.start && !x.lower.ends_with("'s"))
+        .find_map(|x| {
+            let m = doc.mentions.iter().find(|m| m.span.overlaps(x.span))?;
+            let e = doc.entities.get(m.entity)?;
+            if e.kind == EntityKind::Person {
+                return None;
+            }
+            e.code.clone().or_else(|| e.country.clone())
+        })
         .or_else(|| speaker.clone())
 }
 
@@ -817,12 +825,19 @@ fn topic_of(doc: &Doc, s: &Statement, all: &[&Statement]) -> String {
                 .unwrap_or(c)
         })
     };
-    let fam = all
+    // A rebuttal of involvement names the matter; else the first family.
+    let fam = if all.iter().any(|x| x.family == "involve" && !x.polarity) {
+        "involve"
+    } else {
+        all.iter()
+            .find(|x| x.family != "event")
+            .map(|x| x.family.as_str())
+            .unwrap_or(s.family.as_str())
+    };
+    let subj = all
         .iter()
-        .find(|x| x.family != "event")
-        .map(|x| x.family.as_str())
-        .unwrap_or(s.family.as_str());
-    let subj = all.iter().find_map(|x| x.subject.clone());
+        .filter(|x| x.family == fam)
+        .find_map(|x| x.subject.clone());
     let obj = all.iter().find_map(|x| x.object.clone());
     let ev = all.iter().find_map(|x| x.event.clone());
     match fam {

@@ -963,7 +963,14 @@ pub fn statement_dates(doc: &Doc) -> Vec<Option<String>> {
             (None, Some(_), None) => None,
             // No cue: a sentence continuing the statement before it.
             (None, None, _) => {
-                if quote_speaker(doc, si).is_some() || text.contains('“') || text.contains('"') {
+                if let Some(e) = quote_speaker(doc, si) {
+                    let k = format!("#{e}");
+                    by_speaker
+                        .iter()
+                        .rev()
+                        .find(|(sk, _)| *sk == k)
+                        .map(|(_, d)| d.clone())
+                } else if text.contains('“') || text.contains('"') {
                     last.clone()
                 } else if si > 0 && out[si - 1].is_some() && continues(text) {
                     out[si - 1].clone()
@@ -1014,6 +1021,36 @@ fn speaker_key(doc: &Doc, si: usize, text: &str, cue: Option<(usize, usize)>) ->
         return Some(format!("#{e}"));
     }
     let (cs, ce) = cue?;
+    // A mention next to the cue: just before it, or in the few words after it.
+    let s = doc.sentences[si].span.start;
+    let near = doc
+        .mentions
+        .iter()
+        .filter(|m| m.sentence == si)
+        .filter(|m| {
+            doc.entities
+                .get(m.entity)
+                .is_some_and(|e| e.kind == crate::doc::EntityKind::Person)
+        })
+        .filter(|m| {
+            let (a, b) = (
+                m.span.start - s.min(m.span.start),
+                m.span.end - s.min(m.span.end),
+            );
+            (b <= cs && cs - b <= 3 && !text[b..cs].contains(','))
+                || (a >= ce && a - ce <= 50 && !text[ce..a].contains([',', '“', '"']))
+        })
+        .min_by_key(|m| {
+            let a = m.span.start - s.min(m.span.start);
+            if a < cs {
+                0
+            } else {
+                a - ce
+            }
+        });
+    if let Some(m) = near {
+        return Some(format!("#{}", m.entity));
+    }
     let before = text[..cs].split_whitespace().last();
     let cap = |w: &str| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());

@@ -189,10 +189,15 @@ pub fn doc(markup: &str, published: Option<&str>) -> Doc {
     // Statements.
     for (span, direct) in quotes {
         let si = d.sentence_at(span.start).unwrap_or(0);
+        let last = d
+            .sentence_at(span.end.saturating_sub(1))
+            .unwrap_or(si)
+            .max(si);
+        // the speaker mark in the sentences the statement overlaps, or the one after it
         let spk = mentions
             .iter()
             .zip(d.mentions.iter())
-            .find(|(p, m)| p.speaker && m.sentence == si)
+            .find(|(p, m)| p.speaker && m.sentence >= si && m.sentence <= last)
             .map(|(p, m)| Speaker {
                 name: Some(d.entities[m.entity].name.clone()).filter(|_| !p.name.is_empty()),
                 code: Some(p.code.clone()),
