@@ -435,6 +435,45 @@ fn is_place(doc: &Doc, mi: usize) -> bool {
         .is_some_and(|e| e.kind == EntityKind::Place)
 }
 
+/// Nouns that describe an organisation already named ("the bloc's").
+const ORG_DESCRIPTORS: &[&str] = &[
+    "bloc",
+    "alliance",
+    "organization",
+    "organisation",
+    "union",
+    "coalition",
+    "body",
+    "grouping",
+    "agency",
+];
+
+/// The organisation (IGO first) mentioned last before `offset`.
+fn last_organisation(doc: &Doc, offset: usize) -> Option<usize> {
+    let org = |m: &crate::doc::Mention| {
+        doc.entities
+            .get(m.entity)
+            .is_some_and(|e| e.kind == EntityKind::Organization && e.code.is_some())
+    };
+    let igo = |m: &crate::doc::Mention| {
+        doc.entities
+            .get(m.entity)
+            .and_then(|e| e.code.as_deref())
+            .is_some_and(|c| c.starts_with("IGO"))
+    };
+    let before = || {
+        doc.mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.span.end <= offset)
+            .rev()
+    };
+    before()
+        .find(|(_, m)| org(m) && igo(m))
+        .or_else(|| before().find(|(_, m)| org(m)))
+        .map(|(i, _)| i)
+}
+
 fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
     let mut out: Vec<Np> = Vec::new();
     let gaz = Gazetteer::builtin();
@@ -509,11 +548,22 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
             }
         }
         // A mention covering the noun itself ("NATO Information Office"
-        // recognised as one name) counts as the holder only if its own code
-        // differs from nothing else.
+        // recognised as one name) is the holder.
         if holder.is_none() {
             if let Some(mi) = toks[noun_start].mention {
                 holder = Some(mi);
+            }
+        }
+        // "the bloc's liaison mission" when the actor stage left the
+        // description unlinked: the organisation mentioned last before it.
+        if holder.is_none() && !pronoun {
+            let descriptor = toks[left..noun_start].iter().any(|t| {
+                t.lower
+                    .strip_suffix("'s")
+                    .is_some_and(|w| ORG_DESCRIPTORS.contains(&w))
+            });
+            if descriptor {
+                holder = last_organisation(doc, toks[noun_start].span.start);
             }
         }
         // Right attachments.
@@ -616,7 +666,7 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
             left,
             noun_start,
             noun_end,
-            right: right.max(noun_end),
+            right: right.max(j.min(toks.len())).max(noun_end),
             holder,
             pronoun,
             from_actor,
@@ -1096,6 +1146,17 @@ fn resolve_parties(
         _ => false,
     };
     // "on X's behalf" / "on behalf of X"
+    let behalf_descriptor = toks.iter().position(|t| t.lower == "behalf").and_then(|b| {
+        let d = win(toks, b.saturating_sub(3), b).iter().rev().find(|t| {
+            t.lower
+                .strip_suffix("'s")
+                .is_some_and(|w| ORG_DESCRIPTORS.contains(&w))
+        })?;
+        if d.mention.is_some() {
+            return None;
+        }
+        last_organisation(doc, d.span.start)
+    });
     let behalf = toks.iter().position(|t| t.lower == "behalf").and_then(|b| {
         if toks.get(b + 1).is_some_and(|t| t.lower == "of") {
             win(toks, b + 2, b + 5).iter().find_map(|t| t.mention)
@@ -1124,7 +1185,7 @@ fn resolve_parties(
     };
     let mut holder = code(holder_m).or_else(|| if pronoun { ag_code.clone() } else { None });
     if trig.change == FallbackDesignated {
-        if let Some(b) = code(behalf) {
+        if let Some(b) = code(behalf).or_else(|| code(behalf_descriptor)) {
             holder = Some(b);
         }
     }

@@ -177,3 +177,9 @@ fn state_at_a_date_follows_changes() {
     assert!(report.contains("Relations"), "{report}");
     assert!(report.contains("fallback contacts"), "{report}");
 }
+
+cases! {
+    descriptor_resolves_to_last_igo: "{NATO|IGOWSTNAT} expelled diplomats last week. || {Russia|RUS} will close the bloc’s liaison mission in Moscow." => ["IGOWSTNAT>RUS closed"];
+    descriptor_union: "The {European Union|IGOEEC|org} criticised the move. || {Belarus|BLR} suspended the union’s delegation in Minsk." => ["IGOEEC>BLR suspended"];
+    behalf_descriptor: "{NATO|IGOWSTNAT} regrets the move. || An envoy of a member state may keep in touch with the {Russian|RUS|demonym} side on the alliance’s behalf." => ["IGOWSTNAT>RUS fallback_designated"];
+}
