@@ -1320,11 +1320,22 @@ fn rel_attributes(doc: &Doc, toks: &[Tok], np: &Np) -> (Option<String>, Option<S
     (hosted, established)
 }
 
+/// A readable name for an actor code: a state or organisation with that code
+/// named by a proper name in the text, else any such entity, else the code.
 fn entity_name(doc: &Doc, code: &str) -> String {
-    doc.entities
-        .iter()
-        .filter(|e| e.code.as_deref() == Some(code))
-        .find(|e| matches!(e.kind, EntityKind::State | EntityKind::Organization))
+    let candidates = || {
+        doc.entities
+            .iter()
+            .filter(move |e| e.code.as_deref() == Some(code))
+            .filter(|e| matches!(e.kind, EntityKind::State | EntityKind::Organization))
+    };
+    let named = candidates().find(|e| {
+        doc.mentions
+            .iter()
+            .any(|m| m.entity == e.id && m.kind == crate::doc::MentionKind::Name)
+    });
+    named
+        .or_else(|| candidates().next())
         .map(|e| e.name.clone())
         .unwrap_or_else(|| code.to_string())
 }

@@ -839,7 +839,11 @@ fn topic_of(doc: &Doc, s: &Statement, all: &[&Statement]) -> String {
         .filter(|x| x.family == fam)
         .find_map(|x| x.subject.clone());
     let obj = all.iter().find_map(|x| x.object.clone());
-    let ev = all.iter().find_map(|x| x.event.clone());
+    let ev = all
+        .iter()
+        .filter(|x| x.family == fam)
+        .find_map(|x| x.event.clone())
+        .or_else(|| all.iter().find_map(|x| x.event.clone()));
     match fam {
         "notify" => format!(
             "whether {} notified {}",
