@@ -92,25 +92,25 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let re = |s: String| Regex::new(&s).expect("built-in date pattern compiles");
         Patterns {
-            iso: re(r"\b(\d{4})-(\d{2})-(\d{2})\b".into()),
+            iso: re(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)".into()),
             mdy: re(format!(
-                r"\b(?:(?i:from)\s+)?{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*(?:-|–|(?i:to|until|through|and))\s*(?:{MONTH}\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(\d{{4}})\b)?"
+                r"(?-u:\b)(?:(?i:from)\s+)?{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:\s*(?:-|–|(?i:to|until|through|and))\s*(?:{MONTH}\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b))?(?:,?\s+(\d{{4}})(?-u:\b))?"
             )),
             dmy: re(format!(
-                r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|(?i:to|and))\s*(\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})\b)?"
+                r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|(?i:to|and))\s*(\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})(?-u:\b))?"
             )),
             month_year: re(format!(
-                r"(?:\b((?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|last|next|this|in|since|by|until|from|through|during|before|after|of))[\s-]+)?\b{MONTH}(?:,?\s+(\d{{4}}))?\b"
+                r"(?:(?-u:\b)((?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|last|next|this|in|since|by|until|from|through|during|before|after|of))[\s-]+)?(?-u:\b){MONTH}(?:,?\s+(\d{{4}}))?(?-u:\b)"
             )),
-            year_range: re(r"\b(?:(?i:from|between)\s+)?(1[89]\d\d|20\d\d)\s*(?:-|–|(?i:to|and|until|through))\s*(1[89]\d\d|20\d\d)\b".into()),
-            decade: re(r"\b(?i:the\s+)?(1[89]\d0|20\d0)s\b".into()),
-            year: re(r"\b((?i:in|since|by|until|till|from|before|after|during|of|early|late|mid|end\s+of|the|through|around|year))[\s-]+(1[89]\d\d|20\d\d)\b(?:[^\d]|$)".into()),
+            year_range: re(r"(?-u:\b)(?:(?i:from|between)\s+)?(1[89]\d\d|20\d\d)\s*(?:-|–|(?i:to|and|until|through))\s*(1[89]\d\d|20\d\d)(?-u:\b)".into()),
+            decade: re(r"(?-u:\b)(?i:the\s+)?(1[89]\d0|20\d0)s(?-u:\b)".into()),
+            year: re(r"(?-u:\b)((?i:in|since|by|until|till|from|before|after|during|of|early|late|mid|end\s+of|the|through|around|year))[\s-]+(1[89]\d\d|20\d\d)(?-u:\b)(?:[^\d]|$)".into()),
             weekday: re(format!(
-                r"\b(?:((?i:late|early))\s+)?(?:((?i:on|last|next|this|from|by|until|since|coming))\s+)?(?:((?i:last|next|this|coming))\s+)?{WEEKDAY}(?:\s+((?i:morning|afternoon|evening|night)))?\b"
+                r"(?-u:\b)(?:((?i:late|early))\s+)?(?:((?i:on|last|next|this|from|by|until|since|coming))\s+)?(?:((?i:last|next|this|coming))\s+)?{WEEKDAY}(?:\s+((?i:morning|afternoon|evening|night)))?(?-u:\b)"
             )),
-            rel_day: re(r"\b(?i:(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|last\s+night|this\s+morning|this\s+evening|this\s+afternoon))\b".into()),
-            period: re(r"\b(?i:(?:(early|earlier|late|later|mid|(?:by\s+)?the\s+end\s+of|(?:by\s+)?end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?(this|last|next|the\s+past|the\s+coming|the\s+previous|the\s+current|the)\s+(week|weekend|month|year))\b".into()),
-            offset: re(format!(r"\b(?i:{NUM}\s+(day|week|month|year)s?\s+(ago|earlier|later|afterwards))\b")),
+            rel_day: re(r"(?-u:\b)(?i:(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|last\s+night|this\s+morning|this\s+evening|this\s+afternoon))(?-u:\b)".into()),
+            period: re(r"(?-u:\b)(?i:(?:(early|earlier|late|later|mid|(?:by\s+)?the\s+end\s+of|(?:by\s+)?end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?(this|last|next|the\s+past|the\s+coming|the\s+previous|the\s+current|the)\s+(week|weekend|month|year))(?-u:\b)".into()),
+            offset: re(format!(r"(?-u:\b)(?i:{NUM}\s+(day|week|month|year)s?\s+(ago|earlier|later|afterwards))(?-u:\b)")),
         }
     })
 }
@@ -836,7 +836,8 @@ pub fn find_timexes(
 }
 
 /// Resolves dates: reads `sentences`, `meta.published`, `quotes`, `events`;
-/// fills `timexes` and `events[].date` (see the module docs for the rule).
+/// fills `timexes`, `events[].date` (see the module docs for the rule) and,
+/// through [`crate::places::locate_events`], `events[].location`.
 pub fn resolve(doc: &mut Doc) {
     let published = doc.meta.published;
     let mut anchor: Option<NaiveDate> = None;
@@ -879,6 +880,8 @@ pub fn resolve(doc: &mut Doc) {
     for (e, d) in doc.events.iter_mut().zip(dates) {
         e.date = d;
     }
+    // Where: the place the event's sentence names.
+    crate::places::locate_events(doc);
 }
 
 /// The value of the time expression in sentence `sentence` nearest `at`,

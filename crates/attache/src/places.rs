@@ -4,6 +4,7 @@
 //! the location phrases of a sentence ("at the NATO headquarters in
 //! Brussels", "in Moscow").
 
+use crate::doc::{Doc, EntityKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -193,6 +194,52 @@ impl Gazetteer {
     }
 }
 
+/// Gives each event without a location the place its sentence names with
+/// "in X" / "at X" (a gazetteer place, or a place the actor stage found),
+/// the one nearest the trigger, preferring one after it. Reads `sentences`,
+/// `mentions`, `entities`, `events`; fills `events[].location`.
+pub fn locate_events(doc: &mut Doc) {
+    let g = Gazetteer::builtin();
+    let mut found: Vec<Option<String>> = Vec::with_capacity(doc.events.len());
+    for e in &doc.events {
+        if e.location.is_some() {
+            found.push(None);
+            continue;
+        }
+        let Some(s) = doc.sentences.get(e.sentence) else {
+            found.push(None);
+            continue;
+        };
+        let text = &doc.text[s.span.start..s.span.end];
+        let mut cands: Vec<(usize, String)> = g
+            .locations(text)
+            .into_iter()
+            .map(|(a, _, p)| (s.span.start + a, p.name.clone()))
+            .collect();
+        for m in doc.mentions_in(e.sentence) {
+            let is_place = doc
+                .entities
+                .get(m.entity)
+                .is_some_and(|x| x.kind == EntityKind::Place);
+            let before = doc.text[s.span.start..m.span.start].trim_end();
+            if is_place && (before.ends_with(" in") || before.ends_with(" at")) {
+                cands.push((m.span.start, doc.slice(m.span).to_string()));
+            }
+        }
+        let t = e.trigger.start;
+        let best = cands
+            .into_iter()
+            .min_by_key(|(at, _)| if *at >= t { (0, at - t) } else { (1, t - at) })
+            .map(|(_, name)| name);
+        found.push(best);
+    }
+    for (e, l) in doc.events.iter_mut().zip(found) {
+        if l.is_some() {
+            e.location = l;
+        }
+    }
+}
+
 /// Words of `text` with their byte offsets (letters, digits, inner '.', '-' and apostrophes).
 fn word_spans(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
@@ -278,6 +325,34 @@ mod tests {
             let got = g.locate(text).map(|(s, e, _)| &text[s..e]);
             assert_eq!(got, want, "{text}");
         }
+    }
+
+    #[test]
+    fn events_get_the_nearest_location() {
+        let mut doc = crate::markup::doc(
+            "{Russia|RUS} will halt its office at the {NATO|IGOWSTNAT} headquarters in Brussels. || {Obama|USAGOV|person} and {Castro|CUBGOV|person} met in Panama in April. || They talked.",
+            None,
+        );
+        for (si, trig) in [(0, "halt"), (1, "met"), (2, "talked")] {
+            let s = doc.sentences[si].span;
+            let off = s.start + doc.slice(s).find(trig).unwrap_or(0);
+            doc.events.push(crate::doc::Event {
+                sentence: si,
+                source: None,
+                target: None,
+                source_entity: None,
+                target_entity: None,
+                cameo: "040".into(),
+                trigger: crate::Span::new(off, off + trig.len()),
+                status: crate::doc::EventStatus::Asserted,
+                date: None,
+                quote: None,
+                location: None,
+            });
+        }
+        locate_events(&mut doc);
+        let got: Vec<Option<&str>> = doc.events.iter().map(|e| e.location.as_deref()).collect();
+        assert_eq!(got, vec![Some("Brussels"), Some("Panama"), None]);
     }
 
     #[test]
