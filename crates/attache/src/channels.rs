@@ -614,7 +614,8 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
                 if let Some(mi) = found {
                     match w {
                         "to" | "at" | "with" | "for" => {
-                            if host.is_none() && !is_place(doc, mi) {
+                            let igo = code_of(doc, mi).is_some_and(|c| c.starts_with("IGO"));
+                            if host.is_none() && (igo || !is_place(doc, mi)) {
                                 host = Some(mi);
                             }
                         }

@@ -785,8 +785,11 @@ fn event_claims(doc: &Doc, st: &[Statement]) -> Vec<Statement> {
             });
         }
     }
-    if doc.quotes.is_empty() {
+    {
         for si in 0..doc.sentences.len() {
+            if doc.quotes.iter().any(|q| q.sentences.contains(&si)) {
+                continue;
+            }
             let span = doc.sentences[si].span;
             let ws = words(doc, span);
             let Some(ci) = ws.iter().position(|w| CUES.contains(&w.lower.as_str())) else {

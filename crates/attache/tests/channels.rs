@@ -183,3 +183,9 @@ cases! {
     descriptor_union: "The {European Union|IGOEEC|org} criticised the move. || {Belarus|BLR} suspended the union’s delegation in Minsk." => ["IGOEEC>BLR suspended"];
     behalf_descriptor: "{NATO|IGOWSTNAT} regrets the move. || An envoy of a member state may keep in touch with the {Russian|RUS|demonym} side on the alliance’s behalf." => ["IGOWSTNAT>RUS fallback_designated"];
 }
+
+cases! {
+    igo_headquarters_as_place: "{Russia|RUS} will halt its representative office at the {NATO headquarters|IGOWSTNAT|place} in Brussels." => ["RUS>IGOWSTNAT suspended"];
+    mission_to_un_in_geneva: "{Eritrea|ERI} closed its permanent mission to the {United Nations|IGOUNO|org} in Geneva." => ["ERI>IGOUNO closed"];
+    moscow_as_metonym_location: "{Russia|RUS} will close the {alliance|IGOWSTNAT|nominal}’s information office in {Moscow|RUS|metonym}." => ["IGOWSTNAT>RUS closed"];
+}
