@@ -77,6 +77,11 @@ pub fn segment(doc: &mut Doc) {
     }
 }
 
+/// True for every quotation mark: straight, curly, low-9, guillemets.
+pub fn is_quote(c: char) -> bool {
+    token::is_quote_char(c)
+}
+
 /// Splits one piece of text into sentences (as one paragraph): the sentence
 /// strings, for tests and tools.
 pub fn split_sentences(text: &str) -> Vec<&str> {
