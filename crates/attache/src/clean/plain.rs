@@ -324,7 +324,7 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
 
 /// A section/date line: `World|politics|July 1, 2015 / 01:35 PM`, or a
 /// short line that is a date. Returns the section labels and the date.
-fn parse_meta_line(line: &str) -> Option<(Vec<String>, Option<NaiveDate>)> {
+pub(crate) fn parse_meta_line(line: &str) -> Option<(Vec<String>, Option<NaiveDate>)> {
     if line.contains('|') {
         let parts: Vec<&str> = line
             .split('|')
