@@ -155,7 +155,7 @@ pub struct Articles {
 }
 
 enum Source {
-    One(Option<RawArticle>),
+    One(Option<Box<RawArticle>>),
     Feed(Box<Feed>),
 }
 
@@ -180,7 +180,7 @@ impl std::fmt::Debug for Articles {
 impl Articles {
     fn one(article: RawArticle) -> Articles {
         Articles {
-            source: Source::One(Some(article)),
+            source: Source::One(Some(Box::new(article))),
         }
     }
 
@@ -203,7 +203,7 @@ impl Iterator for Articles {
 
     fn next(&mut self) -> Option<Self::Item> {
         match &mut self.source {
-            Source::One(a) => a.take().map(Ok),
+            Source::One(a) => a.take().map(|a| Ok(*a)),
             Source::Feed(feed) => feed.next_article(),
         }
     }

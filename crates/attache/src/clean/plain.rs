@@ -525,7 +525,14 @@ mod tests {
     #[test]
     fn byline_table() {
         // (line, authors, place, email, agency)
-        let cases: &[(&str, &[&str], Option<&str>, Option<&str>, Option<&str>)] = &[
+        type Case<'a> = (
+            &'a str,
+            &'a [&'a str],
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+        );
+        let cases: &[Case] = &[
             (
                 "- By ANNA KOWALSKI in Strelsau anna@example.org",
                 &["ANNA KOWALSKI"],
