@@ -99,7 +99,8 @@ pub const BOILERPLATE_LINES: &[&str] = &[
 /// True when a line is boilerplate by the documented pattern lists.
 pub fn is_boilerplate(line: &str) -> bool {
     let line = line.trim();
-    if line.split_whitespace().count() > 15 {
+    // At most 15 words: a cheap length test first.
+    if line.len() > 240 || line.split_whitespace().count() > 15 {
         return false;
     }
     let lower = line.to_lowercase();
@@ -176,6 +177,9 @@ pub fn clean(raw: RawArticle) -> Doc {
 
 /// Collapses whitespace runs to one space and removes invisible characters.
 pub(crate) fn normalise_space(s: &str) -> String {
+    if is_normal_space(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
@@ -199,6 +203,61 @@ pub(crate) fn normalise_space(s: &str) -> String {
     out
 }
 
+/// True when `s` has no leading, trailing or double spaces, no other
+/// whitespace and no invisible or control characters (so normalising would
+/// not change it). Decides on bytes, conservatively.
+fn is_normal_space(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c == b' ' {
+                if prev_space {
+                    return false;
+                }
+                prev_space = true;
+            } else if c < 0x20 || c == 0x7F {
+                return false;
+            } else {
+                prev_space = false;
+            }
+            i += 1;
+            continue;
+        }
+        prev_space = false;
+        let (b1, b2) = (
+            b.get(i + 1).copied().unwrap_or(0),
+            b.get(i + 2).copied().unwrap_or(0),
+        );
+        let suspicious = match c {
+            // U+0080..U+009F controls, U+00A0 no-break space, U+00AD soft hyphen.
+            0xC2 => b1 <= 0xA0 || b1 == 0xAD,
+            // U+1680 ogham space.
+            0xE1 => b1 == 0x9A && b2 == 0x80,
+            // U+2000..U+200D spaces and zero-width, U+2028/2029, U+202F, U+205F, U+2060.
+            0xE2 => {
+                (b1 == 0x80 && (b2 <= 0x8D || matches!(b2, 0xA8 | 0xA9 | 0xAF)))
+                    || (b1 == 0x81 && matches!(b2, 0x9F | 0xA0))
+            }
+            // U+3000 ideographic space.
+            0xE3 => b1 == 0x80 && b2 == 0x80,
+            // U+FEFF byte-order mark.
+            0xEF => b1 == 0xBB && b2 == 0xBF,
+            _ => false,
+        };
+        if suspicious {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Word count.
 pub(crate) fn words(s: &str) -> usize {
     s.split_whitespace().count()
@@ -215,9 +274,9 @@ pub(crate) fn ends_like_sentence(s: &str) -> bool {
 pub(crate) fn is_heading_like(s: &str) -> bool {
     let first = s.chars().next();
     !s.is_empty()
-        && words(s) <= 12
         && s.len() <= 120
         && !ends_like_sentence(s)
+        && words(s) <= 12
         && first.is_some_and(|c| c.is_uppercase() || c.is_numeric())
         && s.chars().any(char::is_alphabetic)
 }
@@ -227,7 +286,11 @@ pub(crate) fn assemble(doc: &mut Doc, blocks: Vec<Block>, warnings: &mut Vec<Str
     let mut blocks: Vec<Block> = blocks
         .into_iter()
         .map(|b| Block {
-            text: normalise_space(&b.text),
+            text: if is_normal_space(&b.text) {
+                b.text
+            } else {
+                normalise_space(&b.text)
+            },
             kind: b.kind,
         })
         .filter(|b| !b.text.is_empty() && !is_boilerplate(&b.text))
@@ -317,6 +380,10 @@ mod tests {
             ("soft\u{00AD}hyphen", "softhyphen"),
             ("bell\u{7}", "bell"),
             ("", ""),
+            ("“Quoted” – dash…", "“Quoted” – dash…"),
+            ("a\u{2009}b\u{3000}c\u{FEFF}d", "a b cd"),
+            ("x\u{0085}y", "x y"),
+            ("ok text", "ok text"),
         ];
         for (input, want) in cases {
             assert_eq!(normalise_space(input), want, "{input:?}");
