@@ -171,6 +171,40 @@ fn is_skipped(e: &scraper::node::Element) -> bool {
     e.attr("class").is_some_and(is_furniture_attr) || e.attr("id").is_some_and(is_furniture_attr)
 }
 
+/// Words of a class or id that name the article itself ("story-body").
+const CONTENT_WORDS: &[&str] = &[
+    "article", "body", "content", "story", "entry", "main", "post", "text",
+];
+
+/// True when an element is left out of the body: [`is_skipped`], except that
+/// a furniture-sounding class on an element that also names the content and
+/// holds at least three paragraphs ("story-body related-enabled") is kept.
+fn is_skipped_el(el: ElementRef<'_>) -> bool {
+    let e = el.value();
+    if !is_skipped(e) {
+        return false;
+    }
+    if SKIP_TAGS.contains(&e.name()) {
+        return true;
+    }
+    let names_content = |v: Option<&str>| {
+        v.is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            CONTENT_WORDS.iter().any(|w| v.contains(w))
+        })
+    };
+    let by_attr_only = e.attr("hidden").is_none()
+        && e.attr("aria-hidden") != Some("true")
+        && e.attr("role").is_none()
+        && !e.attr("style").is_some_and(|s| {
+            s.replace(' ', "")
+                .to_ascii_lowercase()
+                .contains("display:none")
+        });
+    let content = names_content(e.attr("class")) || names_content(e.attr("id"));
+    !(by_attr_only && content && el.select(selector("p")).take(3).count() == 3)
+}
+
 const BLOCK_TAGS: &[&str] = &[
     "p",
     "div",
@@ -230,7 +264,7 @@ impl Walker {
                     }
                 }
                 Node::Element(e) => {
-                    if is_skipped(e) {
+                    if ElementRef::wrap(child).is_none_or(is_skipped_el) {
                         continue;
                     }
                     let name = e.name();
@@ -281,7 +315,7 @@ fn text_len(blocks: &[Block]) -> usize {
 fn has_skipped_ancestor(el: ElementRef<'_>) -> bool {
     el.ancestors()
         .filter_map(ElementRef::wrap)
-        .any(|a| is_skipped(a.value()))
+        .any(is_skipped_el)
 }
 
 /// The element holding the article's body.
@@ -670,6 +704,18 @@ mod tests {
             let doc = clean(RawArticle::html("odd.html", page));
             assert!(doc.text.len() < 20, "{page:?}");
         }
+    }
+
+    #[test]
+    fn content_container_with_a_furniture_class_is_kept() {
+        let page = r#"<html><body><div id="story-body" class="story-body related-enabled">
+<p>First paragraph of the story.</p><p>Second paragraph of the story.</p><p>Third paragraph.</p>
+<div class="related-links"><p>Related: another story</p></div></div></body></html>"#;
+        let doc = clean(RawArticle::html("p.html", page));
+        assert_eq!(
+            doc.text,
+            "First paragraph of the story.\n\nSecond paragraph of the story.\n\nThird paragraph."
+        );
     }
 
     #[test]

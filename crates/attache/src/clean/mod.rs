@@ -270,6 +270,14 @@ pub(crate) fn ends_like_sentence(s: &str) -> bool {
     ])
 }
 
+/// True when the line ends a sentence: `.`, `!`, `?` or an ellipsis,
+/// possibly followed by closing quotation marks or brackets.
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    s.trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', '»', ')', ']'])
+        .ends_with(['.', '!', '?', '…'])
+}
+
 /// A short line without sentence punctuation: a heading, headline or link.
 pub(crate) fn is_heading_like(s: &str) -> bool {
     let first = s.chars().next();

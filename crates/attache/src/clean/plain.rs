@@ -22,7 +22,7 @@
 //! joined to the previous one. A wire dateline opening the body ("MOSCOW
 //! (Reuters) - ") sets the place and is removed.
 
-use super::{ends_like_sentence, normalise_space, words, Block};
+use super::{ends_sentence, normalise_space, words, Block};
 use crate::doc::Metadata;
 use chrono::NaiveDate;
 use std::borrow::Cow;
@@ -438,7 +438,7 @@ fn body_blocks(lines: &[&str]) -> Vec<Block> {
     for g in &groups {
         for l in &g[..g.len() - 1] {
             inner += 1;
-            if ends_like_sentence(l) || super::is_heading_like(l) {
+            if ends_sentence(l) || super::is_heading_like(l) {
                 ended += 1;
             }
         }
@@ -453,7 +453,7 @@ fn body_blocks(lines: &[&str]) -> Vec<Block> {
         let mut cur = String::new();
         for l in g {
             let continues = !cur.is_empty()
-                && !ends_like_sentence(&cur)
+                && !ends_sentence(&cur)
                 && l.chars().next().is_some_and(char::is_lowercase);
             if !cur.is_empty() && !continues {
                 blocks.push(Block::auto(std::mem::take(&mut cur)));

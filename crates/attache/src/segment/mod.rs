@@ -5,7 +5,7 @@
 //!
 //! # Tokens
 //!
-//! - [`TokenKind::Word`]: letters and digits with inner hyphens ("so-called",
+//! - [`TokenKind::Word`](crate::doc::TokenKind::Word): letters and digits with inner hyphens ("so-called",
 //!   "COVID-19") and inner apostrophes ("don't", "O'Brien"); chains of single
 //!   letters with periods keep their periods ("U.S.", "a.m.", "J.R.R.", and
 //!   "a.m" written without the last one); a capital initial keeps its period
@@ -14,12 +14,12 @@
 //! - **The possessive "’s" / "'s" is a token of its own** (`Russia` + `’s`,
 //!   kind `Word`), so that names match on token boundaries; other apostrophes
 //!   stay inside the word ("don't" is one token).
-//! - [`TokenKind::Number`]: digits with inner `.` `,` `:` `/` ("3.5", "1,200",
+//! - [`TokenKind::Number`](crate::doc::TokenKind::Number): digits with inner `.` `,` `:` `/` ("3.5", "1,200",
 //!   "11:30") and an attached suffix ("4.5bn", "1990s", "11th").
-//! - [`TokenKind::Quote`]: every quotation mark, one per token.
-//! - [`TokenKind::Punct`]: punctuation; runs of periods ("...") or of `?`/`!`
+//! - [`TokenKind::Quote`](crate::doc::TokenKind::Quote): every quotation mark, one per token.
+//! - [`TokenKind::Punct`](crate::doc::TokenKind::Punct): punctuation; runs of periods ("...") or of `?`/`!`
 //!   are one token.
-//! - [`TokenKind::Symbol`]: anything else ("$", "%", "©", emoji).
+//! - [`TokenKind::Symbol`](crate::doc::TokenKind::Symbol): anything else ("$", "%", "©", emoji).
 //!
 //! # Sentences
 //!
