@@ -100,25 +100,41 @@ pub const BOILERPLATE_LINES: &[&str] = &[
 pub fn is_boilerplate(line: &str) -> bool {
     let line = line.trim();
     // At most 15 words: a cheap length test first.
-    if line.len() > 240 || line.split_whitespace().count() > 15 {
+    if line.len() > 240 {
         return false;
     }
-    let lower = line.to_lowercase();
-    if BOILERPLATE_LINES.contains(&lower.trim_end_matches([':', '.'])) {
-        return true;
+    // The first bytes in ASCII lower case (the patterns are at most 40 bytes).
+    let mut buf = [0u8; 40];
+    let n = line.len().min(buf.len());
+    buf[..n].copy_from_slice(&line.as_bytes()[..n]);
+    buf.make_ascii_lowercase();
+    let head = &buf[..n];
+    let whole = if line.len() <= 12 {
+        let bare = line.trim_end_matches([':', '.']).to_ascii_lowercase();
+        BOILERPLATE_LINES.contains(&bare.as_str())
+    } else {
+        false
+    };
+    let prefixed = || {
+        BOILERPLATE_PREFIXES.iter().any(|p| {
+            let p = p.as_bytes();
+            head.starts_with(p)
+                && !(p.last().is_some_and(u8::is_ascii_alphanumeric)
+                    && line
+                        .as_bytes()
+                        .get(p.len())
+                        .is_some_and(u8::is_ascii_alphanumeric))
+        })
+    };
+    if !(whole || prefixed()) || line.split_whitespace().count() > 15 {
+        return false;
     }
     // A line ending in a period is a sentence unless it is a copyright notice.
-    let sentence = lower.ends_with('.')
-        && !["copyright", "©", "(c)", "all rights reserved"]
-            .iter()
-            .any(|p| lower.starts_with(p) || lower.contains("all rights reserved"));
-    !sentence
-        && BOILERPLATE_PREFIXES.iter().any(|p| {
-            lower.starts_with(p)
-                && !lower[p.len()..].chars().next().is_some_and(|c| {
-                    c.is_alphanumeric() && p.ends_with(|e: char| e.is_alphanumeric())
-                })
-        })
+    let notice = ["copyright", "©", "(c)"]
+        .iter()
+        .any(|p| head.starts_with(p.as_bytes()))
+        || line.to_lowercase().contains("all rights reserved");
+    whole || !line.ends_with('.') || notice
 }
 
 /// What an extractor says a block is.
@@ -208,54 +224,63 @@ pub(crate) fn normalise_space(s: &str) -> String {
 /// not change it). Decides on bytes, conservatively.
 fn is_normal_space(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') || s.contains("  ") {
         return false;
     }
-    let mut prev_space = false;
+    // Eight bytes at a time: words with no control, DEL or non-ASCII byte are
+    // fine; the others are checked byte by byte.
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        if c < 0x80 {
-            if c == b' ' {
-                if prev_space {
-                    return false;
-                }
-                prev_space = true;
-            } else if c < 0x20 || c == 0x7F {
+        if let Some(c) = b.get(i..i + 8) {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            let below_space = w.wrapping_sub(LO * 0x20) & !w & HI;
+            let x = w ^ (LO * 0x7F);
+            let del = x.wrapping_sub(LO) & !x & HI;
+            if (w & HI) | below_space | del == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let end = (i + 8).min(b.len());
+        while i < end {
+            if is_abnormal_byte(b, i) {
                 return false;
-            } else {
-                prev_space = false;
             }
             i += 1;
-            continue;
         }
-        prev_space = false;
-        let (b1, b2) = (
-            b.get(i + 1).copied().unwrap_or(0),
-            b.get(i + 2).copied().unwrap_or(0),
-        );
-        let suspicious = match c {
-            // U+0080..U+009F controls, U+00A0 no-break space, U+00AD soft hyphen.
-            0xC2 => b1 <= 0xA0 || b1 == 0xAD,
-            // U+1680 ogham space.
-            0xE1 => b1 == 0x9A && b2 == 0x80,
-            // U+2000..U+200D spaces and zero-width, U+2028/2029, U+202F, U+205F, U+2060.
-            0xE2 => {
-                (b1 == 0x80 && (b2 <= 0x8D || matches!(b2, 0xA8 | 0xA9 | 0xAF)))
-                    || (b1 == 0x81 && matches!(b2, 0x9F | 0xA0))
-            }
-            // U+3000 ideographic space.
-            0xE3 => b1 == 0x80 && b2 == 0x80,
-            // U+FEFF byte-order mark.
-            0xEF => b1 == 0xBB && b2 == 0xBF,
-            _ => false,
-        };
-        if suspicious {
-            return false;
-        }
-        i += 1;
     }
     true
+}
+
+/// True when the byte at `i` is whitespace other than a single space, a
+/// control character, or starts an invisible or unusual space character.
+fn is_abnormal_byte(b: &[u8], i: usize) -> bool {
+    let c = b[i];
+    if c < 0x80 {
+        return c < 0x20 || c == 0x7F;
+    }
+    let (b1, b2) = (
+        b.get(i + 1).copied().unwrap_or(0),
+        b.get(i + 2).copied().unwrap_or(0),
+    );
+    match c {
+        // U+0080..U+009F controls, U+00A0 no-break space, U+00AD soft hyphen.
+        0xC2 => b1 <= 0xA0 || b1 == 0xAD,
+        // U+1680 ogham space.
+        0xE1 => b1 == 0x9A && b2 == 0x80,
+        // U+2000..U+200D spaces and zero-width, U+2028/2029, U+202F, U+205F, U+2060.
+        0xE2 => {
+            (b1 == 0x80 && (b2 <= 0x8D || matches!(b2, 0xA8 | 0xA9 | 0xAF)))
+                || (b1 == 0x81 && matches!(b2, 0x9F | 0xA0))
+        }
+        // U+3000 ideographic space.
+        0xE3 => b1 == 0x80 && b2 == 0x80,
+        // U+FEFF byte-order mark.
+        0xEF => b1 == 0xBB && b2 == 0xBF,
+        _ => false,
+    }
 }
 
 /// Word count.
@@ -392,6 +417,22 @@ mod tests {
             ("a\u{2009}b\u{3000}c\u{FEFF}d", "a b cd"),
             ("x\u{0085}y", "x y"),
             ("ok text", "ok text"),
+            (
+                "long ascii text before a tab\there",
+                "long ascii text before a tab here",
+            ),
+            (
+                "long ascii text before two  spaces",
+                "long ascii text before two spaces",
+            ),
+            (
+                "long “quoted” text before a nbsp\u{00A0}here",
+                "long “quoted” text before a nbsp here",
+            ),
+            (
+                "long ascii text before a del\u{7F}!",
+                "long ascii text before a del!",
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(normalise_space(input), want, "{input:?}");
