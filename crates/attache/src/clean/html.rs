@@ -486,7 +486,7 @@ pub(crate) fn extract(content: &str, meta: &mut Metadata) -> Vec<Block> {
         }
     }
 
-    let container = body_container(&doc);
+    let container = body_container(&doc).or_else(|| doc.select(selector("body")).next());
     let mut blocks = container.map(blocks_of).unwrap_or_default();
     if blocks.is_empty() {
         if let Some(body) = &ld.body {
@@ -719,8 +719,20 @@ mod tests {
     }
 
     #[test]
+    fn text_without_paragraph_elements() {
+        let doc = clean(RawArticle::html("d.html", "<html><body><nav>Home</nav><div>Talks resumed on Monday.<br>Both sides met.</div></body></html>"));
+        assert_eq!(doc.text, "Talks resumed on Monday.\n\nBoth sides met.");
+        let doc = clean(RawArticle::html(
+            "t.html",
+            "Just some text that was called html.",
+        ));
+        assert_eq!(doc.text, "Just some text that was called html.");
+    }
+
+    #[test]
     fn all_selectors_parse() {
         for css in [
+            "body",
             "article, [itemprop=articleBody]",
             "main, [role=main]",
             "p",

@@ -356,6 +356,18 @@ fn ends_sentence(
             Abbrev::Starter => (opener_first && wc.is_uppercase()) || is_sentence_opener(w),
         };
     }
+    // "p. 5", "art. 51", "ch. 3": a short lower-case abbreviation before a number.
+    if s == "." && next.kind == TokenKind::Number && i > 0 {
+        let prev = toks[i - 1];
+        let pw = tok(i - 1);
+        if prev.kind == TokenKind::Word
+            && prev.span.end == toks[i].span.start
+            && pw.len() <= 4
+            && pw.starts_with(|c: char| c.is_lowercase())
+        {
+            return false;
+        }
+    }
     // "…!” Smith said." / "…?” the minister asked.": the speaker follows.
     if closed_quote && speech_follows(text, toks, word_idx) {
         return false;

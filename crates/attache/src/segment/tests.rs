@@ -104,6 +104,27 @@ fn sentence_table() {
         "Is it over?! Nobody knows." => ["Is it over?!", "Nobody knows."];
         "He said it was done. “No more talks,” he added." => ["He said it was done.", "“No more talks,” he added."];
         "The U.S.-led coalition struck. Russia objected." => ["The U.S.-led coalition struck.", "Russia objected."];
+        // More news English.
+        "The meeting is set for 10 a.m. Tuesday in Room No. 5." => ["The meeting is set for 10 a.m. Tuesday in Room No. 5."];
+        "He met Sen. Warren. Then he left." => ["He met Sen. Warren.", "Then he left."];
+        "Prices rose to $1.5 million. Sales fell." => ["Prices rose to $1.5 million.", "Sales fell."];
+        "“We’re leaving,” he said, “and we won’t be back.”" => ["“We’re leaving,” he said, “and we won’t be back.”"];
+        "He said the U.S. and Russia agreed. The U.N. welcomed it." => ["He said the U.S. and Russia agreed.", "The U.N. welcomed it."];
+        "It cost 5bn euros (about $5.6bn). Critics said it was too much." => ["It cost 5bn euros (about $5.6bn).", "Critics said it was too much."];
+        "Was it a mistake? “No,” he said." => ["Was it a mistake?", "“No,” he said."];
+        "The vote was 52-48. The bill passed." => ["The vote was 52-48.", "The bill passed."];
+        "See p. 5 of the report and art. 51 of the charter." => ["See p. 5 of the report and art. 51 of the charter."];
+        "The Rev. Jesse Jackson spoke." => ["The Rev. Jesse Jackson spoke."];
+        "“Stop!” “Why?” They argued." => ["“Stop!”", "“Why?”", "They argued."];
+        "He said: 'It’s over.' Then he left." => ["He said: 'It’s over.'", "Then he left."];
+        "The 1990s were turbulent. Russia changed." => ["The 1990s were turbulent.", "Russia changed."];
+        "A.B.C. News reported it." => ["A.B.C. News reported it."];
+        "It ended (finally). Then silence." => ["It ended (finally).", "Then silence."];
+        "In the U.S., officials agreed. Others did not." => ["In the U.S., officials agreed.", "Others did not."];
+        "“We will... we must,” he said." => ["“We will... we must,” he said."];
+        "Ms. Lee's aide said so." => ["Ms. Lee's aide said so."];
+        "He lives in Washington, D.C. The city is quiet." => ["He lives in Washington, D.C.", "The city is quiet."];
+        "Talks will resume on Dec. 1. The venue is Oslo." => ["Talks will resume on Dec. 1.", "The venue is Oslo."];
     };
     assert!(n >= 60, "only {n} cases");
 }
