@@ -38,6 +38,10 @@ struct Sent<'u> {
     describes: Vec<Option<usize>>,
     described_by: Vec<Option<usize>>,
     done: Vec<Option<Option<usize>>>,
+    /// For "its"/"their" phrases: the entity the possessive pronoun refers to.
+    pron_owner: Vec<Option<usize>>,
+    /// What an earlier "its" in the sentence referred to.
+    its: Option<usize>,
 }
 
 fn strip_the(s: &str) -> &str {
@@ -204,6 +208,8 @@ impl<'a> Resolver<'a> {
             describes: vec![None; n],
             described_by: vec![None; n],
             done: vec![None; n],
+            pron_owner: vec![None; n],
+            its: None,
         };
         self.link_phrases(&mut st);
         // Resolve phrases and pronouns in text order.
@@ -333,7 +339,63 @@ impl<'a> Resolver<'a> {
                 .sense()
                 .and_then(|s| compose::sense_owner(self.lex, s));
         }
+        if let Some(e) = st.pron_owner[p] {
+            return self.entity_owner(e);
+        }
         st.of_target[p].and_then(|q| self.phrase_as_owner(st, q, depth))
+    }
+
+    /// The owner code an entity gives the things it possesses.
+    fn entity_owner(&self, e: usize) -> Option<OwnerCode> {
+        let ent = &self.entities[e];
+        let code = ent.code.clone()?;
+        match ent.kind {
+            EntityKind::State => Some(OwnerCode {
+                code,
+                state: true,
+                country: ent.country.clone(),
+            }),
+            EntityKind::Organization | EntityKind::Group => Some(OwnerCode {
+                code,
+                state: false,
+                country: ent.country.clone(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// What "its"/"their" before phrase `p` refers to: the pronoun's own
+    /// mention ("their"), else the nearest state or organisation before it.
+    fn possessive_referent(&mut self, st: &mut Sent, p: usize) -> Option<usize> {
+        let ph = &st.phrases[p];
+        let word_end = ph.start + self.text[ph.start..].find(' ').unwrap_or(0);
+        let span = Span::new(ph.start, word_end);
+        if let Some(m) = self.mentions.iter().rev().find(|m| m.span == span) {
+            return Some(m.entity);
+        }
+        // A second "its" in a sentence keeps the referent of the first.
+        if let Some(e) = st.its {
+            self.mention(e, span, st.index, MentionKind::Pronoun);
+            return Some(e);
+        }
+        let e = self
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= ph.start && m.sentence + 1 >= st.index)
+            .filter(|m| m.kind != MentionKind::Demonym)
+            .map(|m| m.entity)
+            .find(|&e| {
+                matches!(
+                    self.entities[e].kind,
+                    EntityKind::State | EntityKind::Organization
+                )
+            })?;
+        self.mention(e, span, st.index, MentionKind::Pronoun);
+        if self.text[span.start..span.end].eq_ignore_ascii_case("its") {
+            st.its = Some(e);
+        }
+        Some(e)
     }
 
     fn phrase_code(&self, st: &Sent, p: usize, depth: usize) -> Option<String> {
@@ -404,6 +466,9 @@ impl<'a> Resolver<'a> {
                     .unwrap_or(s);
                 Span::new(first_after.min(ph.end), ph.end)
             }
+            None if ph.det == Det::Possessive => {
+                Span::new(st.units[ph.units[0]].span.start.min(ph.end), ph.end)
+            }
             None => Span::new(ph.start, ph.end),
         }
     }
@@ -412,7 +477,11 @@ impl<'a> Resolver<'a> {
     fn bare_text(&self, st: &Sent, p: usize) -> String {
         let ph = &st.phrases[p];
         let first = st.units[ph.units[0]].span.start;
-        strip_the(&self.text[first..ph.end]).to_string()
+        let bare = strip_the(&self.text[first..ph.end]);
+        match st.pron_owner[p] {
+            Some(e) => format!("{}'s {bare}", self.entities[e].name),
+            None => bare.to_string(),
+        }
     }
 
     fn resolve(&mut self, st: &mut Sent, p: usize) -> Option<usize> {
@@ -446,6 +515,9 @@ impl<'a> Resolver<'a> {
             let hs = self.head_span(st, p);
             self.mention(e, hs, si, MentionKind::Nominal);
             return Some(e);
+        }
+        if ph.det == Det::Possessive && pa.owners.is_empty() && pa.name.is_none() {
+            st.pron_owner[p] = self.possessive_referent(st, p);
         }
         if let Some(nu) = pa.name {
             return self.resolve_name(st, p, nu);
@@ -561,7 +633,8 @@ impl<'a> Resolver<'a> {
         let pa = st.parsed[p].clone();
         let ph = st.phrases[p].clone();
         let r = self.lex.roles[role].clone();
-        let has_owner = !pa.owners.is_empty() || st.of_target[p].is_some();
+        let has_owner =
+            !pa.owners.is_empty() || st.of_target[p].is_some() || st.pron_owner[p].is_some();
         let code = self.phrase_code(st, p, 0);
         let country = self.phrase_owner(st, p, 0).and_then(|o| o.country);
         let org_owner = pa.owners.last().and_then(|&u| match st.units[u].sense() {
@@ -608,7 +681,7 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 self.entities[e].country = country;
-                self.owner_of[e] = owner.or(of_e);
+                self.owner_of[e] = owner.or(of_e).or(st.pron_owner[p]);
                 self.mention(e, hs, si, MentionKind::Nominal);
                 Some(e)
             }
@@ -628,7 +701,7 @@ impl<'a> Resolver<'a> {
                         let e = self.new_entity(&name, code, EntityKind::Group);
                         self.by_key.insert(key, e);
                         self.entities[e].country = country;
-                        self.owner_of[e] = owner.or(of_e);
+                        self.owner_of[e] = owner.or(of_e).or(st.pron_owner[p]);
                         self.add_role(e, &r.phrase);
                         e
                     }
@@ -703,7 +776,7 @@ impl<'a> Resolver<'a> {
                         let e = self.new_entity(&name, c, ekind);
                         self.by_key.insert(key, e);
                         self.entities[e].country = country;
-                        self.owner_of[e] = owner.or(of_e);
+                        self.owner_of[e] = owner.or(of_e).or(st.pron_owner[p]);
                         self.heads[e] = vec![r.phrase.clone(), last_word(&r.phrase).to_string()];
                         e
                     }

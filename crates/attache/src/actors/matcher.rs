@@ -203,6 +203,15 @@ fn is_org_head_unit(text: &str, u: &Unit, lex: &ActorLexicon) -> bool {
 /// lexicon with one `Name` unit.
 fn group_names(text: &str, sent: Span, units: &mut Vec<Unit>, lex: &ActorLexicon) {
     let n = units.len();
+    // A title-case line (a headline) says nothing about which words are names.
+    let words_n = units.iter().filter(|u| u.is_word()).count();
+    let caps = units
+        .iter()
+        .filter(|u| u.is_word() && starts_upper(u.text(text)))
+        .count();
+    if words_n >= 4 && caps * 10 >= words_n * 7 {
+        return;
+    }
     let mut out: Vec<Unit> = Vec::with_capacity(n);
     let gap = |a: &Unit, b: &Unit| &text[a.ext_end.min(b.span.start)..b.span.start];
     let mut i = 0;
@@ -219,6 +228,10 @@ fn group_names(text: &str, sent: Span, units: &mut Vec<Unit>, lex: &ActorLexicon
                 break;
             }
             let g = gap(prev, &units[j]);
+            // Function words end a run ("Mission At NATO" in a title-case line).
+            if units[j].is_word() && words::is_stop_cap(units[j].text(text)) {
+                break;
+            }
             if g == " " && cap_unit(text, &units[j], lex) {
                 j += 1;
                 continue;

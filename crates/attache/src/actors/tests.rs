@@ -834,6 +834,45 @@ fn organisation_anaphora() {
 }
 
 #[test]
+fn possessive_pronouns() {
+    case!(
+        "Poland will close its consulate in Kaliningrad.",
+        "consulate",
+        "Poland's consulate",
+        None,
+        K::Place
+    );
+    case!(
+        "Poland will recall its ambassador.",
+        "ambassador",
+        "Poland's ambassador",
+        Some("POLGOV"),
+        K::Person
+    );
+    case!(
+        "Poland will recall its ambassador.",
+        "its",
+        "Poland",
+        Some("POL"),
+        K::State
+    );
+    case!(
+        "NATO said its military representative would leave.",
+        "military representative",
+        "NATO's military representative",
+        Some("IGOWSTNAT"),
+        K::Person
+    );
+    case!(
+        "Russia will halt the work of its representative office.",
+        "representative office",
+        "Russia's representative office",
+        Some("RUSGOV"),
+        K::Organization
+    );
+}
+
+#[test]
 fn unknown_names_by_context() {
     case!(
         "The Ministry of Emergency Situations said the fire was out.",
@@ -865,4 +904,81 @@ fn unknown_names_by_context() {
         None,
         K::Organization
     );
+}
+
+#[test]
+fn title_case_headlines_make_no_names() {
+    none!(
+        "Russia Halts Its Mission At NATO, Shuts Alliance Office",
+        "Halts"
+    );
+    case!(
+        "Russia Halts Its Mission At NATO, Shuts Alliance Office",
+        "NATO",
+        "NATO",
+        Some("IGOWSTNAT"),
+        K::Organization
+    );
+}
+
+/// Arbitrary text never panics and every mention slices on char boundaries.
+#[test]
+fn arbitrary_text_is_safe() {
+    let pieces = [
+        "Russia",
+        "’s",
+        "'s",
+        " ",
+        "  ",
+        ",",
+        ".",
+        "-",
+        "“",
+        "”",
+        "the ",
+        "a ",
+        "U.S.",
+        "NATO",
+        "Lungescu",
+        "é",
+        "Ж",
+        "🙂",
+        "said",
+        "he",
+        "its",
+        "of",
+        "Foreign Minister",
+        "Moscow",
+        "\n",
+        "the alliance",
+        "Ms",
+        "embassy",
+        "’",
+        "'",
+        "Dr",
+        "in",
+        "Chad",
+        "—",
+        "ambassador",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..400 {
+        let mut t = String::new();
+        for _ in 0..(seed % 40) {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        let t = t.replace("\\n", "\n");
+        let d = doc_of(&t);
+        for m in &d.mentions {
+            assert!(
+                m.span.start < m.span.end && m.span.end <= d.text.len(),
+                "{t:?}"
+            );
+            assert!(d.text.is_char_boundary(m.span.start) && d.text.is_char_boundary(m.span.end));
+            assert!(m.entity < d.entities.len());
+        }
+    }
 }

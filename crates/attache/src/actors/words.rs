@@ -330,6 +330,8 @@ pub(crate) enum Det {
     Definite,
     /// "a", "an", "another".
     Indefinite,
+    /// "its", "their": the owner is what the pronoun refers to.
+    Possessive,
 }
 
 /// The determiner a word is, if it is one.
@@ -337,6 +339,7 @@ pub(crate) fn det(w: &str) -> Option<Det> {
     match w.to_ascii_lowercase().as_str() {
         "the" | "this" | "that" | "these" | "those" => Some(Det::Definite),
         "a" | "an" | "another" => Some(Det::Indefinite),
+        "its" | "their" => Some(Det::Possessive),
         _ => None,
     }
 }
