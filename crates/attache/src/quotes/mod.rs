@@ -414,7 +414,14 @@ fn after_attribution(
     let close = m.close?;
     let toks = &p.toks;
     let ci = toks.partition_point(|t| t.start < close.end);
-    let (_, uhi) = unit_of(p, ci.saturating_sub(1));
+    let (_, mut uhi) = unit_of(p, ci.saturating_sub(1));
+    if uhi == ci && ci < toks.len() {
+        // “… !” Smith shouted. — the unit split after the mark; a short next unit may attribute it
+        let (nlo, nhi) = unit_of(p, ci);
+        if nlo == ci && nhi - nlo <= 12 {
+            uhi = nhi;
+        }
+    }
     let hi = next_open.map_or(uhi, |o| uhi.min(toks.partition_point(|t| t.start < o)));
     let mut k = ci;
     while k < hi
@@ -513,6 +520,9 @@ fn clause_cue(
         let passive =
             prevw.as_deref().is_some_and(|w| is_in(BE, w)) && f.forms.contains(&Form::Participle);
         let cue = span_of(toks, v, vend);
+        if f.forms == [Form::Ing] && prevw.as_deref() == Some("as") {
+            continue; // "quoted X as saying": the quoting verb is further back
+        }
         if frame == Frame::Quote {
             if passive {
                 let j = phrase::skip_preverb(text, toks, lo, v).saturating_sub(1);
@@ -1032,15 +1042,19 @@ fn reported(
             && toks
                 .get(vend)
                 .is_some_and(|n| n.is_word() && lower(n.text(text)) != "that")
+            && !appositive_subject(text, toks, lo, v)
         {
             if let Some((a, b)) = phrase::np_after(text, toks, vend - 1, hi) {
+                let clause = content(text, toks, lo, v - 1);
                 if !is_in(ADVERBIAL, &lower_at(text, toks, a))
                     && ends_inverted_np(text, toks, b, hi)
+                    && !(a..b).any(|k| is_in(AUXILIARIES, &lower_at(text, toks, k)))
+                    && clause.is_some_and(|c| own_words(toks, c, direct) >= 3)
                 {
                     push(
                         out,
                         &mut taken,
-                        content(text, toks, lo, v - 1),
+                        clause,
                         Who::Phrase(span_of(toks, a, b)),
                         cue,
                     );
@@ -1052,8 +1066,18 @@ fn reported(
             continue;
         };
         let who = Who::Phrase(span_of(toks, a, b));
-        // "CLAUSE, X said (on Monday)."
+        // "CLAUSE, X said (on Monday)." / "CLAUSE, the agency said, citing Y."
         if a > lo && toks[a - 1].is_punct(',') && is_tail(text, toks, vend, hi, lemma.frame) {
+            let cited = (vend..hi)
+                .find(|&k| {
+                    toks[k - 1].is_punct(',')
+                        && matches!(lower_at(text, toks, k).as_str(), "citing" | "quoting")
+                })
+                .and_then(|k| phrase::np_after(text, toks, k, hi));
+            let who = match cited {
+                Some((ca, cb)) => Who::Phrase(span_of(toks, ca, cb)),
+                None => who,
+            };
             push(out, &mut taken, content(text, toks, lo, a - 1), who, cue);
             continue;
         }
@@ -1062,7 +1086,68 @@ fn reported(
             if s < hi && matches!(toks[s].kind, TokKind::Mark(_)) {
                 continue;
             }
-            push(out, &mut taken, content(text, toks, s, hi), who, cue);
+            let end = clause_end(text, lex, toks, s, hi);
+            let span = content(text, toks, s, end).map(|c| close_quotes(toks, c, direct));
+            push(out, &mut taken, span, who, cue);
         }
     }
+}
+
+/// Auxiliaries and modals: an inverted subject never holds one.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should", "must",
+    "had", "has", "have", "did", "does", "do", "shall",
+];
+
+/// "Jane Doe, the secretary, said ...": a short subject and an appositive before the verb.
+fn appositive_subject(text: &str, toks: &[Tok], lo: usize, v: usize) -> bool {
+    let commas = toks[lo..v].iter().filter(|t| t.is_punct(',')).count();
+    if commas < 2 {
+        return false;
+    }
+    match phrase::subject_before(text, toks, lo, v) {
+        Some((a, b)) => b - a <= 5 && !(a..b).any(|k| is_in(AUXILIARIES, &lower_at(text, toks, k))),
+        None => false,
+    }
+}
+
+/// Where a reported clause starting at `s` ends: the unit end, or before "; ",
+/// ", while ...", or ", but/and X said ..." (a second statement).
+fn clause_end(text: &str, lex: &SpeechLexicon, toks: &[Tok], s: usize, hi: usize) -> usize {
+    for k in s..hi {
+        if toks[k].is_punct(';') {
+            return k;
+        }
+        if toks[k].is_punct(',') {
+            let next = lower_at(text, toks, k + 1);
+            if matches!(next.as_str(), "while" | "whereas") {
+                return k;
+            }
+            if matches!(next.as_str(), "but" | "and" | "although" | "though")
+                && (k + 2..hi.min(k + 9)).any(|j| {
+                    verb_at(text, lex, toks, j).is_some_and(|(f, _)| {
+                        f.forms
+                            .iter()
+                            .any(|x| matches!(x, Form::Past | Form::Third))
+                    })
+                })
+            {
+                return k;
+            }
+        }
+    }
+    hi
+}
+
+/// Extends a reported clause that ends inside a direct quotation to its closing mark.
+fn close_quotes(toks: &[Tok], c: Span, direct: &[Span]) -> Span {
+    for d in direct {
+        if d.start > c.start && d.start < c.end && c.end <= d.end {
+            let i = toks.partition_point(|t| t.start < d.end);
+            if let Some(m) = toks.get(i).filter(|t| matches!(t.kind, TokKind::Mark(_))) {
+                return Span::new(c.start, m.end);
+            }
+        }
+    }
+    c
 }

@@ -7,8 +7,7 @@ use super::scan::{lower, Tok, TokKind};
 /// Determiners and possessive pronouns: a speech-verb form right after one is a noun.
 pub const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
-    "your", "any", "no", "every", "each", "some", "such", "latest", "first", "last", "new",
-    "official", "further",
+    "your", "any", "no", "every", "each", "some", "such",
 ];
 
 /// Pronouns that can stand for a speaker.

@@ -369,11 +369,13 @@ fn name_fits(name: &str, pronoun: &str) -> bool {
 /// A speaker name from a phrase: without a leading "the", spaces collapsed.
 pub fn clean_name(text: &str) -> String {
     let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let t = t.trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
-    let t = t
-        .strip_prefix("the ")
-        .or_else(|| t.strip_prefix("The "))
-        .unwrap_or(t);
+    let mut t = t.trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
+    for article in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(rest) = t.strip_prefix(article) {
+            t = rest;
+            break;
+        }
+    }
     t.to_string()
 }
 
@@ -386,7 +388,7 @@ mod tests {
         let cases = [
             ("the NATO press office", "NATO press office"),
             ("The ministry", "ministry"),
-            ("a senior U.S. official", "a senior U.S. official"),
+            ("a senior U.S. official", "senior U.S. official"),
             ("  protesters ", "protesters"),
         ];
         for (p, want) in cases {

@@ -104,9 +104,241 @@ fn check(cases: &[(&str, Want)]) {
 }
 
 #[test]
-fn direct_quotations() {
-    check(&[(
-        "“We will not back down,” Doe said.",
-        &[("d", "We will not back down,", "Jane Doe")],
-    )]);
+fn direct_attribution_after() {
+    check(&[
+        ("“We will not back down,” Doe said.", &[("d", "We will not back down,", "Jane Doe")]),
+        ("“We will not back down,” said Doe.", &[("d", "We will not back down,", "Jane Doe")]),
+        ("“We will not back down,” Jane Doe said on Monday.", &[("d", "We will not back down,", "Jane Doe")]),
+        ("“We will not back down,” said Jane Doe, the secretary of state.", &[("d", "We will not back down,", "Jane Doe")]),
+        ("\"We will not back down,\" Smith told reporters.", &[("d", "We will not back down,", "John Smith")]),
+        ("“We will not back down,” Smith, who leads the delegation, said.", &[("d", "We will not back down,", "John Smith")]),
+        ("“We will not back down”, Smith said.", &[("d", "We will not back down", "John Smith")]),
+        ("“We will not back down!” Smith shouted.", &[("d", "We will not back down!", "John Smith")]),
+        ("“Will you back down?” Smith asked.", &[("d", "Will you back down?", "John Smith")]),
+        ("“We will not back down,” the alliance said in a statement.", &[("d", "We will not back down,", "NATO")]),
+        ("“We will not back down,” said the NATO press office.", &[("d", "We will not back down,", "NATO press office")]),
+        ("“We will not back down,” Doe added, without giving details.", &[("d", "We will not back down,", "Jane Doe")]),
+        ("“We will not back down,” according to Petrenko.", &[("d", "We will not back down,", "Ivan Petrenko")]),
+        ("“We will not back down,” Doe wrote on social media.", &[("d", "We will not back down,", "Jane Doe")]),
+        ("“The talks have failed and we regret it,” Russian Foreign Minister Ivan Petrenko said.", &[("d", "The talks have failed and we regret it,", "Ivan Petrenko")]),
+    ]);
+}
+
+#[test]
+fn direct_attribution_before() {
+    check(&[
+        ("Doe said: “We will not back down.”", &[("d", "We will not back down.", "Jane Doe")]),
+        ("Doe said, “We will not back down.”", &[("d", "We will not back down.", "Jane Doe")]),
+        ("Smith told reporters: “We will not back down.”", &[("d", "We will not back down.", "John Smith")]),
+        ("Petrenko warned that “any attack will be answered in kind”.", &[("d", "any attack will be answered in kind", "Ivan Petrenko")]),
+        ("Prague expelled the envoys, prompting Russia to vow to “make the authors of this provocation pay”.", &[("d", "make the authors of this provocation pay", "Russia")]),
+        ("Smith said the plan was “a recipe for endless war in the region”.", &[("i", "the plan was “a recipe for endless war in the region”", "John Smith"), ("d", "a recipe for endless war in the region", "John Smith")]),
+        ("According to Doe, “nothing has been decided yet.”", &[("d", "nothing has been decided yet.", "Jane Doe")]),
+        ("Interfax quoted Petrenko as saying: “The decision is final.”", &[("d", "The decision is final.", "Ivan Petrenko")]),
+        ("The protesters chanted “Peace now, no more war” outside the embassy.", &[("d", "Peace now, no more war", "protesters")]),
+        ("Protesters chanted: “We want our jobs back!”", &[("d", "We want our jobs back!", "Protesters")]),
+    ]);
+}
+
+#[test]
+fn direct_split_and_continued() {
+    check(&[
+        ("“We regret the move,” Doe said. “But we remain open to dialogue.”", &[("d", "We regret the move,", "Jane Doe"), ("d", "But we remain open to dialogue.", "Jane Doe")]),
+        ("“We regret the move,” Doe said, “but we remain open to dialogue.”", &[("d", "We regret the move,", "Jane Doe"), ("d", "but we remain open to dialogue.", "Jane Doe")]),
+        ("“We regret the move,” said Smith. “We remain open to dialogue.” “Our door is open.”", &[("d", "We regret the move,", "John Smith"), ("d", "We remain open to dialogue.", "John Smith"), ("d", "Our door is open.", "John Smith")]),
+        ("“They keep accusing us of everything,” Petrenko said.\n\n“NATO, I guess, has crossed a line.”", &[("d", "They keep accusing us of everything,", "Ivan Petrenko"), ("d", "NATO, I guess, has crossed a line.", "Ivan Petrenko")]),
+        ("Smith said: “The first part of my answer is long.\n\n“And the second part is longer still,” he added.", &[("d", "The first part of my answer is long.", "John Smith"), ("d", "And the second part is longer still,", "John Smith")]),
+        ("“This first paragraph opens a long statement by the minister.\n\n“It closes here, in the second,” Smith said.", &[("d", "This first paragraph opens a long statement by the minister.", "John Smith"), ("d", "It closes here, in the second,", "John Smith")]),
+        ("“We regret it,” Doe said. “Absolutely.”", &[("d", "We regret it,", "Jane Doe"), ("d", "Absolutely.", "Jane Doe")]),
+        ("Doe spoke first.\n\n“We stand with our allies in every way we can.”", &[("d", "We stand with our allies in every way we can.", "")]),
+    ]);
+}
+
+#[test]
+fn direct_marks_and_nesting() {
+    check(&[
+        (
+            "'We will formally announce the agreement tomorrow,' a senior U.S. official said.",
+            &[(
+                "d",
+                "We will formally announce the agreement tomorrow,",
+                "senior U.S. official",
+            )],
+        ),
+        (
+            "‘We will formally announce the agreement tomorrow,’ a senior U.S. official said.",
+            &[(
+                "d",
+                "We will formally announce the agreement tomorrow,",
+                "senior U.S. official",
+            )],
+        ),
+        (
+            "“He told me ‘we will never leave’ and I believed him,” Doe said.",
+            &[(
+                "d",
+                "He told me ‘we will never leave’ and I believed him,",
+                "Jane Doe",
+            )],
+        ),
+        (
+            "'He told me \"we will never leave\" and I believed him,' Doe said.",
+            &[(
+                "d",
+                "He told me \"we will never leave\" and I believed him,",
+                "Jane Doe",
+            )],
+        ),
+        (
+            "«We will never accept these terms», Petrenko said.",
+            &[("d", "We will never accept these terms", "Ivan Petrenko")],
+        ),
+        (
+            "“He said he would come, but he never did,” Smith said.",
+            &[(
+                "d",
+                "He said he would come, but he never did,",
+                "John Smith",
+            )],
+        ),
+        (
+            "“The alliance’s members’ patience is not unlimited,” Doe said.",
+            &[(
+                "d",
+                "The alliance’s members’ patience is not unlimited,",
+                "Jane Doe",
+            )],
+        ),
+        (
+            "\"We have said many times that we are ready,\" Smith said.",
+            &[(
+                "d",
+                "We have said many times that we are ready,",
+                "John Smith",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_statements() {
+    check(&[
+        ("Moscow called the accusation “absurd” on Sunday.", &[]),
+        (
+            "Moscow called the accusation “absurd and baseless” on Sunday.",
+            &[],
+        ),
+        ("The so-called “peace plan” was rejected by NATO.", &[]),
+        ("He read “War and Peace” twice.", &[]),
+        (
+            "The “Partnership for Peace Programme” was launched in 1994.",
+            &[],
+        ),
+        (
+            "Doe dismissed what she called “fake news” from Moscow.",
+            &[],
+        ),
+        ("“No,” Smith said.", &[("d", "No,", "John Smith")]),
+        ("“Never again.”", &[("d", "Never again.", "")]),
+        ("It was a hit in the ’90s and beyond.", &[]),
+        ("The ministers’ meeting ended early.", &[]),
+    ]);
+}
+
+#[test]
+fn reported_speech_forms() {
+    check(&[
+        ("Doe said the talks would resume next week.", &[("i", "the talks would resume next week", "Jane Doe")]),
+        ("Doe said that the talks would resume next week.", &[("i", "the talks would resume next week", "Jane Doe")]),
+        ("Doe said on Monday that the talks would resume next week.", &[("i", "the talks would resume next week", "Jane Doe")]),
+        ("Petrenko said at a news conference in Geneva on Monday that Russia would respond.", &[("i", "Russia would respond", "Ivan Petrenko")]),
+        ("The talks would resume next week, Doe said.", &[("i", "The talks would resume next week", "Jane Doe")]),
+        ("The talks would resume next week, Doe said on Monday.", &[("i", "The talks would resume next week", "Jane Doe")]),
+        ("The talks would resume next week, said Doe.", &[("i", "The talks would resume next week", "Jane Doe")]),
+        ("The talks would resume next week, said Jane Doe on Monday, in a sign of progress.", &[("i", "The talks would resume next week", "Jane Doe")]),
+        ("According to Doe, the talks would resume next week.", &[("i", "the talks would resume next week", "Jane Doe")]),
+        ("The talks would resume next week, according to Doe.", &[("i", "The talks would resume next week", "Jane Doe")]),
+        ("According to a statement from the Russian Foreign Ministry, the talks would resume.", &[("i", "the talks would resume", "Russian Foreign Ministry")]),
+        ("Smith told reporters the talks would resume next week.", &[("i", "the talks would resume next week", "John Smith")]),
+        ("Smith told reporters that the talks would resume next week.", &[("i", "the talks would resume next week", "John Smith")]),
+        ("Smith told the BBC on Monday that the talks would resume.", &[("i", "the talks would resume", "John Smith")]),
+        ("Interfax reported that the talks would resume next week.", &[("i", "the talks would resume next week", "Interfax")]),
+        ("Interfax reported late on Monday that the talks would resume next week.", &[("i", "the talks would resume next week", "Interfax")]),
+        ("Doe noted that the talks had resumed.", &[("i", "the talks had resumed", "Jane Doe")]),
+        ("Doe added that the talks had resumed.", &[("i", "the talks had resumed", "Jane Doe")]),
+        ("Doe warned that the talks could collapse.", &[("i", "the talks could collapse", "Jane Doe")]),
+        ("Doe warned Moscow that the talks could collapse.", &[("i", "the talks could collapse", "Jane Doe")]),
+        ("Smith insisted the talks could still succeed.", &[("i", "the talks could still succeed", "John Smith")]),
+        ("Smith stressed that the talks could still succeed.", &[("i", "the talks could still succeed", "John Smith")]),
+        ("Russia claimed the drills were purely defensive.", &[("i", "the drills were purely defensive", "Russia")]),
+        ("Russia denied that its troops had crossed the border.", &[("i", "its troops had crossed the border", "Russia")]),
+        ("Smith pointed out that the treaty had expired.", &[("i", "the treaty had expired", "John Smith")]),
+        ("Smith believes the treaty has expired.", &[("i", "the treaty has expired", "John Smith")]),
+        ("NATO fears that the treaty has expired.", &[("i", "the treaty has expired", "NATO")]),
+        ("The drills will continue, the alliance added.", &[("i", "The drills will continue", "NATO")]),
+        ("The drills will continue, Smith told reporters.", &[("i", "The drills will continue", "John Smith")]),
+        ("Moscow expelled two diplomats, Interfax quoted the Russian Foreign Ministry as saying.", &[("i", "Moscow expelled two diplomats", "Russian Foreign Ministry")]),
+        ("Interfax quoted Petrenko as saying that the drills would continue.", &[("i", "the drills would continue", "Ivan Petrenko")]),
+        ("Petrenko was quoted as saying that the drills would continue.", &[("i", "the drills would continue", "Ivan Petrenko")]),
+        ("The drills will continue into next month, the agency said, citing Petrenko.", &[("i", "The drills will continue into next month", "Ivan Petrenko")]),
+        ("NATO issued a statement on Monday, saying the drills would continue.", &[("i", "the drills would continue", "NATO")]),
+        ("Doe has repeatedly said that the sanctions will stay.", &[("i", "the sanctions will stay", "Jane Doe")]),
+        ("Officials say the sanctions will stay in place.", &[("i", "the sanctions will stay in place", "Officials")]),
+        ("Smith says the sanctions will stay in place.", &[("i", "the sanctions will stay in place", "John Smith")]),
+        ("In case of urgent matters, Doe said NATO could call the embassy.", &[("i", "NATO could call the embassy", "Jane Doe")]),
+        ("Jane Doe, the secretary of state, said the talks would resume next week.", &[("i", "the talks would resume next week", "Jane Doe")]),
+        ("Jane Doe, the secretary of state, said on Monday the talks would resume.", &[]),
+    ]);
+}
+
+#[test]
+fn reported_speech_negatives() {
+    check(&[
+        ("Doe did not say when the talks would resume.", &[]),
+        ("Smith declined to say whether the talks would resume.", &[]),
+        ("The report said nothing.", &[]),
+        (
+            "Obama will deliver a note from the president to Castro.",
+            &[],
+        ),
+        ("The state of the talks is unclear.", &[]),
+        ("His claims were rejected by the ministry.", &[]),
+        ("Petrenko was told to leave the country within a week.", &[]),
+        ("The reported attack happened on Sunday.", &[]),
+        (
+            "NATO stripped eight Russian diplomats of their accreditation this month.",
+            &[],
+        ),
+        ("Doe arrived in Moscow on Monday.", &[]),
+    ]);
+}
+
+#[test]
+fn speakers_linked_to_entities() {
+    check(&[
+        // pronouns
+        ("Jane Doe arrived in Kyiv on Monday.\n\n“We stand with you,” she said.", &[("d", "We stand with you,", "Jane Doe")]),
+        ("Jane Doe met John Smith on Monday. “We stand with you,” she said.", &[("d", "We stand with you,", "Jane Doe")]),
+        ("Jane Doe met John Smith on Monday. “We stand with you,” he said.", &[("d", "We stand with you,", "John Smith")]),
+        ("Jane Doe toured the base on Friday. She met the troops. The visit was brief. “We will stand with you for as long as it takes,” she said.", &[("d", "We will stand with you for as long as it takes,", "Jane Doe")]),
+        ("Smith said the talks had failed. “We tried everything we could,” he added.", &[("i", "the talks had failed", "John Smith"), ("d", "We tried everything we could,", "John Smith")]),
+        ("NATO rejected the demand. It said the alliance would not change its policy.", &[("i", "the alliance would not change its policy", "NATO")]),
+        ("The protesters gathered outside the embassy. They said the war had to end.", &[("i", "the war had to end", "protesters")]),
+        // organisations, offices, spokespeople
+        ("The talks are over, said the NATO press office.", &[("i", "The talks are over", "NATO press office")]),
+        ("Russian state agency Interfax reported that the talks had failed.", &[("i", "the talks had failed", "Interfax")]),
+        ("NATO met on Monday. A spokeswoman said the meeting had been productive.", &[("i", "the meeting had been productive", "NATO spokeswoman")]),
+        ("A NATO spokeswoman said the meeting had been productive.", &[("i", "the meeting had been productive", "NATO spokeswoman")]),
+        ("Moscow said the decision was final.", &[("i", "the decision was final", "Russia")]),
+        ("The Russian Foreign Ministry said in a statement that the decision was final.", &[("i", "the decision was final", "Russian Foreign Ministry")]),
+        ("A senior U.S. official said the decision was final.", &[("i", "the decision was final", "senior U.S. official")]),
+        // two speakers in one paragraph
+        ("Doe said the deal was fair, while Smith said it was a mistake.", &[("i", "the deal was fair", "Jane Doe"), ("i", "it was a mistake", "John Smith")]),
+        ("“The deal is fair,” Doe said. “It is a mistake,” Smith replied.", &[("d", "The deal is fair,", "Jane Doe"), ("d", "It is a mistake,", "John Smith")]),
+        ("Doe said the deal was fair. Smith, however, said it was a mistake.", &[("i", "the deal was fair", "Jane Doe"), ("i", "it was a mistake", "John Smith")]),
+        // speakers the actor stage missed keep the phrase
+        ("Local police said two people had been detained.", &[("i", "two people had been detained", "Local police")]),
+        ("“We are ready to talk,” Andrew Black, a Canadian negotiator, said.", &[("d", "We are ready to talk,", "Andrew Black")]),
+        ("Ukrainian officials said the shelling had stopped overnight.", &[("i", "the shelling had stopped overnight", "Ukrainian officials")]),
+    ]);
 }
