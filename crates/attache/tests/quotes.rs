@@ -127,7 +127,7 @@ fn spans_always_slice_on_odd_input() {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            if seed % 3 == 0 {
+            if seed.is_multiple_of(3) {
                 text.push(' ');
             }
         }
@@ -185,8 +185,7 @@ fn gold_direct_quotations() {
             let speaker = g["speaker"].as_str().unwrap_or_default();
             let surname = speaker
                 .split(['(', ' '])
-                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .last()
+                .rfind(|w| w.chars().next().is_some_and(char::is_uppercase))
                 .unwrap_or(speaker);
             let name = q.speaker.name.clone().unwrap_or_default();
             let code_ok = g["speaker_code"]
