@@ -568,7 +568,7 @@ fn prev_word(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<String> {
             return None;
         }
         let lw = lower(t.text(text));
-        if phrase::is_ly_adverb(&lw) {
+        if phrase::is_ly_adverb(t.text(text)) {
             j -= 1;
             continue;
         }
@@ -652,12 +652,23 @@ fn content(text: &str, toks: &[Tok], a: usize, mut b: usize) -> Option<Span> {
     {
         a += 1;
     }
+    let full = b;
     while b > a && !toks[b - 1].is_word() && !matches!(toks[b - 1].kind, TokKind::Punct(')' | ']'))
     {
         b -= 1;
     }
     if b <= a {
         return None;
+    }
+    // keep the closing mark of a quotation the clause ends with (called it “baseless”)
+    let marks = toks[a..b]
+        .iter()
+        .filter(|t| matches!(t.kind, TokKind::Mark(_)))
+        .count();
+    if !marks.is_multiple_of(2) {
+        if let Some(m) = (b..full).find(|&k| matches!(toks[k].kind, TokKind::Mark(_))) {
+            b = m + 1;
+        }
     }
     let _ = text;
     Some(span_of(toks, a, b))
@@ -1123,6 +1134,13 @@ fn clause_end(text: &str, lex: &SpeechLexicon, toks: &[Tok], s: usize, hi: usize
             if matches!(next.as_str(), "while" | "whereas") {
                 return k;
             }
+            // ", calling the reports baseless" belongs to the reporting clause
+            if next.ends_with("ing")
+                && (is_in(PARTICIPIAL, &next)
+                    || verb_at(text, lex, toks, k + 1).is_some_and(|(f, _)| f.forms == [Form::Ing]))
+            {
+                return k;
+            }
             if matches!(next.as_str(), "but" | "and" | "although" | "though")
                 && (k + 2..hi.min(k + 9)).any(|j| {
                     verb_at(text, lex, toks, j).is_some_and(|(f, _)| {
@@ -1138,6 +1156,18 @@ fn clause_end(text: &str, lex: &SpeechLexicon, toks: &[Tok], s: usize, hi: usize
     }
     hi
 }
+
+/// Participles that open a comment on the reporting clause.
+const PARTICIPIAL: &[&str] = &[
+    "calling",
+    "describing",
+    "accusing",
+    "citing",
+    "referring",
+    "dismissing",
+    "labelling",
+    "labeling",
+];
 
 /// Extends a reported clause that ends inside a direct quotation to its closing mark.
 fn close_quotes(toks: &[Tok], c: Span, direct: &[Span]) -> Span {

@@ -213,9 +213,18 @@ pub fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word)
 }
 
-/// An -ly adverb ("firmly", "repeatedly").
-pub fn is_ly_adverb(lw: &str) -> bool {
-    lw.len() > 4 && lw.ends_with("ly") && lw.chars().all(|c| c.is_ascii_lowercase())
+/// Lower-case words in -ly that are not adverbs.
+const LY_NOT_ADVERBS: &[&str] = &[
+    "family", "ally", "rally", "assembly", "supply", "reply", "monopoly", "anomaly", "belly",
+    "bully", "jelly", "lily", "folly", "holly", "tally", "fly", "july", "italy", "only",
+];
+
+/// An -ly adverb ("firmly", "repeatedly"), as written (a capitalised word never is one).
+pub fn is_ly_adverb(word: &str) -> bool {
+    word.len() > 4
+        && word.ends_with("ly")
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && !is_in(LY_NOT_ADVERBS, word)
 }
 
 /// True when a word starts with a capital letter.
@@ -229,7 +238,7 @@ pub fn skip_preverb(text: &str, toks: &[Tok], lo: usize, v: usize) -> usize {
     let mut j = v;
     while j > lo && toks[j - 1].is_word() {
         let lw = lower(toks[j - 1].text(text));
-        if is_in(PREVERB, &lw) || is_ly_adverb(&lw) {
+        if is_in(PREVERB, &lw) || is_ly_adverb(toks[j - 1].text(text)) {
             j -= 1;
         } else {
             break;
@@ -265,6 +274,23 @@ pub fn subject_before(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<(
             let words_ok = toks[a..b].iter().all(Tok::is_word) || b - a > 1;
             !is_in(SEGMENT_OPENERS, &w) && !is_in(CLAUSE_WORDS, &w) && words_ok && toks[a].is_word()
         });
+        // "A ministry spokesman, Carlos Trentino, said": the name, not the description
+        if let Some((a, b)) = first {
+            let described = toks[a..b]
+                .iter()
+                .skip(1)
+                .all(|t| t.is_word() && !is_capitalised(t.text(text)) || t.is_punct('-'));
+            let next = segs.iter().copied().find(|&(na, _)| na > b);
+            if let Some((na, nb)) = next {
+                let named = nb - na <= 4
+                    && toks[na..nb]
+                        .iter()
+                        .all(|t| t.is_word() && is_capitalised(t.text(text)));
+                if described && named && b - a >= 2 {
+                    return Some((na, nb));
+                }
+            }
+        }
         return first
             .map(|(a, b)| trim_np(text, toks, a, b))
             .filter(|(a, b)| b > a);
