@@ -808,7 +808,18 @@ fn clause_start(text: &str, toks: &[Tok], vend: usize, hi: usize, frame: Frame) 
         return (j < hi && toks[j].is_word()).then_some(j);
     }
     if is_in(ADVERBIAL, &word(k)) {
-        return find_that(k, 15);
+        if let Some(s) = find_that(k, 15) {
+            return Some(s);
+        }
+        if frame != Frame::Bare {
+            return None;
+        }
+        // "said at least 12 people ...", "said on Monday the talks ..."
+        if word(k) == "at" && matches!(word(k + 1).as_str(), "least" | "most") {
+            return Some(k);
+        }
+        let j = skip_time(text, toks, k, hi);
+        return (j > k && j < hi && toks[j].is_word() && !is_in(ADVERBIAL, &word(j))).then_some(j);
     }
     if frame == Frame::Bare {
         if matches!(
@@ -882,6 +893,76 @@ fn ends_inverted_np(text: &str, toks: &[Tok], b: usize, hi: usize) -> bool {
         TokKind::Word => is_in(AFTER_INVERTED, &lower(toks[b].text(text))),
         TokKind::Mark(_) => true,
     }
+}
+
+/// Skips a time adverbial ("on Monday", "late on Sunday", "last week", "this
+/// month", "yesterday"); returns the token after it, or `k` when there is none.
+fn skip_time(text: &str, toks: &[Tok], k: usize, hi: usize) -> usize {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    const UNITS: &[&str] = &[
+        "week",
+        "month",
+        "year",
+        "night",
+        "morning",
+        "evening",
+        "weekend",
+        "afternoon",
+    ];
+    let w = |i: usize| {
+        if i < hi {
+            lower_at(text, toks, i)
+        } else {
+            String::new()
+        }
+    };
+    let mut j = k;
+    if matches!(w(j).as_str(), "late" | "early" | "earlier" | "later") {
+        j += 1;
+    }
+    if matches!(w(j).as_str(), "on" | "in") && is_in(DAYS, &w(j + 1)) {
+        j += 2;
+    } else if is_in(DAYS, &w(j)) {
+        j += 1;
+    } else if matches!(w(j).as_str(), "last" | "this" | "next") && is_in(UNITS, &w(j + 1)) {
+        j += 2;
+    } else {
+        return k;
+    }
+    // "on Monday morning", "on October 5"
+    if is_in(UNITS, &w(j)) {
+        j += 1;
+    }
+    while j < hi
+        && toks[j].kind == TokKind::Word
+        && toks[j].text(text).chars().all(|c| c.is_ascii_digit())
+    {
+        j += 1;
+    }
+    j
 }
 
 /// Reported speech in the clause unit `toks[lo..hi]` of paragraph `p`.
@@ -1031,10 +1112,20 @@ fn reported(
                     let subj = out
                         .iter()
                         .rev()
-                        .find(|c| c.para == pi && c.span.start >= toks[lo].start)
+                        .find(|c| {
+                            c.para == pi
+                                && c.cue.is_some_and(|cu| {
+                                    cu.start >= toks[lo].start && cu.start < t.start
+                                })
+                        })
                         .map(|c| c.who.clone());
+                    let np_lo = (lo..v)
+                        .rev()
+                        .find(|&k| matches!(toks[k].kind, TokKind::Mark(_)))
+                        .map_or(lo, |k| k + 1);
                     let who = subj.or_else(|| {
-                        initial_np(text, toks, lo, v).map(|(a, b)| Who::Phrase(span_of(toks, a, b)))
+                        initial_np(text, toks, np_lo, v)
+                            .map(|(a, b)| Who::Phrase(span_of(toks, a, b)))
                     });
                     push(
                         out,
@@ -1136,8 +1227,11 @@ fn clause_end(text: &str, lex: &SpeechLexicon, toks: &[Tok], s: usize, hi: usize
             }
             // ", calling the reports baseless" belongs to the reporting clause
             if next.ends_with("ing")
-                && (is_in(PARTICIPIAL, &next)
-                    || verb_at(text, lex, toks, k + 1).is_some_and(|(f, _)| f.forms == [Form::Ing]))
+                && next.len() > 5
+                && !is_in(NOT_PARTICIPIAL, &next)
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| !phrase::is_capitalised(n.text(text)))
             {
                 return k;
             }
@@ -1157,16 +1251,25 @@ fn clause_end(text: &str, lex: &SpeechLexicon, toks: &[Tok], s: usize, hi: usize
     hi
 }
 
-/// Participles that open a comment on the reporting clause.
-const PARTICIPIAL: &[&str] = &[
-    "calling",
-    "describing",
-    "accusing",
-    "citing",
-    "referring",
-    "dismissing",
-    "labelling",
-    "labeling",
+/// Words in -ing after a comma that do not open a participial clause.
+const NOT_PARTICIPIAL: &[&str] = &[
+    "including",
+    "according",
+    "regarding",
+    "concerning",
+    "notwithstanding",
+    "following",
+    "during",
+    "excluding",
+    "something",
+    "nothing",
+    "anything",
+    "everything",
+    "morning",
+    "evening",
+    "meeting",
+    "building",
+    "spring",
 ];
 
 /// Extends a reported clause that ends inside a direct quotation to its closing mark.

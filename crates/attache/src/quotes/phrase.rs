@@ -168,6 +168,11 @@ const CLAUSE_WORDS: &[&str] = &[
     "as",
 ];
 
+/// Conjunctions that, after a comma, open a new clause.
+const COORDINATORS: &[&str] = &[
+    "while", "whereas", "but", "and", "although", "though", "because", "so",
+];
+
 /// Words that open an adverbial segment at the start of a sentence ("On Monday,").
 const SEGMENT_OPENERS: &[&str] = &[
     "on",
@@ -257,6 +262,16 @@ pub fn subject_before(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<(
     if toks[j - 1].is_punct(',') {
         // NP , APPOSITIVE , verb: the subject is the first segment that is not an adverbial
         let mut segs: Vec<(usize, usize)> = Vec::new();
+        // a quotation or ", while/but/and ..." starts a new clause: look only after it
+        let mut lo = lo;
+        for k in lo..j - 1 {
+            let t = toks[k];
+            if matches!(t.kind, TokKind::Mark(_)) || t.is_punct(';') {
+                lo = k + 1;
+            } else if t.is_punct(',') && is_in(COORDINATORS, &lower_at(text, toks, k + 1)) {
+                lo = k + 2;
+            }
+        }
         let mut s = lo;
         for (k, t) in toks.iter().enumerate().take(j - 1).skip(lo) {
             if t.is_punct(',') || matches!(t.kind, TokKind::Mark(_)) {

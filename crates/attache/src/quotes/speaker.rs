@@ -353,8 +353,12 @@ fn entity_fits(kind: EntityKind, gender: Option<Gender>, pronoun: &str) -> bool 
 }
 
 fn name_fits(name: &str, pronoun: &str) -> bool {
-    let words: Vec<String> = name.split_whitespace().map(lower).collect();
-    let org = words.iter().any(|w| super::phrase::is_in(ORG_HEADS, w));
+    let head = name
+        .split_whitespace()
+        .last()
+        .map(lower)
+        .unwrap_or_default();
+    let org = super::phrase::is_in(ORG_HEADS, &head);
     let plural = name.split_whitespace().last().is_some_and(|w| {
         w.ends_with('s') && !w.ends_with("ss") && w.chars().all(|c| c.is_ascii_lowercase())
     });
@@ -404,6 +408,7 @@ mod tests {
             ("U.S. officials", "they", true),
             ("U.S. officials", "he", false),
             ("the ministry", "it", true),
+            ("Kremlin spokesman Dmitry Orlov", "he", true),
             ("", "he", false),
         ];
         for (name, p, want) in cases {

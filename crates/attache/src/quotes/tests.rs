@@ -287,7 +287,12 @@ fn reported_speech_forms() {
         ("Smith says the sanctions will stay in place.", &[("i", "the sanctions will stay in place", "John Smith")]),
         ("In case of urgent matters, Doe said NATO could call the embassy.", &[("i", "NATO could call the embassy", "Jane Doe")]),
         ("Jane Doe, the secretary of state, said the talks would resume next week.", &[("i", "the talks would resume next week", "Jane Doe")]),
-        ("Jane Doe, the secretary of state, said on Monday the talks would resume.", &[]),
+        ("Jane Doe, the secretary of state, said on Monday the talks would resume.", &[("i", "the talks would resume", "Jane Doe")]),
+        ("Smith said late on Sunday night the talks had collapsed.", &[("i", "the talks had collapsed", "John Smith")]),
+        ("Regional governor Petro Shevchuk said at least 12 civilians had been killed.", &[("i", "at least 12 civilians had been killed", "Regional governor Petro Shevchuk")]),
+        ("Doe said on Sunday that her country would not cede territory, rejecting the ceasefire plan.", &[("i", "her country would not cede territory", "Jane Doe")]),
+        ("Smith said the deal would hold, including the clauses on prisoners.", &[("i", "the deal would hold, including the clauses on prisoners", "John Smith")]),
+        ("“We want a ceasefire. That is different,” Smith said, adding that he would call Doe.", &[("d", "We want a ceasefire. That is different,", "John Smith"), ("i", "he would call Doe", "John Smith")]),
     ]);
 }
 
@@ -337,6 +342,8 @@ fn speakers_linked_to_entities() {
         ("“The deal is fair,” Doe said. “It is a mistake,” Smith replied.", &[("d", "The deal is fair,", "Jane Doe"), ("d", "It is a mistake,", "John Smith")]),
         ("Doe said the deal was fair. Smith, however, said it was a mistake.", &[("i", "the deal was fair", "Jane Doe"), ("i", "it was a mistake", "John Smith")]),
         // speakers the actor stage missed keep the phrase
+        ("“These statements show no will for peace,” Kremlin spokesman Dmitry Orlov told journalists.\n\nHe added: “The operation will continue.”", &[("d", "These statements show no will for peace,", "Kremlin spokesman Dmitry Orlov"), ("d", "The operation will continue.", "Kremlin spokesman Dmitry Orlov")]),
+        ("The State Department said it was “studying the proposal very carefully”, while a senior official, speaking on condition of anonymity, said the plan had serious flaws.", &[("d", "studying the proposal very carefully", "State Department"), ("i", "the plan had serious flaws", "senior official")]),
         ("Local police said two people had been detained.", &[("i", "two people had been detained", "Local police")]),
         ("“We are ready to talk,” Andrew Black, a Canadian negotiator, said.", &[("d", "We are ready to talk,", "Andrew Black")]),
         ("Ukrainian officials said the shelling had stopped overnight.", &[("i", "the shelling had stopped overnight", "Ukrainian officials")]),
