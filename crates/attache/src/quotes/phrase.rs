@@ -263,15 +263,16 @@ pub fn subject_before(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<(
         // NP , APPOSITIVE , verb: the subject is the first segment that is not an adverbial
         let mut segs: Vec<(usize, usize)> = Vec::new();
         // a quotation or ", while/but/and ..." starts a new clause: look only after it
-        let mut lo = lo;
+        let mut start = lo;
         for k in lo..j - 1 {
             let t = toks[k];
             if matches!(t.kind, TokKind::Mark(_)) || t.is_punct(';') {
-                lo = k + 1;
+                start = k + 1;
             } else if t.is_punct(',') && is_in(COORDINATORS, &lower_at(text, toks, k + 1)) {
-                lo = k + 2;
+                start = k + 2;
             }
         }
+        let lo = start;
         let mut s = lo;
         for (k, t) in toks.iter().enumerate().take(j - 1).skip(lo) {
             if t.is_punct(',') || matches!(t.kind, TokKind::Mark(_)) {
