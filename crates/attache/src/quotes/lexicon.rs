@@ -30,6 +30,8 @@ pub enum Frame {
     ObjThat,
     /// The speaker is the object ("quoted X as saying", "citing X").
     Quote,
+    /// An accused party, then "of"/"for" and the charge ("accused Y of spying").
+    Accuse,
 }
 
 /// The grammatical form a surface word has.
@@ -205,6 +207,7 @@ fn parse_line(line: &str) -> Result<ParsedLine, String> {
         "obj-bare" => Frame::ObjBare,
         "obj-that" => Frame::ObjThat,
         "quote" => Frame::Quote,
+        "accuse" => Frame::Accuse,
         other => return Err(format!("unknown frame {other:?}")),
     };
     let mut irregular = Vec::new();

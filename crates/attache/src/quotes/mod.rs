@@ -1052,6 +1052,28 @@ fn reported(
                 }
             }
         }
+        if lemma.frame == Frame::Accuse {
+            // "X accused Y of CHARGE", "..., accusing Y of CHARGE"
+            if passive || pw == "to" {
+                continue;
+            }
+            let Some(of) = (vend..hi.min(vend + 8))
+                .find(|&k| matches!(lower_at(text, toks, k).as_str(), "of" | "for"))
+            else {
+                continue;
+            };
+            let who = if f.forms == [Form::Ing] && v > lo && toks[v - 1].is_punct(',') {
+                initial_np(text, toks, lo, v).map(|(a, b)| Who::Phrase(span_of(toks, a, b)))
+            } else {
+                phrase::subject_before(text, toks, lo, v)
+                    .map(|(a, b)| Who::Phrase(span_of(toks, a, b)))
+            };
+            if let Some(who) = who {
+                let end = clause_end(text, lex, toks, of + 1, hi);
+                push(out, &mut taken, content(text, toks, of + 1, end), who, cue);
+            }
+            continue;
+        }
         if lemma.frame == Frame::Quote {
             // "X quoted Y as saying (that) CLAUSE", "CLAUSE, X quoted Y as saying", "CLAUSE, citing Y"
             if f.forms == [Form::Ing] && v > lo && toks[v - 1].is_punct(',') {

@@ -282,6 +282,8 @@ fn reported_speech_forms() {
         ("Petrenko was quoted as saying that the drills would continue.", &[("i", "the drills would continue", "Ivan Petrenko")]),
         ("The drills will continue into next month, the agency said, citing Petrenko.", &[("i", "The drills will continue into next month", "Ivan Petrenko")]),
         ("NATO issued a statement on Monday, saying the drills would continue.", &[("i", "the drills would continue", "NATO")]),
+        ("NATO expelled eight Russian diplomats, accusing them of secretly working as intelligence officers.", &[("i", "secretly working as intelligence officers", "NATO")]),
+        ("Russia accused the alliance of building up troops on its border.", &[("i", "building up troops on its border", "Russia")]),
         ("Doe has repeatedly said that the sanctions will stay.", &[("i", "the sanctions will stay", "Jane Doe")]),
         ("Officials say the sanctions will stay in place.", &[("i", "the sanctions will stay in place", "Officials")]),
         ("Smith says the sanctions will stay in place.", &[("i", "the sanctions will stay in place", "John Smith")]),
