@@ -284,12 +284,12 @@ pub fn attribute_with(doc: &mut Doc, lex: &SpeechLexicon) {
     results.sort_by_key(|(c, _)| (c.span.start, c.span.end));
     let mut quotes = Vec::with_capacity(results.len());
     for (c, speaker) in results {
-        let sentences = doc
+        let first = doc
             .sentences
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.span.overlaps(c.span))
-            .map(|(i, _)| i)
+            .partition_point(|s| s.span.end <= c.span.start);
+        let sentences = (first..doc.sentences.len())
+            .take_while(|&i| doc.sentences[i].span.start < c.span.end)
+            .filter(|&i| doc.sentences[i].span.overlaps(c.span))
             .collect();
         quotes.push(Quote {
             span: c.span,
@@ -308,7 +308,8 @@ fn inherit(results: &[(Cand, Speaker)], c: &Cand) -> Speaker {
     let same = results
         .iter()
         .rev()
-        .find(|(r, s)| r.para == c.para && r.span.start < c.span.start && s.name.is_some());
+        .take_while(|(r, _)| r.para == c.para)
+        .find(|(r, s)| r.span.start < c.span.start && s.name.is_some());
     if let Some((_, s)) = same {
         return s.clone();
     }
@@ -316,7 +317,8 @@ fn inherit(results: &[(Cand, Speaker)], c: &Cand) -> Speaker {
         if let Some((_, s)) = results
             .iter()
             .rev()
-            .find(|(r, _)| r.para < c.para && r.para + 2 >= c.para)
+            .take_while(|(r, _)| r.para + 2 >= c.para)
+            .find(|(r, _)| r.para < c.para)
         {
             return s.clone();
         }

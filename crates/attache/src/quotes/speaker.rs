@@ -120,7 +120,9 @@ impl<'a> Resolver<'a> {
     }
 
     fn excluded(&self, s: Span) -> bool {
-        self.excluded.iter().any(|e| e.contains(s))
+        // the excluded spans are in text order and do not overlap
+        let i = self.excluded.partition_point(|e| e.end < s.end);
+        self.excluded.get(i).is_some_and(|e| e.contains(s))
     }
 
     fn mentions_in(&self, span: Span) -> impl Iterator<Item = &'a Mention> + '_ {
@@ -233,6 +235,7 @@ impl<'a> Resolver<'a> {
             doc.mentions[..end]
                 .iter()
                 .rev()
+                .take(80)
                 .filter(|m| !self.excluded(m.span) && m.entity < doc.entities.len())
         };
         let by_head = candidates().find(|m| {
@@ -274,11 +277,12 @@ impl<'a> Resolver<'a> {
         if let Some(m) = self.mentions_in(at).find(|m| m.entity < doc.entities.len()) {
             return speaker_of(doc, m.entity);
         }
-        let para = doc
+        let para = doc.paragraphs.partition_point(|p| p.span.end < at.start);
+        // look back no further than the paragraph two before this one
+        let window = doc
             .paragraphs
-            .iter()
-            .position(|p| p.span.contains(at))
-            .unwrap_or(0);
+            .get(para.saturating_sub(2))
+            .map_or(0, |p| p.span.start);
         let compatible_speaker = |s: &Speaker| match s.entity.map(|e| &doc.entities[e]) {
             Some(e) => entity_fits(e.kind, e.gender, pronoun),
             None => name_fits(s.name.as_deref().unwrap_or(""), pronoun),
@@ -286,27 +290,33 @@ impl<'a> Resolver<'a> {
         if let Some(p) = priors
             .iter()
             .rev()
-            .find(|p| p.at < at.start && p.paragraph + 2 >= para && compatible_speaker(&p.speaker))
+            .take_while(|p| p.paragraph + 2 >= para)
+            .find(|p| p.at < at.start && compatible_speaker(&p.speaker))
         {
             return p.speaker.clone();
         }
         let end = doc.mentions.partition_point(|m| m.span.start < at.start);
-        let hit = doc.mentions[..end].iter().rev().find(|m| {
-            m.entity < doc.entities.len()
-                && !self.excluded(m.span)
-                && m.kind != MentionKind::Demonym
-                && entity_fits(
-                    doc.entities[m.entity].kind,
-                    doc.entities[m.entity].gender,
-                    pronoun,
-                )
-        });
+        let hit = doc.mentions[..end]
+            .iter()
+            .rev()
+            .take_while(|m| m.span.start >= window)
+            .find(|m| {
+                m.entity < doc.entities.len()
+                    && !self.excluded(m.span)
+                    && m.kind != MentionKind::Demonym
+                    && entity_fits(
+                        doc.entities[m.entity].kind,
+                        doc.entities[m.entity].gender,
+                        pronoun,
+                    )
+            });
         if let Some(m) = hit {
             return speaker_of(doc, m.entity);
         }
         if let Some(p) = priors
             .iter()
             .rev()
+            .take_while(|p| p.paragraph + 6 >= para)
             .find(|p| p.at < at.start && compatible_speaker(&p.speaker))
         {
             return p.speaker.clone();
