@@ -127,7 +127,10 @@ impl<'a> Resolver<'a> {
 
     fn mentions_in(&self, span: Span) -> impl Iterator<Item = &'a Mention> + '_ {
         let doc = self.doc;
-        let i = doc.mentions.partition_point(|m| m.span.end <= span.start);
+        // mentions are in order of their start; nested ones may start a little earlier
+        let i = doc
+            .mentions
+            .partition_point(|m| m.span.start + 200 < span.start);
         doc.mentions[i..]
             .iter()
             .take_while(move |m| m.span.start < span.end)

@@ -351,3 +351,136 @@ fn speakers_linked_to_entities() {
         ("Ukrainian officials said the shelling had stopped overnight.", &[("i", "the shelling had stopped overnight", "Ukrainian officials")]),
     ]);
 }
+
+#[test]
+fn actor_stage_pronoun_links_are_used() {
+    // the actor stage linked "he" to Petrenko: that wins over the nearest person
+    let text = "Petrenko met Smith in Geneva. “We agreed on nothing,” he said.";
+    let mut d = doc(text)
+        .entity(
+            "Ivan Petrenko",
+            K::Person,
+            "RUSGOV",
+            None,
+            &["Petrenko", "!he"],
+        )
+        .entity(
+            "John Smith",
+            K::Person,
+            "GBRGOV",
+            Some(Gender::Male),
+            &["Smith"],
+        )
+        .build();
+    attribute(&mut d);
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(d.quotes[0].speaker.name.as_deref(), Some("Ivan Petrenko"));
+    assert_eq!(d.quotes[0].speaker.code.as_deref(), Some("RUSGOV"));
+    assert_eq!(d.quotes[0].speaker.entity, Some(0));
+    // without the link, the most recent compatible person
+    let mut d = doc(text)
+        .entity("Ivan Petrenko", K::Person, "RUSGOV", None, &["Petrenko"])
+        .entity(
+            "John Smith",
+            K::Person,
+            "GBRGOV",
+            Some(Gender::Male),
+            &["Smith"],
+        )
+        .build();
+    attribute(&mut d);
+    assert_eq!(d.quotes[0].speaker.name.as_deref(), Some("John Smith"));
+}
+
+#[test]
+fn speaker_codes_and_entities() {
+    // (text, speaker name, code, entity name)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "The ministry said in a statement that the envoy had been recalled.",
+            "Russian Foreign Ministry",
+            "RUSGOV",
+            "Russian Foreign Ministry",
+        ),
+        (
+            "“The envoy has been recalled,” a NATO spokeswoman said.",
+            "NATO spokeswoman",
+            "IGOWSTNAT",
+            "NATO",
+        ),
+        (
+            "Russian officials said the envoy had been recalled.",
+            "Russian officials",
+            "RUSGOV",
+            "Russia",
+        ),
+        (
+            "U.S. police said the envoy had been detained.",
+            "U.S. police",
+            "USACOP",
+            "United States",
+        ),
+        (
+            "Moscow said the envoy had been recalled.",
+            "Russia",
+            "RUS",
+            "Russia",
+        ),
+        (
+            "“The envoy has been recalled,” Doe said.",
+            "Jane Doe",
+            "USAGOV",
+            "Jane Doe",
+        ),
+    ];
+    for (text, name, code, entity) in cases {
+        let mut d = cast(doc(&format!(
+            "The Russian Foreign Ministry met on Friday.\n\n{text}"
+        )))
+        .build();
+        attribute(&mut d);
+        let q = d
+            .quotes
+            .last()
+            .unwrap_or_else(|| panic!("no quote in {text:?}"));
+        assert_eq!(q.speaker.name.as_deref(), Some(*name), "{text}");
+        assert_eq!(q.speaker.code.as_deref(), Some(*code), "{text}");
+        let e = q.speaker.entity.map(|e| d.entities[e].name.as_str());
+        assert_eq!(e, Some(*entity), "{text}");
+    }
+}
+
+#[test]
+fn quote_at_and_sentences() {
+    let mut d = cast(doc(
+        "Doe arrived. “We will stay. We will not leave,” she said.",
+    ))
+    .build();
+    attribute(&mut d);
+    let q = &d.quotes[0];
+    assert_eq!(q.sentences, vec![1, 2]);
+    assert_eq!(quote_at(&d, q.span.start), Some(0));
+    assert_eq!(quote_at(&d, q.span.end), None);
+    assert_eq!(quote_at(&d, 0), None);
+}
+
+#[test]
+fn report_groups_by_speaker() {
+    let mut d = cast(doc(
+        "“We regret it,” Doe said. Smith said the plan had failed. “It is over,” Doe added.",
+    ))
+    .build();
+    attribute(&mut d);
+    let mut out = String::new();
+    report(&d, &mut out);
+    let doe = out.find("Jane Doe [USAGOV]").expect("Doe heading");
+    let smith = out.find("John Smith [GBRGOV]").expect("Smith heading");
+    assert!(doe < smith, "{out}");
+    assert_eq!(
+        out.matches("Jane Doe").count(),
+        1,
+        "one heading per speaker: {out}"
+    );
+    assert!(out.contains("direct   “It is over,”"), "{out}");
+    assert!(out.contains("reported the plan had failed"), "{out}");
+}
