@@ -358,6 +358,28 @@ fn is_statement(text: &str, p: &Para, m: &Marked, lex: &SpeechLexicon) -> bool {
             TokKind::Punct(',' | '.' | '!' | '?' | ';' | ':' | '\u{2026}')
         )
     });
+    // a name, not words someone said: the so-called “…”, dubbed “…”, known as “…”
+    let naming = (oi.saturating_sub(2)..oi).any(|k| {
+        matches!(
+            lower_at(text, &p.toks, k).as_str(),
+            "so-called"
+                | "dubbed"
+                | "titled"
+                | "entitled"
+                | "named"
+                | "nicknamed"
+                | "codenamed"
+                | "code-named"
+        ) || (lower_at(text, &p.toks, k) == "as"
+            && k > 0
+            && matches!(
+                lower_at(text, &p.toks, k - 1).as_str(),
+                "known" | "billed" | "described"
+            ))
+    });
+    if naming && !has_punct && words.len() <= 8 {
+        return false;
+    }
     if words.len() >= 4 {
         // a title: every long word capitalised, no punctuation, in running text
         let title = !at_start

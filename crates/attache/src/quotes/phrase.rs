@@ -151,6 +151,7 @@ const CLAUSE_WORDS: &[&str] = &[
     "though",
     "that",
     "which",
+    "what",
     "when",
     "after",
     "before",

@@ -119,6 +119,9 @@ fn direct_attribution_after() {
         ("“We will not back down,” said the NATO press office.", &[("d", "We will not back down,", "NATO press office")]),
         ("“We will not back down,” Doe added, without giving details.", &[("d", "We will not back down,", "Jane Doe")]),
         ("“We will not back down,” according to Petrenko.", &[("d", "We will not back down,", "Ivan Petrenko")]),
+        ("“We will not back down,” the statement read.", &[("d", "We will not back down,", "statement")]),
+        ("“We will not back down,” Doe went on.", &[("d", "We will not back down,", "Jane Doe")]),
+        ("“We will not back down,” Doe continued.", &[("d", "We will not back down,", "Jane Doe")]),
         ("“We will not back down,” Doe wrote on social media.", &[("d", "We will not back down,", "Jane Doe")]),
         ("“The talks have failed and we regret it,” Russian Foreign Minister Ivan Petrenko said.", &[("d", "The talks have failed and we regret it,", "Ivan Petrenko")]),
     ]);
@@ -242,6 +245,27 @@ fn scare_quotes_and_titles_are_not_statements() {
         ("“Never again.”", &[("d", "Never again.", "")]),
         ("It was a hit in the ’90s and beyond.", &[]),
         ("The ministers’ meeting ended early.", &[]),
+        (
+            "Moscow launched what it calls a “special military operation in the east” last year.",
+            &[("d", "special military operation in the east", "Russia")],
+        ),
+        (
+            "The so-called “coalition of the willing nations” met in Paris.",
+            &[],
+        ),
+        (
+            "Doe called for “an immediate and unconditional ceasefire”.",
+            &[("d", "an immediate and unconditional ceasefire", "Jane Doe")],
+        ),
+        ("Moscow has called the accusation “absurd”.", &[]),
+        (
+            "The plan, dubbed “the road to a lasting peace”, was rejected.",
+            &[],
+        ),
+        (
+            "It became known as “the war of the three borders” in the region.",
+            &[],
+        ),
     ]);
 }
 
