@@ -214,11 +214,12 @@ struct Cand {
     place: bool,
     pp: Option<&'static str>,
     pronoun: bool,
+    demonym: bool,
 }
 
 impl Cand {
     fn country(&self) -> &str {
-        self.code.get(..3).unwrap_or(&self.code)
+        country(&self.code)
     }
 }
 
@@ -262,6 +263,18 @@ fn normalise(doc: &Doc, si: usize) -> (Vec<String>, Vec<Span>) {
                     p => p[..p.len() - 1].to_string(),
                 };
             }
+        }
+    }
+    // rejoin hyphenated words a tokenizer split ("de - escalation" written "de-escalation")
+    for i in 1..words.len().saturating_sub(1) {
+        if words[i] == "-"
+            && spans[i - 1].end == spans[i].start
+            && spans[i].end == spans[i + 1].start
+        {
+            let joined = format!("{}-{}", words[i - 1], words[i + 1]);
+            words[i - 1] = joined;
+            words[i].clear();
+            words[i + 1].clear();
         }
     }
     for w in words.iter_mut() {
@@ -318,6 +331,7 @@ impl View {
                 place: ent.kind == EntityKind::Place && m.kind != MentionKind::Metonym,
                 pp: None,
                 pronoun: m.kind == MentionKind::Pronoun,
+                demonym: m.kind == MentionKind::Demonym,
             });
         }
         let _ = base;
@@ -342,6 +356,7 @@ impl View {
                     place: false,
                     pp: None,
                     pronoun: true,
+                    demonym: false,
                 });
             }
         }
@@ -430,12 +445,26 @@ impl View {
     }
 
     /// Nominal context: the word at `i` follows a determiner or possessor.
+    /// First token of the clause containing `i` (after the last `;`, `:`, quote or subordinator).
+    fn clause_start(&self, i: usize) -> usize {
+        let mut j = i;
+        while let Some(p) = self.prev(j) {
+            let w = self.w(p);
+            if matches!(w, ";" | ":" | "\"" | ",") || CLAUSE_STOP.contains(&w) {
+                return p + 1;
+            }
+            j = p;
+        }
+        0
+    }
+
     fn nominal_context(&self, i: usize) -> bool {
         match self.prev(i) {
             Some(p) => {
                 let w = self.w(p);
                 DETERMINERS.contains(&w)
                     || w.ends_with("'s")
+                    || (w != "to" && PREPOSITIONS.contains(&w))
                     || (self.cand_at[p].is_some() && !self.is_subject_like(p))
             }
             None => false,
@@ -448,9 +477,7 @@ impl View {
             return false;
         };
         let c = &self.cands[ci];
-        !self.words[c.last].ends_with("'s")
-            && !self.possessive_after(ci)
-            && !is_demonym(self.w(c.last))
+        !self.words[c.last].ends_with("'s") && !self.possessive_after(ci) && !c.demonym
     }
 
     /// End (exclusive) of the region after `i` where conditions and targets are sought.
@@ -459,6 +486,10 @@ impl View {
         let mut j = i + 1;
         while j < n {
             let w = self.w(j);
+            if self.cand_at[j].is_some() {
+                j += 1;
+                continue;
+            }
             if REGION_STOP.contains(&w)
                 || tables()
                     .reporting
@@ -477,15 +508,6 @@ fn is_boundary(w: &str) -> bool {
     CLAUSE_STOP.contains(&w) || w == "," || w == "\"" || w == "and" || w == "or"
 }
 
-fn is_demonym(w: &str) -> bool {
-    w.ends_with("ian")
-        || w.ends_with("ese")
-        || w.ends_with("ish")
-        || w.ends_with("ch")
-        || w.ends_with("an")
-        || w.ends_with("i")
-}
-
 /// A matched trigger.
 struct Match {
     pat: u32,
@@ -497,7 +519,7 @@ struct Match {
 
 fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
     let word = v.w(i);
-    let mut best: Option<(usize, Match)> = None;
+    let mut best: Option<((usize, usize, usize, bool), Match)> = None;
     for &(pi, bits) in lex.candidates(word) {
         let p = &lex.patterns[pi as usize];
         let nominal = v.nominal_context(i);
@@ -510,6 +532,7 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
         let mut pos = i;
         let mut ok = true;
         let mut neg = false;
+        let mut words_matched = 0usize;
         for el in &p.particles {
             let mut j = pos + 1;
             while j < v.words.len() && (v.words[j].is_empty() || ADVERBS.contains(&v.w(j))) {
@@ -518,7 +541,10 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
             }
             let words: Vec<&str> = v.words.iter().map(String::as_str).collect();
             match el.match_at(&words, j) {
-                Some(len) => pos = j + len - 1,
+                Some(len) => {
+                    pos = j + len - 1;
+                    words_matched += len;
+                }
                 None => {
                     ok = false;
                     break;
@@ -530,10 +556,60 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
         }
         let limit = v.region_end(pos);
         let words: Vec<&str> = v.words.iter().map(String::as_str).collect();
+        // passive ("diplomats were expelled"): the conditions may stand in the subject before
+        let passive = bits & form::PART != 0
+            && v.prev(i)
+                .is_some_and(|q| BE.contains(&v.w(q)) || ADVERBS.contains(&v.w(q)));
+        if passive && !p.conds.is_empty() {
+            let from = v.clause_start(i).max(i.saturating_sub(GAP));
+            let mut at = from;
+            let mut all = true;
+            let mut wm = 0;
+            for el in &p.conds {
+                match (at..i).find_map(|j| el.match_at(&words, j).map(|len| (j + len, len))) {
+                    Some((e, len)) => {
+                        at = e;
+                        wm += len;
+                    }
+                    None => {
+                        all = false;
+                        break;
+                    }
+                }
+            }
+            if all {
+                let spec = (
+                    p.specificity(),
+                    words_matched + wm,
+                    p.code.len(),
+                    !p.code.ends_with('0'),
+                );
+                if best
+                    .as_ref()
+                    .is_none_or(|(s, m)| spec > *s || (spec == *s && pi < m.pat))
+                {
+                    best = Some((
+                        spec,
+                        Match {
+                            pat: pi,
+                            trigger: i,
+                            end: pos,
+                            bits,
+                            negated_between: neg,
+                        },
+                    ));
+                }
+                continue;
+            }
+        }
         for el in &p.conds {
             let stop = limit.min(pos + 1 + GAP);
-            match (pos + 1..stop).find_map(|j| el.match_at(&words, j).map(|len| j + len - 1)) {
-                Some(e) => pos = e,
+            match (pos + 1..stop).find_map(|j| el.match_at(&words, j).map(|len| (j + len - 1, len)))
+            {
+                Some((e, len)) => {
+                    pos = e;
+                    words_matched += len;
+                }
                 None => {
                     ok = false;
                     break;
@@ -543,7 +619,13 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
         if !ok {
             continue;
         }
-        let spec = p.specificity();
+        // more elements, then more words matched, then the more specific code, then file order
+        let spec = (
+            p.specificity(),
+            words_matched,
+            p.code.len(),
+            !p.code.ends_with('0'),
+        );
         if best
             .as_ref()
             .is_none_or(|(s, m)| spec > *s || (spec == *s && pi < m.pat))
@@ -792,6 +874,9 @@ fn find_subject(
 /// A candidate and the ones coordinated with it ("the United States and Cuba").
 fn coordinated(v: &View, ci: usize) -> Vec<usize> {
     let mut out = vec![ci];
+    if v.cands[ci].pronoun {
+        return out;
+    }
     // leftwards
     let mut cur = ci;
     while let Some(p) = v.prev(v.cands[cur].first) {
@@ -799,7 +884,7 @@ fn coordinated(v: &View, ci: usize) -> Vec<usize> {
             break;
         }
         match v.prev(p).and_then(|q| v.cand_at[q]) {
-            Some(prev) if prev != cur && !v.cands[prev].place => {
+            Some(prev) if prev != cur && !v.cands[prev].place && !v.cands[prev].pronoun => {
                 out.insert(0, prev);
                 cur = prev;
             }
@@ -816,6 +901,7 @@ fn coordinated(v: &View, ci: usize) -> Vec<usize> {
             Some(next)
                 if next != cur
                     && !v.cands[next].place
+                    && !v.cands[next].pronoun
                     && v.cands[next].first > v.cands[cur].last =>
             {
                 out.push(next);
@@ -912,8 +998,18 @@ fn statement_speaker(
     Some((None, c.code.clone(), c.entity))
 }
 
-fn country(code: &str) -> &str {
-    code.get(..3).unwrap_or(code)
+/// The part of an actor code that says whose side it is: the state (`RUS` of
+/// `RUSGOV`) or, for international and non-governmental organisations, the
+/// whole organisation code (`IGOWSTNAT`).
+pub fn country(code: &str) -> &str {
+    let org = ["IGO", "NGO", "IMG", "MNC", "INT"]
+        .iter()
+        .any(|p| code.starts_with(p));
+    if org {
+        code.get(..9).unwrap_or(code)
+    } else {
+        code.get(..3).unwrap_or(code)
+    }
 }
 
 /// Codes the events of one sentence.
@@ -922,6 +1018,9 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
     let v = View::build(doc, si, base);
     if v.cands.is_empty() {
         return;
+    }
+    if std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some() {
+        eprintln!("cands {:?}", v.cands);
     }
     let n = v.words.len();
     // 1. triggers
@@ -939,11 +1038,41 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
             if m.end > i {
                 covered_from = i + 1;
                 covered_until = m.end;
+                // the rest of the noun phrase the last condition ends ("humanitarian aid")
+                let mut k = m.end;
+                for _ in 0..3 {
+                    let Some(q) = v.next(k) else { break };
+                    let w = v.w(q);
+                    let plain = w.chars().all(|c| c.is_alphabetic() || c == '-')
+                        && !PREPOSITIONS.contains(&w)
+                        && !DETERMINERS.contains(&w)
+                        && !is_boundary(w)
+                        && !BE.contains(&w)
+                        && !HAVE_DO.contains(&w)
+                        && !FUTURE.contains(&w)
+                        && !MODALS_HYPO.contains(&w)
+                        && v.cand_at[q].is_none();
+                    if !plain {
+                        break;
+                    }
+                    covered_until = q;
+                    k = q;
+                }
             }
             matches.push(m);
         }
     }
     let mut events: Vec<Event> = Vec::new();
+    if std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some() {
+        for m in &matches {
+            eprintln!(
+                "match {:?} line {} code {}",
+                v.w(m.trigger),
+                lex.patterns[m.pat as usize].line,
+                lex.patterns[m.pat as usize].code
+            );
+        }
+    }
     for m in &matches {
         let p = &lex.patterns[m.pat as usize];
         let t = m.trigger;
@@ -989,117 +1118,133 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
         // 2. source and target
         let region_end = v.region_end(t.max(m.end.min(t + 3)));
         let mut weak_source = false;
-        let (sources, targets): (Vec<(String, Option<usize>)>, Vec<(String, Option<usize>)>) =
-            if p.flags.speaker {
-                // evaluation: the speaker evaluates the subject / possessor
-                let evaluated: Vec<usize> = if verbal {
-                    find_subject(&v, lex, g.start, false, 0).0
-                } else {
-                    let poss = v
-                        .prev(t)
-                        .and_then(|q| v.cand_at[q])
-                        .filter(|&ci| v.possessive_after(ci) || !v.cands[ci].place);
-                    match poss {
-                        Some(ci) => vec![ci],
-                        None => find_subject(&v, lex, t, false, 0).0,
-                    }
-                };
-                let src = match &speaker {
-                    Some((_, code, ent)) => vec![(code.clone(), *ent)],
-                    None if !verbal => {
-                        let (s, _) = find_subject(&v, lex, t, false, 0);
-                        s.into_iter()
-                            .filter(|ci| !evaluated.contains(ci))
-                            .map(|ci| (v.cands[ci].code.clone(), v.cands[ci].entity))
-                            .collect()
-                    }
-                    None => Vec::new(),
-                };
-                (
-                    src,
-                    evaluated
-                        .iter()
-                        .map(|&ci| (v.cands[ci].code.clone(), v.cands[ci].entity))
-                        .collect(),
-                )
-            } else if verbal && !g.passive {
-                let (subj, weak) = find_subject(
-                    &v,
-                    lex,
-                    g.start,
-                    m.bits & form::GERUND != 0 && m.bits & form::BASE == 0,
-                    0,
-                );
-                weak_source = weak;
-                let sc: Vec<&str> = subj.iter().map(|&ci| v.cands[ci].country()).collect();
-                let se: Vec<Option<usize>> = subj.iter().map(|&ci| v.cands[ci].entity).collect();
-                let obj = find_object(&v, t + 1, region_end, &sc, &se, p);
-                let obj = if obj.is_empty() {
-                    pronoun_object(&v, t + 1, region_end, &sc)
-                } else {
-                    obj
-                };
-                (to_codes(&v, &subj), to_codes(&v, &obj))
-            } else if verbal {
-                // passive: the subject is the target, the by-phrase the source
-                let (subj, _) = find_subject(&v, lex, g.start, false, 0);
-                let by: Vec<usize> = (t + 1..region_end)
-                    .filter_map(|j| v.cand_at[j])
-                    .filter(|&ci| v.cands[ci].pp == Some("by"))
-                    .take(1)
-                    .flat_map(|ci| coordinated(&v, ci))
-                    .collect();
-                (to_codes(&v, &by), to_codes(&v, &subj))
+        let (sources, targets): (Vec<Actor>, Vec<Actor>) = if p.flags.speaker {
+            // evaluation: the speaker evaluates the subject / possessor
+            let evaluated: Vec<usize> = if verbal {
+                find_subject(&v, lex, g.start, false, 0).0
             } else {
-                // noun trigger: possessor or by-phrase is the source; of/against/to/with/on phrase the target
-                let by: Option<usize> = (t + 1..region_end.min(t + 7))
-                    .filter_map(|j| v.cand_at[j])
-                    .find(|&ci| v.cands[ci].pp == Some("by"));
-                let near: Option<usize> = {
-                    let mut k = t;
-                    let mut found = None;
-                    for _ in 0..5 {
-                        let Some(q) = v.prev(k) else { break };
-                        if is_boundary(v.w(q)) && v.w(q) != "and" {
-                            break;
-                        }
-                        if let Some(ci) = v.cand_at[q] {
-                            if !v.cands[ci].place {
-                                found = Some(ci);
-                            }
-                            break;
-                        }
-                        k = q;
-                    }
-                    found
-                };
-                let src: Vec<usize> = match by.or(near) {
+                let poss = v
+                    .prev(t)
+                    .and_then(|q| if v.w(q) == "'s" { v.prev(q) } else { Some(q) })
+                    .and_then(|q| v.cand_at[q])
+                    .filter(|&ci| v.possessive_after(ci) || !v.cands[ci].place);
+                match poss {
                     Some(ci) => vec![ci],
-                    None => {
-                        let (s, weak) = find_subject(&v, lex, t, false, 0);
-                        weak_source = weak;
-                        s
-                    }
-                };
-                let sc: Vec<&str> = src.iter().map(|&ci| v.cands[ci].country()).collect();
-                let se: Vec<Option<usize>> = src.iter().map(|&ci| v.cands[ci].entity).collect();
-                let obj: Vec<usize> = find_object(&v, t + 1, region_end, &sc, &se, p)
-                    .into_iter()
-                    .filter(|&ci| Some(ci) != by)
-                    .collect();
-                (to_codes(&v, &src), to_codes(&v, &obj))
+                    None => find_subject(&v, lex, t, false, 0).0,
+                }
             };
+            let src = match &speaker {
+                Some((_, code, ent)) => vec![(code.clone(), *ent)],
+                None if !verbal => {
+                    let (s, _) = find_subject(&v, lex, t, false, 0);
+                    s.into_iter()
+                        .filter(|ci| !evaluated.contains(ci))
+                        .map(|ci| (v.cands[ci].code.clone(), v.cands[ci].entity))
+                        .collect()
+                }
+                None => Vec::new(),
+            };
+            (
+                src,
+                evaluated
+                    .iter()
+                    .map(|&ci| (v.cands[ci].code.clone(), v.cands[ci].entity))
+                    .collect(),
+            )
+        } else if verbal && !g.passive {
+            let (subj, weak) = find_subject(
+                &v,
+                lex,
+                g.start,
+                m.bits & form::GERUND != 0 && m.bits & form::BASE == 0,
+                0,
+            );
+            weak_source = weak;
+            let sc: Vec<&str> = subj.iter().map(|&ci| v.cands[ci].country()).collect();
+            let se: Vec<Option<usize>> = subj.iter().map(|&ci| v.cands[ci].entity).collect();
+            let obj = find_object(&v, t + 1, region_end, &sc, &se, p);
+            let obj = if obj.is_empty() {
+                pronoun_object(&v, t + 1, region_end, &sc)
+            } else {
+                obj
+            };
+            (to_codes(&v, &subj), to_codes(&v, &obj))
+        } else if verbal {
+            // passive: the subject is the target, the by-phrase the source
+            let (subj, _) = find_subject(&v, lex, g.start, false, 0);
+            let by: Vec<usize> = (t + 1..region_end)
+                .filter_map(|j| v.cand_at[j])
+                .filter(|&ci| v.cands[ci].pp == Some("by"))
+                .take(1)
+                .flat_map(|ci| coordinated(&v, ci))
+                .collect();
+            (to_codes(&v, &by), to_codes(&v, &subj))
+        } else {
+            // noun trigger: possessor or by-phrase is the source; of/against/to/with/on phrase the target
+            let by: Option<usize> = (t + 1..region_end.min(t + 7))
+                .filter_map(|j| v.cand_at[j])
+                .find(|&ci| v.cands[ci].pp == Some("by"));
+            let near: Option<usize> = {
+                let mut k = t;
+                let mut found = None;
+                for step in 0..5 {
+                    let Some(q) = v.prev(k) else { break };
+                    let w = v.w(q);
+                    if (is_boundary(w) && w != "and")
+                        || (v.cand_at[q].is_none()
+                            && (v.is_verbish(w)
+                                || lex
+                                    .verb_form(w)
+                                    .is_some_and(|b| b & (form::PAST | form::THIRD) != 0)))
+                    {
+                        break;
+                    }
+                    if let Some(ci) = v.cand_at[q] {
+                        let c = &v.cands[ci];
+                        if !c.place && (step == 0 || v.possessive_after(ci) || c.demonym) {
+                            found = Some(ci);
+                        }
+                        break;
+                    }
+                    k = q;
+                }
+                found
+            };
+            let src: Vec<usize> = by.or(near).into_iter().collect();
+            let sc: Vec<&str> = src.iter().map(|&ci| v.cands[ci].country()).collect();
+            let se: Vec<Option<usize>> = src.iter().map(|&ci| v.cands[ci].entity).collect();
+            let obj: Vec<usize> = find_object(&v, t + 1, region_end, &sc, &se, p)
+                .into_iter()
+                .filter(|&ci| Some(ci) != by)
+                .collect();
+            (to_codes(&v, &src), to_codes(&v, &obj))
+        };
+        if std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some() {
+            eprintln!("  sources {sources:?} targets {targets:?} group {g:?}");
+        }
         if sources.is_empty() && !(verbal && g.passive) {
             continue;
         }
         // fallback target: the nearest other actor of the sentence
         let mut targets = targets;
-        if targets.is_empty() && !sources.is_empty() && !weak_source && !g.infinitive_unresolved {
+        let reciprocal_group = p.flags.recip && sources.len() >= 2;
+        if targets.is_empty()
+            && !sources.is_empty()
+            && !weak_source
+            && !g.infinitive_unresolved
+            && !p.flags.obj
+            && !reciprocal_group
+        {
             let sc: Vec<&str> = sources.iter().map(|(c, _)| country(c)).collect();
             let best = v
                 .cands
                 .iter()
-                .filter(|c| !c.place && !sc.contains(&c.country()) && v.quote_of[c.first] == quote)
+                .filter(|c| {
+                    !c.place
+                        && !sc.contains(&c.country())
+                        && v.quote_of[c.first] == quote
+                        && (c.entity.is_none() || !sources.iter().any(|s| s.1 == c.entity))
+                })
                 .min_by_key(|c| if c.first > t { c.first - t } else { t - c.last });
             if let Some(c) = best {
                 targets.push((c.code.clone(), c.entity));
@@ -1110,7 +1255,14 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
             .as_ref()
             .is_some_and(|(_, sp, _)| sources.iter().all(|(c, _)| country(c) != country(sp)));
         cues.reported = reported;
-        let status = status::decide(&cues);
+        let mut status = status::decide(&cues);
+        if !cues.negated
+            && p.lemmas
+                .iter()
+                .any(|l| matches!(l.as_str(), "propose" | "suggest" | "offer"))
+        {
+            status = EventStatus::Proposed;
+        }
         match cues.control {
             Some(Control::Threaten) | Some(Control::Promise) => {
                 if let Some(c) = status::threat_code(&code) {
@@ -1140,7 +1292,7 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
         } else {
             status
         };
-        let mut pairs: Vec<((String, Option<usize>), Option<(String, Option<usize>)>)> = Vec::new();
+        let mut pairs: Vec<(Actor, Option<Actor>)> = Vec::new();
         if targets.is_empty() {
             if p.flags.recip && sources.len() >= 2 {
                 for a in &sources {
@@ -1222,7 +1374,10 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
     }
 }
 
-fn to_codes(v: &View, cs: &[usize]) -> Vec<(String, Option<usize>)> {
+/// An actor as coded: its code and entity.
+type Actor = (String, Option<usize>);
+
+fn to_codes(v: &View, cs: &[usize]) -> Vec<Actor> {
     cs.iter()
         .map(|&ci| (v.cands[ci].code.clone(), v.cands[ci].entity))
         .collect()

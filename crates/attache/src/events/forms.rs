@@ -235,8 +235,8 @@ fn gerund(lemma: &str) -> String {
     if lemma == "be" {
         return "being".into();
     }
-    if lemma.ends_with("ie") {
-        return format!("{}ying", &lemma[..lemma.len() - 2]);
+    if let Some(stem) = lemma.strip_suffix("ie") {
+        return format!("{stem}ying");
     }
     if lemma.ends_with('e')
         && !lemma.ends_with("ee")
