@@ -97,9 +97,14 @@ pub fn run(args: ReadArgs) -> anyhow::Result<u8> {
     Ok(if failed { 1 } else { 0 })
 }
 
-fn emit(engine: &Engine, mut raw: RawArticle, args: &ReadArgs, out: &mut impl Write) -> anyhow::Result<()> {
+fn emit(
+    engine: &Engine,
+    mut raw: RawArticle,
+    args: &ReadArgs,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     if let Some(p) = args.published {
-        raw.meta.published = Some(p);
+        raw.meta.published.get_or_insert(p);
     }
     let doc = engine.analyse(raw);
     match args.format {
@@ -115,6 +120,13 @@ fn emit(engine: &Engine, mut raw: RawArticle, args: &ReadArgs, out: &mut impl Wr
 }
 
 /// Runs `attache validate`; returns the exit code.
-pub fn validate(_args: ValidateArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("validate is not implemented yet")
+pub fn validate(args: ValidateArgs) -> anyhow::Result<u8> {
+    let engine = build_engine(std::slice::from_ref(&args.dict), true)?;
+    let bytes = std::fs::read(&args.file)
+        .with_context(|| format!("could not read {}", args.file.display()))?;
+    let report = attache::petrarch::validate::run(&String::from_utf8_lossy(&bytes), &engine);
+    let mut out = std::io::stdout().lock();
+    out.write_all(report.render().as_bytes())?;
+    out.flush()?;
+    Ok(if report.problems.is_empty() { 0 } else { 1 })
 }

@@ -52,7 +52,50 @@ pub fn read_path(path: &Path) -> Result<Vec<Result<RawArticle>>> {
         path: path.to_path_buf(),
         source: e,
     })?;
-    Ok(vec![Ok(RawArticle::plain(path.display().to_string(), content))])
+    if path.extension().is_some_and(|e| e == "jsonl") {
+        return Ok(read_jsonl(&path.display().to_string(), &content));
+    }
+    Ok(vec![Ok(RawArticle::plain(
+        path.display().to_string(),
+        content,
+    ))])
+}
+
+/// Reads a JSON Lines feed: one `{"id", "url", "outlet", "published", "title", "text"}`
+/// object per line (only `text` is required); a bad line is an error of its own.
+pub fn read_jsonl(name: &str, content: &str) -> Vec<Result<RawArticle>> {
+    let mut out = Vec::new();
+    for (i, line) in content.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let bad = |reason: String| Error::Line {
+            path: name.into(),
+            line: i + 1,
+            reason,
+        };
+        let v: serde_json::Value = match serde_json::from_str(line) {
+            Ok(v) => v,
+            Err(e) => {
+                out.push(Err(bad(format!("not a JSON object: {e}"))));
+                continue;
+            }
+        };
+        let field = |k: &str| v.get(k).and_then(|x| x.as_str()).map(String::from);
+        let Some(text) = field("text") else {
+            out.push(Err(bad("no \"text\" field".into())));
+            continue;
+        };
+        let mut a = RawArticle::plain(format!("{name}:{}", i + 1), text);
+        a.meta.id = field("id");
+        a.meta.url = field("url");
+        a.meta.outlet = field("outlet");
+        a.meta.headline = field("title");
+        a.meta.published =
+            field("published").and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+        out.push(Ok(a));
+    }
+    out
 }
 
 /// Reads articles from a reader (stdin): the format is sniffed from the content.
