@@ -32,7 +32,7 @@ use super::discards::Scope;
 use super::tokens::{tokenize, Tok};
 use super::verbs::{Elem, EventCode, FormKind, Pattern, Role, VerbForm};
 use super::Dictionaries;
-use crate::doc::{Doc, Event, EventStatus, Span};
+use crate::doc::{Doc, Entity, EntityKind, Event, EventStatus, Mention, MentionKind, Span};
 use chrono::NaiveDate;
 
 const DETERMINERS: &[&str] = &[
@@ -43,6 +43,9 @@ const AUXILIARIES: &[&str] = &[
     "IS", "ARE", "AM", "WAS", "WERE", "BE", "BEEN", "BEING", "HAS", "HAVE", "HAD", "WILL", "WOULD",
     "SHALL", "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST", "DO", "DOES", "DID", "NOT", "N'T",
     "TO", "WO", "CA",
+];
+const MODALS: &[&str] = &[
+    "WILL", "WOULD", "SHALL", "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST",
 ];
 const BE: &[&str] = &["IS", "ARE", "AM", "WAS", "WERE", "BE", "BEEN", "BEING"];
 const CONJUNCTIONS: &[&str] = &["AND", "OR", "BUT", "NOR"];
@@ -151,6 +154,10 @@ struct Sentence<'a, 'd> {
     toks: &'a [Tok],
     norms: Vec<&'a str>,
     phrase_at: Vec<Option<usize>>,
+    actor_tok: Vec<bool>,
+    eli: Agent,
+    /// Actor phrases (token range) with the codes of their chunk.
+    actor_spans: Vec<(usize, usize, Vec<String>)>,
     chunks: Vec<Chunk>,
     chunk_of: Vec<Option<usize>>,
     groups: Vec<Group>,
@@ -165,6 +172,12 @@ impl<'a, 'd> Sentence<'a, 'd> {
             toks,
             norms,
             phrase_at: vec![None; toks.len()],
+            actor_tok: vec![false; toks.len()],
+            eli: Agent {
+                code: "ELI".into(),
+                prefix: false,
+            },
+            actor_spans: Vec::new(),
             chunks: Vec::new(),
             chunk_of: vec![None; toks.len()],
             groups: Vec::new(),
@@ -200,6 +213,7 @@ impl<'a, 'd> Sentence<'a, 'd> {
             };
             for k in i..i + len {
                 self.phrase_at[k] = Some(out.len());
+                self.actor_tok[k] = matches!(p, Phrase::Actor(_));
             }
             out.push((i, i + len, p));
             i += len;
@@ -209,7 +223,7 @@ impl<'a, 'd> Sentence<'a, 'd> {
 
     fn verb_form_at(&self, i: usize) -> Option<(usize, usize, &'d VerbForm)> {
         let t = &self.toks[i];
-        if !t.word || self.phrase_at[i].is_some() || t.capital {
+        if !t.word || self.phrase_at[i].is_some() || t.capital || is_in(MODALS, &t.norm) {
             return None;
         }
         let forms = self.dicts.verbs.forms.get(t.norm.as_str())?;
@@ -274,7 +288,13 @@ impl<'a, 'd> Sentence<'a, 'd> {
             let w = self.norms[k];
             let t = &self.toks[k];
             if is_in(DETERMINERS, w) {
-                return true;
+                // "the Central African Republic agree": a determiner and a
+                // whole actor name before the form make it the subject's verb.
+                let whole_actor = k + 1 < start
+                    && self.actor_tok[k + 1]
+                    && (k + 1..start).all(|x| self.phrase_at[x] == self.phrase_at[k + 1])
+                    && self.phrase_at[k].is_none_or(|p| Some(p) != self.phrase_at[k + 1]);
+                return !whole_actor;
             }
             if !t.word
                 || is_in(AUXILIARIES, w)
@@ -328,16 +348,25 @@ impl<'a, 'd> Sentence<'a, 'd> {
                 .iter()
                 .filter(|(s, e, _)| *s >= start && *e <= i)
                 .collect();
-            let agents: Vec<&Agent> = inside
+            let mut agents: Vec<&Agent> = inside
                 .iter()
                 .filter_map(|(_, _, p)| match p {
                     Phrase::Agent(a) => Some(*a),
                     Phrase::Actor(_) => None,
                 })
                 .collect();
-            let actor = inside.iter().find_map(|(_, _, p)| match p {
-                Phrase::Actor(c) if !c.is_empty() => Some(c.clone()),
+            // TABARI's FORMER conversion: a former office-holder is an elite (ELI).
+            if !agents.is_empty() && (start..i).any(|k| self.norms[k] == "FORMER") {
+                agents = vec![&self.eli];
+            }
+            let actor = inside.iter().find_map(|(a, b, p)| match p {
+                Phrase::Actor(c) if !c.is_empty() => Some((c.clone(), *a, *b)),
                 _ => None,
+            });
+            let actor = actor.map(|(c, a, b)| {
+                self.actor_spans
+                    .push((a, b, c.iter().map(|x| apply_agents(x, &agents)).collect()));
+                c
             });
             let (codes, loose) = match actor {
                 Some(list) => (
@@ -879,13 +908,36 @@ pub fn code(doc: &mut Doc, dicts: &Dictionaries) {
         if discards[si].is_some() {
             continue;
         }
-        for (s, t, c, trigger) in code_tokens(dicts, toks, date) {
+        if toks.is_empty() {
+            continue;
+        }
+        let sentence = Sentence::new(dicts, toks, date);
+        let si_doc = si.min(doc.sentences.len().saturating_sub(1));
+        for (a, b, codes) in &sentence.actor_spans {
+            let span = Span::new(toks[*a].span.start, toks[b - 1].span.end);
+            add_actor_mention(doc, span, si_doc, codes);
+        }
+        let events = if dicts.verbs.blocks.is_empty() {
+            Vec::new()
+        } else {
+            sentence.code()
+        };
+        for (s, t, c, trigger) in events {
+            let entity_of = |code: &str| {
+                doc.mentions
+                    .iter()
+                    .find(|m| {
+                        m.sentence == si_doc && doc.entities[m.entity].code.as_deref() == Some(code)
+                    })
+                    .map(|m| m.entity)
+            };
+            let (source_entity, target_entity) = (entity_of(&s), entity_of(&t));
             doc.events.push(Event {
-                sentence: si.min(doc.sentences.len().saturating_sub(1)),
+                sentence: si_doc,
                 source: Some(s),
                 target: Some(t),
-                source_entity: None,
-                target_entity: None,
+                source_entity,
+                target_entity,
                 cameo: c,
                 trigger,
                 status: EventStatus::Asserted,
@@ -895,6 +947,60 @@ pub fn code(doc: &mut Doc, dicts: &Dictionaries) {
             });
         }
     }
+}
+
+/// Adds an entity (or reuses one with the same name and code) and a mention
+/// for a dictionary actor, unless another stage already has a mention there.
+fn add_actor_mention(doc: &mut Doc, span: Span, sentence: usize, codes: &[String]) {
+    if doc.mentions.iter().any(|m| m.span.overlaps(span)) {
+        return;
+    }
+    let name = doc.slice(span).to_string();
+    let code = codes.first().cloned();
+    let entity = match doc
+        .entities
+        .iter()
+        .position(|e| e.name == name && e.code == code)
+    {
+        Some(i) => i,
+        None => {
+            let kind = match code.as_deref() {
+                Some(c) if c.len() == 3 && !c.starts_with("---") => EntityKind::State,
+                Some(c)
+                    if ["IGO", "NGO", "NGM", "MNC", "IMG"]
+                        .iter()
+                        .any(|p| c.starts_with(p)) =>
+                {
+                    EntityKind::Organization
+                }
+                _ => EntityKind::Group,
+            };
+            let id = doc.entities.len();
+            doc.entities.push(Entity {
+                id,
+                name,
+                code,
+                kind,
+                roles: Vec::new(),
+                gender: None,
+                country: codes
+                    .first()
+                    .filter(|c| c.len() >= 3)
+                    .map(|c| c[..3].to_string()),
+            });
+            id
+        }
+    };
+    let at = doc.mentions.partition_point(|m| m.span.start < span.start);
+    doc.mentions.insert(
+        at,
+        Mention {
+            entity,
+            span,
+            sentence,
+            kind: MentionKind::Name,
+        },
+    );
 }
 
 /// Unused by the coder but handy for callers: the actor codes of a phrase.

@@ -251,11 +251,23 @@ pub fn parse_pattern(body: &str) -> Result<(Vec<Elem>, Vec<bool>), String> {
     // `{A B}` groups adjacent words; `( )` only groups.
     let mut norm = String::with_capacity(body.len());
     let mut in_brace = false;
-    for c in body.chars() {
+    let chars: Vec<char> = body.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
         match c {
             '{' => in_brace = true,
             '}' => in_brace = false,
             '(' | ')' => norm.push(' '),
+            // `*` is an element of its own even when glued to a word ("*SCEPTICAL").
+            '*' => {
+                let glued = |x: Option<&char>| x.is_some_and(|x| !(x.is_whitespace() || *x == '_'));
+                if glued(i.checked_sub(1).and_then(|p| chars.get(p))) {
+                    norm.push(' ');
+                }
+                norm.push('*');
+                if glued(chars.get(i + 1)) {
+                    norm.push(' ');
+                }
+            }
             c if c.is_whitespace() && in_brace => norm.push('_'),
             c => norm.push(c),
         }
@@ -563,6 +575,9 @@ mod tests {
         assert_eq!(elems.len(), 5);
         assert_eq!(closed, vec![false, false, true, false]);
         assert!(parse_pattern("NO VERB").is_err());
+        assert_eq!(parse_pattern("*SCEPTICAL").unwrap().0.len(), 2);
+        assert_eq!(parse_pattern("FAILED_TO_*").unwrap().1, vec![true, true]);
+        assert!(parse_pattern("* A *").is_err());
     }
 
     #[test]
