@@ -177,6 +177,9 @@ fn codes_our_sentences() {
             "",
             "WGT>GDG:122 WGT>SPR:050",
         ),
+        // the target is not looked for in a later subordinate clause
+        ("Widgetland and Gadgetia met after rebels attacked Sprocketia.", "", "GDG>WGT:036 WGT>GDG:036"),
+        ("Widgetland met Gadgetia after rebels attacked Sprocketia.", "", "GDG>WGT:036 WGT>GDG:036"),
         // date-ranged actor codes
         ("Baron Lever condemned Gadgetia.", "2012-05-01", "WGTGOV>GDG:122"),
         ("Lever condemned Gadgetia.", "2016-05-01", "WGTELI>GDG:122"),

@@ -59,6 +59,10 @@ const CLAUSE_WORDS: &[&str] = &[
     "THAT", "WHO", "WHOM", "WHOSE", "WHICH", "WHERE", "WHEN", "WHILE", "IF", "BECAUSE", "ALTHOUGH",
     "THOUGH", "AS", "WHETHER", "HE", "SHE", "IT", "THEY", "WE", "I", "YOU",
 ];
+const SUBORDINATORS: &[&str] = &[
+    "THAT", "WHO", "WHOM", "WHICH", "WHERE", "WHEN", "WHILE", "IF", "BECAUSE", "ALTHOUGH", "THOUGH", "AFTER",
+    "BEFORE", "SINCE", "UNTIL", "WHETHER", "UNLESS", ",",
+];
 const REPORTING: &[&str] = &[
     "SAID",
     "SAYS",
@@ -696,6 +700,22 @@ impl<'a, 'd> Sentence<'a, 'd> {
         }
     }
 
+    /// Where the verb's own clause ends: at the next verb that a clause word
+    /// ("after", "that", "when", …) or a comma introduces, else at `hi`.
+    fn clause_limit(&self, idx: usize, hi: usize) -> usize {
+        let end = self.hits[idx].end;
+        for next in &self.hits[idx + 1..] {
+            if next.start >= hi {
+                break;
+            }
+            let between = &self.norms[end..next.start];
+            if between.iter().any(|w| is_in(SUBORDINATORS, w)) {
+                return next.start;
+            }
+        }
+        hi
+    }
+
     fn is_coordinated(&self, hit: &VerbHit) -> bool {
         let mut k = hit.start;
         while let Some(p) = k.checked_sub(1) {
@@ -757,10 +777,11 @@ impl<'a, 'd> Sentence<'a, 'd> {
         let mut out: Vec<(String, String, String, Span)> = Vec::new();
         let mut coded = false;
         let mut last_subject: Option<Vec<String>> = None;
-        for hit in &self.hits {
+        for (idx, hit) in self.hits.iter().enumerate() {
             if hit.start >= hi {
                 break;
             }
+            let hi = self.clause_limit(idx, hi);
             let coordinated = self.is_coordinated(hit);
             if coded && !coordinated {
                 continue;
