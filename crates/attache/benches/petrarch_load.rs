@@ -10,10 +10,13 @@ use std::time::{Duration, Instant};
 
 fn shared() -> Option<PathBuf> {
     let base = env!("CARGO_MANIFEST_DIR");
-    [format!("{base}/../../../shared/petrarch"), format!("{base}/../../../../shared/petrarch")]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.is_dir())
+    [
+        format!("{base}/../../../shared/petrarch"),
+        format!("{base}/../../../../shared/petrarch"),
+    ]
+    .into_iter()
+    .map(PathBuf::from)
+    .find(|p| p.is_dir())
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -48,7 +51,11 @@ fn main() {
     // Coding speed on PETRARCH's GigaWord sample sentences (text only).
     let xml = std::fs::read_to_string(dir.join("GigaWord.sample.PETR.xml")).unwrap_or_default();
     let (records, _) = attache::petrarch::validate::parse(&xml);
-    let texts: Vec<&str> = records.iter().map(|r| r.text.as_str()).filter(|t| !t.is_empty()).collect();
+    let texts: Vec<&str> = records
+        .iter()
+        .map(|r| r.text.as_str())
+        .filter(|t| !t.is_empty())
+        .collect();
     if texts.is_empty() {
         return;
     }

@@ -180,6 +180,13 @@ fn codes_our_sentences() {
         // the target is not looked for in a later subordinate clause
         ("Widgetland and Gadgetia met after rebels attacked Sprocketia.", "", "GDG>WGT:036 WGT>GDG:036"),
         ("Widgetland met Gadgetia after rebels attacked Sprocketia.", "", "GDG>WGT:036 WGT>GDG:036"),
+        // a fronted prepositional phrase is not the subject
+        ("In Gadgetia, the Widgetian president condemned Sprocketia.", "", "WGTGOV>SPR:122"),
+        // a dictionary verb in an irregular past form after a role noun
+        ("The Gadgetia government said nothing to Widgetland.", "", "GDGGOV>WGT:010"),
+        ("The Gadgetia president met Widgetland officials.", "", "GDGGOV>WGTGOV:036 WGTGOV>GDGGOV:036"),
+        // a headline in capitals
+        ("WIDGETLAND CONDEMNS GADGETIA", "", "WGT>GDG:122"),
         // date-ranged actor codes
         ("Baron Lever condemned Gadgetia.", "2012-05-01", "WGTGOV>GDG:122"),
         ("Lever condemned Gadgetia.", "2016-05-01", "WGTELI>GDG:122"),
@@ -209,6 +216,27 @@ fn codes_our_sentences() {
         cases.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn status_from_the_verb_group() {
+    use attache::doc::EventStatus::*;
+    let d = dicts();
+    let cases = [
+        ("Widgetland condemned Gadgetia.", Asserted),
+        ("Widgetland did not condemn Gadgetia.", Negated),
+        ("Widgetland will condemn Gadgetia.", Intended),
+        ("Widgetland could condemn Gadgetia.", Hypothetical),
+        ("Widgetland is about to condemn Gadgetia.", Intended),
+    ];
+    for (text, want) in cases {
+        let mut doc = attache::Doc {
+            text: text.to_string(),
+            ..Default::default()
+        };
+        attache::petrarch::code(&mut doc, &d);
+        assert_eq!(doc.events.first().map(|e| e.status), Some(want), "{text}");
+    }
 }
 
 #[test]

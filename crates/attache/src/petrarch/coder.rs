@@ -44,6 +44,125 @@ const AUXILIARIES: &[&str] = &[
     "SHALL", "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST", "DO", "DOES", "DID", "NOT", "N'T",
     "TO", "WO", "CA",
 ];
+/// Irregular past tenses and participles (English morphology), so that a
+/// dictionary verb listed in such a form ("SAID", "MET") reads as a past form.
+const IRREGULAR_PAST: &[&str] = &[
+    "SAID",
+    "LEFT",
+    "MET",
+    "HELD",
+    "MADE",
+    "PAID",
+    "FOUGHT",
+    "SANK",
+    "SHOT",
+    "BEGAN",
+    "BEGUN",
+    "WON",
+    "LENT",
+    "FOUND",
+    "TOLD",
+    "SENT",
+    "KEPT",
+    "GAVE",
+    "GIVEN",
+    "TOOK",
+    "TAKEN",
+    "BROKE",
+    "BROKEN",
+    "BROUGHT",
+    "SOUGHT",
+    "STRUCK",
+    "STOOD",
+    "WENT",
+    "GONE",
+    "CAME",
+    "SAW",
+    "SEEN",
+    "THREW",
+    "THROWN",
+    "WROTE",
+    "WRITTEN",
+    "BOUGHT",
+    "CAUGHT",
+    "TAUGHT",
+    "FLED",
+    "LED",
+    "SPOKE",
+    "SPOKEN",
+    "CHOSE",
+    "CHOSEN",
+    "DREW",
+    "DRAWN",
+    "DROVE",
+    "DRIVEN",
+    "FELL",
+    "FALLEN",
+    "FELT",
+    "FORGAVE",
+    "FORGIVEN",
+    "FROZE",
+    "FROZEN",
+    "GREW",
+    "GROWN",
+    "HID",
+    "HIDDEN",
+    "HUNG",
+    "KNEW",
+    "KNOWN",
+    "LAID",
+    "LOST",
+    "MEANT",
+    "RAN",
+    "ROSE",
+    "RISEN",
+    "SHOOK",
+    "SHAKEN",
+    "SLEW",
+    "SLAIN",
+    "STOLE",
+    "STOLEN",
+    "SWORE",
+    "SWORN",
+    "TORE",
+    "TORN",
+    "WORE",
+    "WORN",
+    "BEAT",
+    "BEATEN",
+    "BIT",
+    "BITTEN",
+    "BOUND",
+    "BUILT",
+    "DEALT",
+    "DUG",
+    "FED",
+    "FLEW",
+    "FLOWN",
+    "FORBADE",
+    "FORBIDDEN",
+    "FOUGHT",
+    "HEARD",
+    "SOLD",
+    "SHOWN",
+    "SPENT",
+    "SPUN",
+    "STUCK",
+    "SWEPT",
+    "UNDERSTOOD",
+    "UNDERTOOK",
+    "UNDERTAKEN",
+    "UPHELD",
+    "WITHDREW",
+    "WITHDRAWN",
+    "WITHHELD",
+    "OVERCAME",
+    "OVERTHREW",
+    "OVERTHROWN",
+    "OVERRAN",
+    "OVERRUN",
+    "SEIZED",
+];
 const MODALS: &[&str] = &[
     "WILL", "WOULD", "SHALL", "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST",
 ];
@@ -60,8 +179,8 @@ const CLAUSE_WORDS: &[&str] = &[
     "THOUGH", "AS", "WHETHER", "HE", "SHE", "IT", "THEY", "WE", "I", "YOU",
 ];
 const SUBORDINATORS: &[&str] = &[
-    "THAT", "WHO", "WHOM", "WHICH", "WHERE", "WHEN", "WHILE", "IF", "BECAUSE", "ALTHOUGH", "THOUGH", "AFTER",
-    "BEFORE", "SINCE", "UNTIL", "WHETHER", "UNLESS", ",",
+    "THAT", "WHO", "WHOM", "WHICH", "WHERE", "WHEN", "WHILE", "IF", "BECAUSE", "ALTHOUGH",
+    "THOUGH", "AFTER", "BEFORE", "SINCE", "UNTIL", "WHETHER", "UNLESS", ",",
 ];
 const REPORTING: &[&str] = &[
     "SAID",
@@ -120,6 +239,9 @@ struct VerbHit<'d> {
     head: usize,
     form: &'d VerbForm,
 }
+
+/// A coded event: source, target, code, trigger, status.
+pub type Coded = (String, String, String, Span, EventStatus);
 
 #[derive(Clone, Debug, Default)]
 struct Binding {
@@ -283,8 +405,14 @@ impl<'a, 'd> Sentence<'a, 'd> {
         if is_in(DETERMINERS, p) {
             return true;
         }
-        if matches!(kind, FormKind::Past | FormKind::Irregular) || self.norms[head].ends_with("ED")
+        if matches!(kind, FormKind::Past | FormKind::Irregular)
+            || self.norms[head].ends_with("ED")
+            || is_in(IRREGULAR_PAST, self.norms[head])
         {
+            return false;
+        }
+        // Right after a role noun ("the Gondor government said") it is the verb.
+        if self.phrase_at[prev].is_some() && !self.actor_tok[prev] {
             return false;
         }
         let mut k = prev;
@@ -716,6 +844,43 @@ impl<'a, 'd> Sentence<'a, 'd> {
         hi
     }
 
+    /// The first coded group before the verb that is not inside a fronted
+    /// prepositional phrase ("In Minas Tirith, the envoy met …"); failing
+    /// that, the first coded group before it.
+    fn subject(&self, hit: &VerbHit) -> Vec<String> {
+        let before = || {
+            self.groups
+                .iter()
+                .filter(|g| g.end <= hit.start && !g.codes.is_empty())
+        };
+        let free = before().find(|g| g.start == 0 || !is_in(PREPOSITIONS, self.norms[g.start - 1]));
+        free.or_else(|| before().next())
+            .map(|g| g.codes.clone())
+            .unwrap_or_default()
+    }
+
+    /// Status from the verb group: negated, hypothetical or intended.
+    fn status(&self, hit: &VerbHit) -> EventStatus {
+        let mut status = EventStatus::Asserted;
+        let mut k = hit.start;
+        while let Some(p) = k.checked_sub(1) {
+            let w = self.norms[p];
+            match w {
+                "NOT" | "N'T" | "NEVER" => return EventStatus::Negated,
+                "COULD" | "MAY" | "MIGHT" | "WOULD" if status == EventStatus::Asserted => {
+                    status = EventStatus::Hypothetical
+                }
+                "WILL" | "SHALL" | "TO" | "WO" if status == EventStatus::Asserted => {
+                    status = EventStatus::Intended
+                }
+                _ if is_in(AUXILIARIES, w) || w.ends_with("LY") || w == "ABOUT" || w == "EVER" => {}
+                _ => break,
+            }
+            k = p;
+        }
+        status
+    }
+
     fn is_coordinated(&self, hit: &VerbHit) -> bool {
         let mut k = hit.start;
         while let Some(p) = k.checked_sub(1) {
@@ -736,7 +901,8 @@ impl<'a, 'd> Sentence<'a, 'd> {
         let w = self.norms[hit.head];
         let participle = matches!(hit.form.kind, FormKind::Past | FormKind::Irregular)
             || w.ends_with("ED")
-            || w.ends_with("EN");
+            || w.ends_with("EN")
+            || is_in(IRREGULAR_PAST, w);
         if !participle {
             return false;
         }
@@ -772,9 +938,9 @@ impl<'a, 'd> Sentence<'a, 'd> {
         None
     }
 
-    fn code(&self) -> Vec<(String, String, String, Span)> {
+    fn code(&self) -> Vec<Coded> {
         let hi = self.region_end();
-        let mut out: Vec<(String, String, String, Span)> = Vec::new();
+        let mut out: Vec<Coded> = Vec::new();
         let mut coded = false;
         let mut last_subject: Option<Vec<String>> = None;
         for (idx, hit) in self.hits.iter().enumerate() {
@@ -808,12 +974,7 @@ impl<'a, 'd> Sentence<'a, 'd> {
             }
             let subject: Vec<String> = match (&last_subject, coordinated) {
                 (Some(s), true) => s.clone(),
-                _ => self
-                    .groups
-                    .iter()
-                    .find(|g| g.end <= hit.start && !g.codes.is_empty())
-                    .map(|g| g.codes.clone())
-                    .unwrap_or_default(),
+                _ => self.subject(hit),
             };
             let object: Vec<String> = self
                 .groups
@@ -841,10 +1002,8 @@ impl<'a, 'd> Sentence<'a, 'd> {
                 (src, tgt)
             };
             let before = out.len();
-            let push = |s: &str,
-                        t: &str,
-                        c: &Option<String>,
-                        out: &mut Vec<(String, String, String, Span)>| {
+            let status = self.status(hit);
+            let push = |s: &str, t: &str, c: &Option<String>, out: &mut Vec<Coded>| {
                 if let Some(c) = c {
                     let ev = (
                         s.to_string(),
@@ -854,6 +1013,7 @@ impl<'a, 'd> Sentence<'a, 'd> {
                             self.toks[hit.start].span.start,
                             self.toks[hit.end - 1].span.end,
                         ),
+                        status,
                     );
                     if s != t
                         && !out
@@ -888,12 +1048,8 @@ impl<'a, 'd> Sentence<'a, 'd> {
     }
 }
 
-/// The (source, target, code, trigger) events of one sentence's tokens.
-pub fn code_tokens(
-    dicts: &Dictionaries,
-    toks: &[Tok],
-    date: Option<NaiveDate>,
-) -> Vec<(String, String, String, Span)> {
+/// The coded events of one sentence's tokens.
+pub fn code_tokens(dicts: &Dictionaries, toks: &[Tok], date: Option<NaiveDate>) -> Vec<Coded> {
     if toks.is_empty() || dicts.verbs.blocks.is_empty() {
         return Vec::new();
     }
@@ -943,7 +1099,7 @@ pub fn code(doc: &mut Doc, dicts: &Dictionaries) {
         } else {
             sentence.code()
         };
-        for (s, t, c, trigger) in events {
+        for (s, t, c, trigger, status) in events {
             let entity_of = |code: &str| {
                 doc.mentions
                     .iter()
@@ -961,7 +1117,7 @@ pub fn code(doc: &mut Doc, dicts: &Dictionaries) {
                 target_entity,
                 cameo: c,
                 trigger,
-                status: EventStatus::Asserted,
+                status,
                 date: date.map(|d| d.format("%Y-%m-%d").to_string()),
                 quote: None,
                 location: None,

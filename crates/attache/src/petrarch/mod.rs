@@ -172,7 +172,7 @@ impl Dictionaries {
         let toks = tokens::tokenize(sentence, 0);
         coder::code_tokens(self, &toks, date)
             .into_iter()
-            .map(|(s, t, c, _)| (s, t, c))
+            .map(|(s, t, c, _, _)| (s, t, c))
             .collect()
     }
 }

@@ -14,7 +14,8 @@ pub struct Tok {
     pub span: Span,
     /// True for words and numbers; false for punctuation.
     pub word: bool,
-    /// True when the word starts with a capital letter.
+    /// True when the word starts with a capital letter and is not written
+    /// all in capitals (a headline's "BOMBED" is not a name).
     pub capital: bool,
 }
 
@@ -105,7 +106,8 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Tok> {
             norm: s.to_uppercase(),
             span: Span::new(base + off(i), base + off(end)),
             word: true,
-            capital: c.is_uppercase(),
+            capital: c.is_uppercase() && s.chars().skip(1).any(char::is_lowercase)
+                || c.is_uppercase() && s.chars().filter(|c| c.is_alphabetic()).count() == 1,
         });
         i = end;
         // Clitics: 's, ', n't.
