@@ -356,3 +356,86 @@ fn phoenix_dictionaries_load() {
         .iter()
         .any(|(s, t, _)| s == "RUS" && t == "FRA"));
 }
+
+#[test]
+fn no_panic_on_odd_input() {
+    let d = dicts();
+    let pieces = [
+        "Widgetland",
+        "Gadgetia",
+        "condemned",
+        "the",
+        ",",
+        "and",
+        "of",
+        "'s",
+        "’",
+        "n't",
+        "-",
+        "--",
+        ".",
+        "U.S.",
+        "by",
+        "was",
+        "met",
+        "(",
+        ")",
+        "«",
+        "é",
+        "中文",
+        "_",
+        "&",
+        "%",
+        "$",
+        "*",
+        "[",
+        "]",
+        "police",
+        "former",
+        "0",
+        "1,000",
+        "anti-",
+        "Former",
+        "\n",
+        "  ",
+        "said",
+        "broke",
+        "off",
+        "gold",
+        "bars",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let n = ((seed >> 33) % 14) as usize;
+        for _ in 0..n {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            if seed % 3 != 0 {
+                text.push(' ');
+            }
+        }
+        let mut doc = attache::Doc {
+            text: text.clone(),
+            ..Default::default()
+        };
+        attache::petrarch::code(&mut doc, &d);
+        for e in &doc.events {
+            assert!(
+                doc.text.get(e.trigger.start..e.trigger.end).is_some(),
+                "{text:?}"
+            );
+        }
+        for m in &doc.mentions {
+            assert!(doc.text.get(m.span.start..m.span.end).is_some(), "{text:?}");
+        }
+        for t in attache::petrarch::tokens::tokenize(&text, 0) {
+            assert!(text.get(t.span.start..t.span.end).is_some(), "{text:?}");
+        }
+    }
+}
