@@ -97,7 +97,12 @@ pub fn run(args: ReadArgs) -> anyhow::Result<u8> {
     Ok(if failed { 1 } else { 0 })
 }
 
-fn emit(engine: &Engine, mut raw: RawArticle, args: &ReadArgs, out: &mut impl Write) -> anyhow::Result<()> {
+fn emit(
+    engine: &Engine,
+    mut raw: RawArticle,
+    args: &ReadArgs,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     if let Some(p) = args.published {
         raw.meta.published = Some(p);
     }

@@ -13,7 +13,12 @@ pub fn clean(raw: RawArticle) -> Doc {
         ..Doc::default()
     };
     let mut text = String::new();
-    for para in raw.content.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+    for para in raw
+        .content
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         if !text.is_empty() {
             text.push_str("\n\n");
         }

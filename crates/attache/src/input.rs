@@ -52,7 +52,10 @@ pub fn read_path(path: &Path) -> Result<Vec<Result<RawArticle>>> {
         path: path.to_path_buf(),
         source: e,
     })?;
-    Ok(vec![Ok(RawArticle::plain(path.display().to_string(), content))])
+    Ok(vec![Ok(RawArticle::plain(
+        path.display().to_string(),
+        content,
+    ))])
 }
 
 /// Reads articles from a reader (stdin): the format is sniffed from the content.

@@ -29,7 +29,11 @@ pub fn to_text(doc: &Doc) -> String {
     let mut last_para = usize::MAX;
     for (i, s) in doc.sentences.iter().enumerate() {
         if s.paragraph != last_para {
-            if let Some(sec) = doc.sections.iter().find(|x| x.first_paragraph == s.paragraph) {
+            if let Some(sec) = doc
+                .sections
+                .iter()
+                .find(|x| x.first_paragraph == s.paragraph)
+            {
                 let _ = writeln!(out, "\n  == {} ==", doc.slice(sec.heading));
             }
             let _ = writeln!(out, "  [paragraph {}]", s.paragraph + 1);
