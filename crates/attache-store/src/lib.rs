@@ -461,6 +461,8 @@ pub trait Store: Send {
     fn backend(&self) -> &'static str;
     /// Which of these content hashes are already stored.
     fn known_hashes(&mut self, hashes: &[String]) -> Result<HashSet<String>>;
+    /// The id of the article with this content hash.
+    fn article_id(&mut self, hash: &str) -> Result<Option<i64>>;
     /// Stores analysed articles with every layer, in one transaction, and
     /// re-merges the events they touch. Articles whose hash is already stored
     /// are skipped.

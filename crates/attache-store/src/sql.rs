@@ -674,6 +674,13 @@ impl<C: Conn> Store for SqlStore<C> {
         Ok(known)
     }
 
+    fn article_id(&mut self, hash: &str) -> Result<Option<i64>> {
+        let rows = self
+            .conn
+            .query("SELECT id FROM articles WHERE hash = ?", &[hash.into()])?;
+        rows.first().map(|r| r.int(0)).transpose()
+    }
+
     fn insert_batch(&mut self, articles: &[NewArticle]) -> Result<BatchOutcome> {
         self.in_tx(|s| {
             let mut out = BatchOutcome::default();
