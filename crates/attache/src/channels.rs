@@ -494,18 +494,6 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
             i += 1;
             continue;
         };
-        // A channel noun inside an actor name ("the NATO press office") is not a channel.
-        if toks[i].mention.is_some() && toks[i + words.len() - 1].mention.is_some() {
-            let mi = toks[i].mention;
-            if mi.is_some_and(|m| {
-                doc.entities
-                    .get(doc.mentions[m].entity)
-                    .is_some_and(|e| matches!(e.kind, EntityKind::Person))
-            }) {
-                i += words.len();
-                continue;
-            }
-        }
         let noun_start = i;
         let noun_end = i + words.len();
         // Left extent.

@@ -189,3 +189,8 @@ cases! {
     mission_to_un_in_geneva: "{Eritrea|ERI} closed its permanent mission to the {United Nations|IGOUNO|org} in Geneva." => ["ERI>IGOUNO closed"];
     moscow_as_metonym_location: "{Russia|RUS} will close the {alliance|IGOWSTNAT|nominal}’s information office in {Moscow|RUS|metonym}." => ["IGOWSTNAT>RUS closed"];
 }
+
+cases! {
+    ambassador_as_person_mention: "{NATO|IGOWSTNAT} could liaise via the {Russian|RUS|demonym} {ambassador|RUSGOV|person,nominal} in Belgium." => ["RUS>IGOWSTNAT fallback_designated"];
+    envoy_as_person_mention: "{An envoy||person,nominal} from a {NATO|IGOWSTNAT} member state may keep in touch with the {Russian|RUS|demonym} {side|RUS|nominal}." => ["IGOWSTNAT>RUS fallback_designated"];
+}
