@@ -420,6 +420,8 @@ struct Np {
     host: Option<usize>,
     location: Option<(String, String)>,
     plural: bool,
+    /// The possessive is "their" (two or more holders).
+    plural_pronoun: bool,
 }
 
 /// Mention index → actor code (entity code, or its country).
@@ -525,14 +527,22 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
             }
             left -= 1;
         }
+        let mut plural_pronoun = false;
         for t in &toks[left..noun_start] {
+            // A possessive pronoun stands for the agent of the clause (the
+            // actor stage's own resolution may reach across sentences).
+            if POSSESSIVE_PRONOUNS.contains(&t.lower.as_str()) {
+                if holder.is_none() {
+                    pronoun = true;
+                    plural_pronoun = t.lower == "their";
+                }
+                continue;
+            }
             if let Some(mi) = t.mention {
                 if !is_place(doc, mi) || holder.is_none() {
                     holder = Some(mi);
+                    pronoun = false;
                 }
-            }
-            if POSSESSIVE_PRONOUNS.contains(&t.lower.as_str()) && holder.is_none() {
-                pronoun = true;
             }
         }
         // A mention covering the noun itself ("NATO Information Office"
@@ -575,7 +585,17 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
                         found = Some(mi);
                         break;
                     }
-                    if matches!(toks[k].text.as_str(), "," | ";" | ".") {
+                    let lower_word = toks[k]
+                        .text
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_lowercase())
+                        && !DETS.contains(&toks[k].lower.as_str())
+                        && !matches!(
+                            toks[k].lower.as_str(),
+                            "member" | "state" | "states" | "side" | "headquarters" | "capital"
+                        );
+                    if matches!(toks[k].text.as_str(), "," | ";" | ".") || lower_word {
                         break;
                     }
                     k += 1;
@@ -662,6 +682,7 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
             host,
             location,
             plural,
+            plural_pronoun,
         });
         i = noun_end;
     }
@@ -705,6 +726,22 @@ fn find_triggers(toks: &[Tok], lex: &ChannelLexicon) -> Vec<Trigger> {
                 end: i + 1,
                 change: StaffExpelled,
                 backward_only: true,
+            });
+            i += 1;
+            continue;
+        }
+        // "ordered 18 diplomats out (of the country)"
+        if toks[i].lower.starts_with("order")
+            && win(toks, i + 1, i + 9)
+                .iter()
+                .take_while(|t| !matches!(t.text.as_str(), "," | ";"))
+                .any(|t| t.lower == "out")
+        {
+            out.push(Trigger {
+                start: i,
+                end: i + 1,
+                change: StaffExpelled,
+                backward_only: false,
             });
             i += 1;
             continue;
@@ -1040,6 +1077,7 @@ fn attach(
             "ambassador" | "envoy" | "accredited staff"
         ),
         FallbackDesignated => !matches!(np.kind.as_str(), "accredited staff") || np.plural,
+        Reopened => !matches!(np.kind.as_str(), "accredited staff"),
         _ => !matches!(
             np.kind.as_str(),
             "accredited staff" | "ambassador" | "envoy"
@@ -1094,6 +1132,13 @@ fn attach(
                 .iter()
                 .filter(|t| !t.rel)
                 .collect();
+            let base_form = {
+                let w = toks[trig.start].lower.as_str();
+                !(w.ends_with('s') || w.ends_with("ed") || w.ends_with('d') || w.ends_with("ing"))
+            };
+            if gap.is_empty() && base_form && !trig.backward_only {
+                break;
+            }
             let ok = gap.len() <= max_gap
                 && gap.iter().all(|t| {
                     AUX.contains(&t.lower.as_str())
@@ -1172,6 +1217,28 @@ fn resolve_parties(
             .map(|o| o.1.clone())
             .find(|c| !same(&Some(c.clone()), x))
     };
+    // Bilateral: "A and B agreed to reopen (their) embassies".
+    if np.plural
+        && holder_m.is_none()
+        && (!pronoun || np.plural_pronoun)
+        && matches!(trig.change, Reopened | Established | Closed | Suspended)
+    {
+        let mut subjects: Vec<String> = Vec::new();
+        for (k, t) in toks[..trig.start].iter().enumerate() {
+            if t.rel || extents.iter().any(|&(a, b)| k >= a && k < b) {
+                continue;
+            }
+            if let Some(c) = code(t.mention) {
+                if !subjects.iter().any(|s| s.get(..3) == c.get(..3)) {
+                    subjects.push(c);
+                }
+            }
+        }
+        if subjects.len() >= 2 {
+            let (a, b) = (subjects[0].clone(), subjects[1].clone());
+            return vec![(a.clone(), b.clone()), (b, a)];
+        }
+    }
     let mut holder = code(holder_m).or_else(|| if pronoun { ag_code.clone() } else { None });
     if trig.change == FallbackDesignated {
         if let Some(b) = code(behalf).or_else(|| code(behalf_descriptor)) {

@@ -194,3 +194,14 @@ cases! {
     ambassador_as_person_mention: "{NATO|IGOWSTNAT} could liaise via the {Russian|RUS|demonym} {ambassador|RUSGOV|person,nominal} in Belgium." => ["RUS>IGOWSTNAT fallback_designated"];
     envoy_as_person_mention: "{An envoy||person,nominal} from a {NATO|IGOWSTNAT} member state may keep in touch with the {Russian|RUS|demonym} {side|RUS|nominal}." => ["IGOWSTNAT>RUS fallback_designated"];
 }
+
+cases! {
+    its_is_the_agent_not_the_last_country: "{Ukraine|UKR} severed ties with {Russia|RUS} and closed {its|RUS|pronoun} embassy in Moscow." => ["UKR>RUS closed"];
+    their_bilateral: "The {United States|USA} and {Vietnam|VNM} reopened {their|RUSGOV|pronoun} consulates on Friday." => ["USA>VNM reopened", "VNM>USA reopened"];
+    restore_ambassadors_bilateral: "{Japan|JPN} and {South Korea|KOR} agreed to restore their ambassadors to each other's capitals." => ["JPN>KOR reopened", "KOR>JPN reopened"];
+    keep_open_is_not_opening: "The {EU|IGOEEC|org} said it would keep its delegation in Caracas open." => [];
+    ordered_out_split: "{Prague|CZE|metonym} ordered 18 {Russian|RUS|demonym} diplomats out of the country." => ["RUS>CZE staff_expelled"];
+    told_out_is_not_expulsion: "{Moscow|RUS|metonym} told {Czech|CZE|demonym} reporters it was out of the question." => [];
+    withdrew_from_country: "{Beijing|CHN|metonym} downgraded relations with {Vilnius|LTU|metonym} and withdrew {its|LTU|pronoun} ambassador from {Lithuania|LTU}." => ["CHN>LTU ambassador_recalled"];
+    kremlin_would_expel: "{The Kremlin|RUS|metonym} said on Thursday it would expel 10 {US|USA} diplomats in response to {Washington|USA|metonym}'s sanctions." => ["USA>RUS staff_expelled"];
+}
