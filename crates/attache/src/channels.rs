@@ -547,7 +547,7 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
         }
         // A mention covering the noun itself ("NATO Information Office"
         // recognised as one name) is the holder.
-        if holder.is_none() {
+        if holder.is_none() && !pronoun {
             if let Some(mi) = toks[noun_start].mention {
                 holder = Some(mi);
             }
@@ -1424,9 +1424,10 @@ fn dedupe(found: Vec<ChannelChange>) -> Vec<ChannelChange> {
     let mut out: Vec<ChannelChange> = Vec::new();
     for c in found {
         let norm = |k: ChannelChangeKind| if k == Established { Reopened } else { k };
+        let p3 = |x: &Option<String>| x.as_deref().map(|s| s.get(..3).unwrap_or(s).to_string());
         let dup = out.iter_mut().find(|o| {
-            o.holder == c.holder
-                && o.host == c.host
+            p3(&o.holder) == p3(&c.holder)
+                && p3(&o.host) == p3(&c.host)
                 && o.kind == c.kind
                 && norm(o.change) == norm(c.change)
         });
