@@ -998,6 +998,7 @@ pub fn track(doc: &mut Doc) {
                 .iter()
                 .map(|&n| (nps[n].left, nps[n].right))
                 .collect();
+            let parts = included_parts(doc, &toks, &nps, chosen.last().map(|&n| &nps[n]));
             let ag = agent(doc, &toks, trig, &extents, si);
             let ag_code = ag
                 .and_then(|m| code_of(doc, m))
@@ -1036,7 +1037,11 @@ pub fn track(doc: &mut Doc) {
                         .unwrap_or("")
                         .to_string();
                     found.push(ChannelChange {
-                        name: channel_name(doc, &holder, &host, &np.kind, &location, &np_text),
+                        name: format!(
+                            "{}{}",
+                            channel_name(doc, &holder, &host, &np.kind, &location, &np_text),
+                            parts
+                        ),
                         holder: Some(holder),
                         host: Some(host),
                         kind: np.kind.clone(),
@@ -1052,6 +1057,40 @@ pub fn track(doc: &mut Doc) {
         }
     }
     doc.channels = dedupe(found);
+}
+
+/// ", including its military representative" after the last phrase: the
+/// parts of the channel the change covers, as a name suffix.
+fn included_parts(doc: &Doc, toks: &[Tok], nps: &[Np], last: Option<&Np>) -> String {
+    let Some(last) = last else {
+        return String::new();
+    };
+    let start = last.right.max(last.noun_end);
+    // the next ", including" within a few words, in the same clause
+    let Some(k) = (start..toks.len().min(start + 9))
+        .take_while(|&k| !matches!(toks[k].text.as_str(), ";" | "."))
+        .find(|&k| {
+            k > 0
+                && toks[k - 1].text == ","
+                && matches!(toks[k].lower.as_str(), "including" | "along" | "together")
+        })
+    else {
+        return String::new();
+    };
+    let cue = match toks.get(k).map(|t| t.lower.as_str()) {
+        Some("including") => 1,
+        Some("along" | "together") if toks.get(k + 1).is_some_and(|t| t.lower == "with") => 2,
+        _ => return String::new(),
+    };
+    let from = k + cue;
+    nps.iter()
+        .find(|n| n.left >= from && n.left <= from + 2)
+        .and_then(|n| {
+            let s = toks.get(n.left)?.span.start;
+            let e = toks.get(n.noun_end.checked_sub(1)?)?.span.end;
+            doc.text.get(s..e).map(|t| format!(", including {t}"))
+        })
+        .unwrap_or_default()
 }
 
 /// The channel phrases a trigger acts on.

@@ -205,3 +205,21 @@ cases! {
     withdrew_from_country: "{Beijing|CHN|metonym} downgraded relations with {Vilnius|LTU|metonym} and withdrew {its|LTU|pronoun} ambassador from {Lithuania|LTU}." => ["CHN>LTU ambassador_recalled"];
     kremlin_would_expel: "{The Kremlin|RUS|metonym} said on Thursday it would expel 10 {US|USA} diplomats in response to {Washington|USA|metonym}'s sanctions." => ["USA>RUS staff_expelled"];
 }
+
+#[test]
+fn included_parts_are_named() {
+    let mut doc = markup::doc(
+        "{Russia|RUS} will halt its representative office at {NATO|IGOWSTNAT} by early next month, including its military representative.",
+        Some("2021-10-20"),
+    );
+    dates::resolve(&mut doc);
+    channels::track(&mut doc);
+    assert_eq!(doc.channels.len(), 1, "{:?}", doc.channels);
+    assert!(
+        doc.channels[0]
+            .name
+            .ends_with("including its military representative"),
+        "{}",
+        doc.channels[0].name
+    );
+}
