@@ -163,7 +163,8 @@ impl Block {
 }
 
 /// Cleans an article: reads the raw content; fills `text`, `meta`,
-/// `paragraphs`, `sections` and `diagnostics`.
+/// `paragraphs`, `sections` and `diagnostics` (an error diagnostic when no
+/// article text was found).
 pub fn clean(raw: RawArticle) -> Doc {
     let RawArticle {
         meta,
@@ -182,11 +183,14 @@ pub fn clean(raw: RawArticle) -> Doc {
         Format::Html => html::extract(&content, &mut doc.meta),
     };
     assemble(&mut doc, blocks, &mut warnings);
-    if doc.paragraphs.is_empty() {
-        warnings.push("no article text found".into());
-    }
     for w in warnings {
         doc.warn(w);
+    }
+    if doc.paragraphs.is_empty() {
+        doc.diagnostics.push(crate::doc::Diagnostic {
+            severity: crate::doc::Severity::Error,
+            message: "no article text found".into(),
+        });
     }
     doc
 }
