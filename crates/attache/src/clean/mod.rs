@@ -87,6 +87,15 @@ pub const BOILERPLATE_PREFIXES: &[&str] = &[
     "tags:",
     "topics:",
     "filed under",
+    "photo:",
+    "(photo",
+    "file photo",
+    "image:",
+    "picture:",
+    "video:",
+    "watch:",
+    "listen:",
+    "caption:",
 ];
 
 /// Whole lines (ignoring case) that are page furniture: share buttons and the like.
@@ -388,6 +397,9 @@ mod tests {
             ("Subscribe to our newsletter", true),
             ("Reporting by Jane Roe; Editing by John Doe", true),
             ("Facebook", true),
+            ("Photo: Jane Roe / Example Wire", true),
+            ("(Photo/Agencies)", true),
+            ("Photographs of the meeting were released on Monday.", false),
             (
                 "Subscribers to the service complained about the outage on Monday.",
                 false,
