@@ -109,8 +109,7 @@ fn walk(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
     }
 }
 
-/// Reads the articles of one file, lazily (gzip'd files are decompressed
-/// as they are read, so a compressed feed streams too).
+/// Reads the articles of one file (gzip'd files are decompressed as they are read).
 fn read_file(path: &Path) -> attache::Result<input::Articles> {
     if path.as_os_str() == "-" {
         return input::read_stream("-", std::io::stdin().lock());
