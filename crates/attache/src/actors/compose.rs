@@ -210,8 +210,22 @@ pub(crate) fn phrases(
                     continue;
                 }
                 // After a possessive owner, up to three plain words may describe the
-                // role ("the Federation Council's international affairs commission").
-                if a.poss && lower_words < 3 && w.chars().all(|c| c.is_lowercase() || c == '-') {
+                // role ("the Federation Council's international affairs commission");
+                // after a nationality, two ("Egyptian intelligence chief").
+                let owner_unit = a.sense().is_some_and(is_owner_sense);
+                let limit = if a.poss {
+                    3
+                } else if owner_unit {
+                    2
+                } else {
+                    0
+                };
+                if lower_words < limit
+                    && w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && words::det(w).is_none()
+                    && words::pronoun(w).is_none()
+                    && !words::is_noun_follower(w)
+                {
                     lower_words += 1;
                     k += 1;
                     continue;

@@ -42,6 +42,8 @@ struct Sent<'u> {
     pron_owner: Vec<Option<usize>>,
     /// What an earlier "its" in the sentence referred to.
     its: Option<usize>,
+    /// A possessive phrase right before ("the ministry's spokesman").
+    poss_owner: Vec<Option<usize>>,
 }
 
 fn strip_the(s: &str) -> &str {
@@ -210,6 +212,7 @@ impl<'a> Resolver<'a> {
             done: vec![None; n],
             pron_owner: vec![None; n],
             its: None,
+            poss_owner: vec![None; n],
         };
         self.link_phrases(&mut st);
         // Resolve phrases and pronouns in text order.
@@ -246,6 +249,15 @@ impl<'a> Resolver<'a> {
                 st.of_target[p] = Some(p + 1);
             }
         }
+        for p in 0..n.saturating_sub(1) {
+            let (a, b) = (&st.phrases[p], &st.phrases[p + 1]);
+            let g = &t[a.ext_end.min(b.start)..b.start];
+            let plain = g.split_whitespace().count() <= 3
+                && g.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-');
+            if a.poss && plain && st.parsed[p + 1].owners.is_empty() {
+                st.poss_owner[p + 1] = Some(p);
+            }
+        }
         for b in 1..n {
             if !self.person_role_phrase(st, b) {
                 continue;
@@ -273,6 +285,7 @@ impl<'a> Resolver<'a> {
                 if self.person_role_phrase(st, b) && st.describes[b].is_none() {
                     if st.parsed[b].owners.is_empty()
                         && st.of_target[b].is_none()
+                        && st.poss_owner[b].is_none()
                         && st.phrases[b].det == Det::None
                     {
                         break;
@@ -297,7 +310,8 @@ impl<'a> Resolver<'a> {
             })
             && (st.phrases[p].det != Det::None
                 || !pa.owners.is_empty()
-                || st.of_target[p].is_some())
+                || st.of_target[p].is_some()
+                || st.poss_owner[p].is_some())
     }
 
     fn name_phrase(&self, st: &Sent, p: usize) -> bool {
@@ -499,6 +513,11 @@ impl<'a> Resolver<'a> {
         let pa = st.parsed[p].clone();
         let ph = st.phrases[p].clone();
         let head = st.units[pa.head];
+        if ph.det == Det::Possessive && pa.owners.is_empty() && pa.name.is_none() {
+            st.pron_owner[p] = self.possessive_referent(st, p);
+        } else if let Some(q) = st.poss_owner[p].filter(|_| pa.owners.is_empty()) {
+            st.pron_owner[p] = self.resolve(st, q);
+        }
         // Appositive descriptions resolve to what they describe.
         if let Some(a) = st.describes[p] {
             let e = self.resolve(st, a)?;
@@ -515,9 +534,6 @@ impl<'a> Resolver<'a> {
             let hs = self.head_span(st, p);
             self.mention(e, hs, si, MentionKind::Nominal);
             return Some(e);
-        }
-        if ph.det == Det::Possessive && pa.owners.is_empty() && pa.name.is_none() {
-            st.pron_owner[p] = self.possessive_referent(st, p);
         }
         if let Some(nu) = pa.name {
             return self.resolve_name(st, p, nu);
@@ -594,6 +610,11 @@ impl<'a> Resolver<'a> {
                 }
                 if ph.poss {
                     is_place = false;
+                }
+                // A dateline ("NAIROBI --") names the place of writing.
+                let t = head.text(self.text);
+                if t.chars().count() > 2 && t.chars().all(|c| !c.is_lowercase()) {
+                    is_place = true;
                 }
                 if is_place {
                     let name = strip_the(head.text(self.text)).to_string();
@@ -716,7 +737,10 @@ impl<'a> Resolver<'a> {
                         return None;
                     }
                     let hs = Span::new(ph.start, ph.end);
-                    if let Some(e) = self.org_anaphor(&r.phrase, si) {
+                    let found = self
+                        .org_anaphor(&r.phrase, si)
+                        .or_else(|| self.org_anaphor(last_word(&r.phrase), si));
+                    if let Some(e) = found {
                         self.mention(e, hs, si, MentionKind::Nominal);
                         return Some(e);
                     }
@@ -956,14 +980,17 @@ impl<'a> Resolver<'a> {
 
     // ---- anaphora ---------------------------------------------------------
 
+    /// The most recent person a definite role noun ("the minister", "the envoy") refers to.
     fn person_by_role(&self, role: &str) -> Option<usize> {
+        let similar = role_family(role);
+        let fits = |r: &String, s: &str| r == s || r.ends_with(&format!(" {s}"));
         self.mentions.iter().rev().map(|m| m.entity).find(|&e| {
             let ent = &self.entities[e];
             ent.kind == EntityKind::Person
                 && ent
                     .roles
                     .iter()
-                    .any(|r| r == role || r.ends_with(&format!(" {role}")))
+                    .any(|r| fits(r, role) || similar.iter().any(|s| fits(r, s)))
         })
     }
 
@@ -1197,4 +1224,55 @@ fn compose_is_number(w: &str) -> bool {
                 | "dozens"
                 | "hundreds"
         )
+}
+
+/// Role nouns a later definite description may use for the same person
+/// ("the envoy" for an ambassador, "the leader" for a president).
+fn role_family(role: &str) -> &'static [&'static str] {
+    const DIPLOMAT: &[&str] = &[
+        "ambassador",
+        "envoy",
+        "diplomat",
+        "permanent representative",
+        "special representative",
+        "representative",
+        "charge d'affaires",
+        "chargé d'affaires",
+        "consul",
+        "consul general",
+        "emissary",
+        "negotiator",
+    ];
+    const LEADER: &[&str] = &[
+        "president",
+        "prime minister",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "emir",
+        "sultan",
+        "head of state",
+        "head of government",
+        "leader",
+    ];
+    const SPOKES: &[&str] = &[
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "press secretary",
+    ];
+    const MINISTER: &[&str] = &[
+        "minister",
+        "secretary",
+        "foreign secretary",
+        "secretary of state",
+    ];
+    match role {
+        "envoy" | "ambassador" | "diplomat" | "emissary" | "representative" => DIPLOMAT,
+        "leader" | "premier" | "president" | "prime minister" | "chancellor" => LEADER,
+        "spokesman" | "spokeswoman" | "spokesperson" => SPOKES,
+        "minister" | "secretary" => MINISTER,
+        _ => &[],
+    }
 }

@@ -873,6 +873,33 @@ fn possessive_pronouns() {
 }
 
 #[test]
+fn possessive_phrase_owners() {
+    case!("Hamas said it accepted the plan.\nThe militant group's political bureau chief, Khalil Haddad, said the movement wanted guarantees.", "Khalil Haddad", "Khalil Haddad", Some("PSEREB"), K::Person);
+    case!("The Iranian Foreign Ministry said the deal was dead.\nThe ministry's spokesman said talks could resume.", "spokesman", "Iranian Foreign Ministry's spokesman", Some("IRNGOV"), K::Person);
+    case!(
+        "Egyptian intelligence chief Omar Nabil met the envoy.",
+        "intelligence chief Omar Nabil",
+        "Omar Nabil",
+        Some("EGYSPY"),
+        K::Person
+    );
+    case!(
+        "“The ball is in their court,” Mr. al-Hassan told reporters.",
+        "Mr. al-Hassan",
+        "al-Hassan",
+        None,
+        K::Person
+    );
+    case!(
+        "Houthi spokesman Yahya Salem said the group fired a missile.",
+        "the group",
+        "Houthis",
+        Some("YEMREB"),
+        K::Organization
+    );
+}
+
+#[test]
 fn unknown_names_by_context() {
     case!(
         "The Ministry of Emergency Situations said the fire was out.",

@@ -761,3 +761,27 @@ pub(crate) fn is_noun_follower(w: &str) -> bool {
                 | "warn"
         )
 }
+
+/// A name part written with a lower-case particle ("al-Hayya", "bin-Zayed").
+pub(crate) fn is_particle_name(w: &str) -> bool {
+    let Some((pre, rest)) = w.split_once('-') else {
+        return false;
+    };
+    matches!(
+        pre,
+        "al" | "el"
+            | "ad"
+            | "ar"
+            | "as"
+            | "ash"
+            | "at"
+            | "az"
+            | "an"
+            | "bin"
+            | "ibn"
+            | "abu"
+            | "abd"
+            | "bint"
+            | "ben"
+    ) && rest.chars().next().is_some_and(char::is_uppercase)
+}
