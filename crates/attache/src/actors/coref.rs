@@ -245,7 +245,14 @@ impl<'a> Resolver<'a> {
             let g = &t[a.ext_end.min(b.start)..b.start];
             let pa = &st.parsed[p];
             let head_is_role = pa.roles.iter().any(|r| r.0 == pa.head);
-            if g == " of " && pa.owners.is_empty() && head_is_role && !a.poss {
+            // "a spokeswoman for the OAS": only roles that carry no sector of
+            // their own ("the UN envoy for Syria" is not Syrian).
+            let sectorless = pa
+                .roles
+                .iter()
+                .any(|r| r.0 == pa.head && self.lex.roles[r.1].sector.is_none());
+            let linked = g == " of " || (g == " for " && sectorless);
+            if linked && pa.owners.is_empty() && head_is_role && !a.poss {
                 st.of_target[p] = Some(p + 1);
             }
         }
@@ -849,6 +856,7 @@ impl<'a> Resolver<'a> {
         let role_before_name = pa
             .roles
             .iter()
+            .rev()
             .find(|r| r.0 < nu)
             .map(|r| self.lex.roles[r.1].kind);
         let role_after_name = pa
@@ -1054,28 +1062,46 @@ impl<'a> Resolver<'a> {
                     let ent = &r.entities[e];
                     ent.kind == EntityKind::Person && ent.gender.is_none_or(|x| x == g)
                 };
-                let recent = self
+                let before: Vec<&Mention> = self
                     .mentions
                     .iter()
-                    .rev()
                     .filter(|m| m.span.end <= span.start)
-                    .map(|m| (m.entity, m.sentence))
-                    .find(|&(e, _)| ok(self, e));
+                    .collect();
+                // (a) a person earlier in the same sentence.
+                let in_sentence = before
+                    .iter()
+                    .rev()
+                    .take_while(|m| m.sentence == si)
+                    .map(|m| m.entity)
+                    .find(|&e| ok(self, e));
+                // (b) the subject of the previous sentence, when it is a person.
+                let prev_subject = before
+                    .iter()
+                    .rev()
+                    .find(|m| m.sentence < si)
+                    .map(|m| m.sentence)
+                    .and_then(|ps| {
+                        before
+                            .iter()
+                            .find(|m| m.sentence == ps && m.kind != MentionKind::Demonym)
+                    })
+                    .map(|m| m.entity)
+                    .filter(|&e| ok(self, e));
+                // (c) a recent speaker; (d) the most recent person.
                 let speaker = (si.saturating_sub(3)..si)
                     .rev()
                     .filter_map(|t| self.speakers[t])
                     .find(|&e| ok(self, e));
-                match (recent, speaker) {
-                    (Some((e, s)), _) if s == si => Some(e),
-                    (_, Some(e)) => Some(e),
-                    (Some((e, _)), None) => Some(e),
-                    _ => None,
-                }
-                .inspect(|&e| {
-                    if self.entities[e].gender.is_none() {
-                        self.entities[e].gender = Some(g);
-                    }
-                })
+                let recent = before.iter().rev().map(|m| m.entity).find(|&e| ok(self, e));
+                in_sentence
+                    .or(prev_subject)
+                    .or(speaker)
+                    .or(recent)
+                    .inspect(|&e| {
+                        if self.entities[e].gender.is_none() {
+                            self.entities[e].gender = Some(g);
+                        }
+                    })
             }
             Pronoun::They => {
                 let collective = |r: &Resolver, m: &Mention| {

@@ -900,6 +900,30 @@ fn possessive_phrase_owners() {
 }
 
 #[test]
+fn pronoun_preferences() {
+    // The previous sentence's subject wins over an earlier speaker.
+    case!("Maduro said the opposition leader, Maria Lopez, was a puppet.\nMs Lopez rejected the claim.\nShe said voters wanted free elections.", "She", "Maria Lopez", None, K::Person);
+    // A speaker two sentences back wins over a person named in passing.
+    case!("Lavin said the talks would go on.\nThe meeting will take place in the capital, with the French envoy present.\n“We are ready,” he said.", "he", "Lavin", None, K::Person);
+    // The last role before the name decides it is a person.
+    case!("Beijing's foreign ministry spokesperson Mao Lin said the ships had intruded.\n“Stop the provocations,” she said.", "she", "Mao Lin", Some("CHNGOV"), K::Person);
+    case!(
+        "A spokeswoman for the Organization of American States said the body would meet.",
+        "A spokeswoman",
+        "spokeswoman",
+        Some("IGOOAS"),
+        K::Person
+    );
+    case!(
+        "The UN envoy for Syria said the talks stalled.",
+        "envoy",
+        "UN envoy",
+        Some("IGOUNO"),
+        K::Person
+    );
+}
+
+#[test]
 fn unknown_names_by_context() {
     case!(
         "The Ministry of Emergency Situations said the fire was out.",
