@@ -965,7 +965,7 @@ impl<'a> Resolver<'a> {
         for &(_, ri, _) in &roles {
             let role = &self.lex.roles[ri];
             let (ph_r, g, k) = (role.phrase.clone(), role.gender, role.kind);
-            if k != RoleKind::Title && self.entities[e].kind == EntityKind::Person {
+            if k == RoleKind::Person && self.entities[e].kind == EntityKind::Person {
                 self.add_role(e, &ph_r);
             }
             if g.is_some() && self.entities[e].gender.is_none() {
@@ -1067,11 +1067,13 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .filter(|m| m.span.end <= span.start)
                     .collect();
-                // (a) a person earlier in the same sentence.
+                // (a) a person earlier in the same sentence; for "he said" after a
+                // quotation, not one named inside the quotation.
                 let in_sentence = before
                     .iter()
                     .rev()
                     .take_while(|m| m.sentence == si)
+                    .filter(|m| !speech || !self.in_quote(span.start, m.span.start))
                     .map(|m| m.entity)
                     .find(|&e| ok(self, e));
                 // (b) the subject of the previous sentence, when it is a person.
@@ -1137,6 +1139,23 @@ impl<'a> Resolver<'a> {
         if let Some(e) = e {
             self.mention(e, span, si, MentionKind::Pronoun);
         }
+    }
+
+    /// True when byte `pos` lies inside a quotation that closes before `until`.
+    fn in_quote(&self, until: usize, pos: usize) -> bool {
+        let para_start = self.text[..pos].rfind('\n').map_or(0, |i| i + 1);
+        let mut open = false;
+        for c in self.text[para_start..pos].chars() {
+            match c {
+                '“' | '«' => open = true,
+                '”' | '»' => open = false,
+                '"' => open = !open,
+                _ => {}
+            }
+        }
+        open && self.text[pos..until]
+            .chars()
+            .any(|c| matches!(c, '”' | '»' | '"'))
     }
 
     /// Who speaks in sentence `si`: an actor next to a speech verb.

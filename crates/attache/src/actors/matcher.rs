@@ -246,6 +246,19 @@ fn group_names(text: &str, sent: Span, units: &mut Vec<Unit>, lex: &ActorLexicon
                 break;
             }
             let g = gap(prev, &units[j]);
+            // A month or modal after a first name is a surname ("Theresa May").
+            let surname_like = g == " "
+                && units[j].is_word()
+                && is_unknown(text, prev)
+                && !words::is_stop_cap(prev.text(text))
+                && matches!(
+                    units[j].text(text),
+                    "May" | "March" | "June" | "August" | "April"
+                );
+            if surname_like {
+                j += 1;
+                continue;
+            }
             // Function words end a run ("Mission At NATO" in a title-case line).
             if units[j].is_word() && words::is_stop_cap(units[j].text(text)) {
                 break;

@@ -905,6 +905,8 @@ fn pronoun_preferences() {
     case!("Maduro said the opposition leader, Maria Lopez, was a puppet.\nMs Lopez rejected the claim.\nShe said voters wanted free elections.", "She", "Maria Lopez", None, K::Person);
     // A speaker two sentences back wins over a person named in passing.
     case!("Lavin said the talks would go on.\nThe meeting will take place in the capital, with the French envoy present.\n“We are ready,” he said.", "he", "Lavin", None, K::Person);
+    // "he said" after a quotation skips people named inside it.
+    case!("Czech Prime Minister Jan Novy said the blast was aimed at a shipment.\n“This was an attack on goods stored for a Bulgarian arms trader,” he said.", "he", "Jan Novy", Some("CZEGOV"), K::Person);
     // The last role before the name decides it is a person.
     case!("Beijing's foreign ministry spokesperson Mao Lin said the ships had intruded.\n“Stop the provocations,” she said.", "she", "Mao Lin", Some("CHNGOV"), K::Person);
     case!(

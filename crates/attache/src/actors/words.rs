@@ -19,7 +19,6 @@ pub(crate) fn is_non_name_cap(w: &str) -> bool {
             | "October"
             | "November"
             | "December"
-            | "Jan"
             | "Feb"
             | "Mar"
             | "Apr"
