@@ -50,15 +50,22 @@ pub(crate) fn compose(owner: Option<&OwnerCode>, sector: Option<&str>) -> Option
 /// The owner code a lexicon sense gives as a modifier.
 pub(crate) fn sense_owner(lex: &ActorLexicon, s: Sense) -> Option<OwnerCode> {
     match s {
-        Sense::CountryName(c)
-        | Sense::CountryAdj(c)
-        | Sense::People(c)
-        | Sense::Capital(c)
-        | Sense::Seat(c) => Some(OwnerCode {
-            code: lex.countries[c].code.clone(),
-            state: true,
-            country: Some(lex.countries[c].code.clone()),
-        }),
+        Sense::Seat(si) => {
+            let seat = &lex.seats[si];
+            let iso = &lex.countries[seat.country].code;
+            Some(OwnerCode {
+                code: format!("{iso}{}", seat.sector),
+                state: false,
+                country: Some(iso.clone()),
+            })
+        }
+        Sense::CountryName(c) | Sense::CountryAdj(c) | Sense::People(c) | Sense::Capital(c) => {
+            Some(OwnerCode {
+                code: lex.countries[c].code.clone(),
+                state: true,
+                country: Some(lex.countries[c].code.clone()),
+            })
+        }
         Sense::Org(o) if lex.orgs[o].kind != OrgKind::Place => Some(OwnerCode {
             code: lex.orgs[o].code.clone(),
             state: false,

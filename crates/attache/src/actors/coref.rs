@@ -184,11 +184,10 @@ impl<'a> Resolver<'a> {
 
     fn sense_entity(&mut self, s: Sense) -> Option<usize> {
         match s {
-            Sense::CountryName(c)
-            | Sense::CountryAdj(c)
-            | Sense::People(c)
-            | Sense::Capital(c)
-            | Sense::Seat(c) => Some(self.state(c)),
+            Sense::CountryName(c) | Sense::CountryAdj(c) | Sense::People(c) | Sense::Capital(c) => {
+                Some(self.state(c))
+            }
+            Sense::Seat(si) => Some(self.state(self.lex.seats[si].country)),
             Sense::Org(o) => Some(self.org(o)),
             _ => None,
         }
@@ -376,7 +375,7 @@ impl<'a> Resolver<'a> {
                 state: true,
                 country: ent.country.clone(),
             }),
-            EntityKind::Organization | EntityKind::Group => Some(OwnerCode {
+            EntityKind::Organization | EntityKind::Group | EntityKind::Person => Some(OwnerCode {
                 code,
                 state: false,
                 country: ent.country.clone(),
@@ -606,7 +605,12 @@ impl<'a> Resolver<'a> {
                 self.mention(e, head.span, si, MentionKind::Name);
                 Some(e)
             }
-            Sense::Capital(c) | Sense::Seat(c) => {
+            Sense::Capital(_) | Sense::Seat(_) => {
+                let c = match s {
+                    Sense::Seat(si) => self.lex.seats[si].country,
+                    Sense::Capital(c) => c,
+                    _ => return None,
+                };
                 let prev = self.prev_word(st, ph.start);
                 let mut is_place = words::is_place_prep(prev) || ph.hyphen;
                 if !is_place && matches!(prev, "and" | "or") {
@@ -892,6 +896,9 @@ impl<'a> Resolver<'a> {
             None
         } else if let Some(e) = existing {
             Some(self.entities[e].kind)
+        } else if ph.det == Det::Definite && !name_text.contains(' ') && name_text.ends_with('s') {
+            // "the Greens", "the Democrats": a party or group.
+            Some(EntityKind::Group)
         } else if words::is_place_prep(self.prev_word(st, ph.start)) && pa.owners.is_empty() {
             Some(EntityKind::Place)
         } else if !pa.owners.is_empty()

@@ -79,6 +79,15 @@ pub struct Role {
     pub gender: Option<Gender>,
 }
 
+/// A seat of power that stands for a state's government ("the Kremlin").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seat {
+    /// Index into [`ActorLexicon::countries`].
+    pub country: usize,
+    /// Sector it speaks for ("GOV"; "MIL" for the Pentagon).
+    pub sector: String,
+}
+
 /// What a matched phrase means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sense {
@@ -90,7 +99,7 @@ pub enum Sense {
     People(usize),
     /// A capital or government city ("Moscow").
     Capital(usize),
-    /// A seat of power ("the Kremlin").
+    /// A seat of power ("the Kremlin"): index into [`ActorLexicon::seats`].
     Seat(usize),
     /// An organisation ("NATO").
     Org(usize),
@@ -129,6 +138,8 @@ pub struct ActorLexicon {
     pub orgs: Vec<Organisation>,
     /// Role nouns and titles.
     pub roles: Vec<Role>,
+    /// Seats of power.
+    pub seats: Vec<Seat>,
     /// Organisation head nouns usable as anaphora ("alliance", "bloc").
     pub anaphors: Vec<String>,
     forms: Vec<Vec<Form>>,
@@ -269,7 +280,13 @@ impl ActorLexicon {
                 add(&mut lex, n, Sense::Capital(ci));
             }
             for n in column(cols[5]) {
-                add(&mut lex, n, Sense::Seat(ci));
+                let (n, sector) = n.split_once('@').unwrap_or((n, "GOV"));
+                let si = lex.seats.len();
+                lex.seats.push(Seat {
+                    country: ci,
+                    sector: sector.to_string(),
+                });
+                add(&mut lex, n, Sense::Seat(si));
             }
         }
         let iso: std::collections::HashSet<String> =

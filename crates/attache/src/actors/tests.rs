@@ -926,6 +926,39 @@ fn pronoun_preferences() {
 }
 
 #[test]
+fn seats_and_people_as_owners() {
+    case!(
+        "Kremlin spokesman Igor Petrov told reporters that Moscow would respond.",
+        "spokesman Igor Petrov",
+        "Igor Petrov",
+        Some("RUSGOV"),
+        K::Person
+    );
+    case!(
+        "A Pentagon spokesman said the drills would go ahead.",
+        "spokesman",
+        "Pentagon spokesman",
+        Some("USAMIL"),
+        K::Person
+    );
+    case!("German Chancellor Karl Brandt met the envoy.\nMr Brandt's spokesman, Uwe Lenz, said the talks went well.", "Uwe Lenz", "Uwe Lenz", Some("DEUGOV"), K::Person);
+    case!(
+        "Ukrainian President Ivan Koval's office welcomed the decision.",
+        "office",
+        "Ivan Koval's office",
+        Some("UKRGOV"),
+        K::Organization
+    );
+    case!(
+        "Several lawmakers from the Greens spoke.",
+        "Greens",
+        "Greens",
+        None,
+        K::Group
+    );
+}
+
+#[test]
 fn unknown_names_by_context() {
     case!(
         "The Ministry of Emergency Situations said the fire was out.",
