@@ -390,7 +390,14 @@ impl<'a> Resolver<'a> {
         let ph = &st.phrases[p];
         let word_end = ph.start + self.text[ph.start..].find(' ').unwrap_or(0);
         let span = Span::new(ph.start, word_end);
-        if let Some(m) = self.mentions.iter().rev().find(|m| m.span == span) {
+        let si = st.index;
+        if let Some(m) = self
+            .mentions
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence >= si)
+            .find(|m| m.span == span)
+        {
             return Some(m.entity);
         }
         // A second "its" in a sentence keeps the referent of the first.
@@ -402,7 +409,8 @@ impl<'a> Resolver<'a> {
             .mentions
             .iter()
             .rev()
-            .filter(|m| m.span.end <= ph.start && m.sentence + 1 >= st.index)
+            .take_while(|m| m.sentence + 1 >= si)
+            .filter(|m| m.span.end <= ph.start)
             .filter(|m| m.kind != MentionKind::Demonym)
             .map(|m| m.entity)
             .find(|&e| {
@@ -1069,11 +1077,15 @@ impl<'a> Resolver<'a> {
                     let ent = &r.entities[e];
                     ent.kind == EntityKind::Person && ent.gender.is_none_or(|x| x == g)
                 };
-                let before: Vec<&Mention> = self
+                // Mentions of the last ten sentences, oldest first.
+                let mut before: Vec<&Mention> = self
                     .mentions
                     .iter()
+                    .rev()
+                    .take_while(|m| m.sentence + 10 >= si)
                     .filter(|m| m.span.end <= span.start)
                     .collect();
+                before.reverse();
                 // (a) a person earlier in the same sentence; for "he said" after a
                 // quotation, not one named inside the quotation.
                 let in_sentence = before
@@ -1120,12 +1132,15 @@ impl<'a> Resolver<'a> {
                             EntityKind::Group | EntityKind::Organization
                         )
                 };
-                let before: Vec<&Mention> = self
+                let mut before: Vec<&Mention> = self
                     .mentions
                     .iter()
-                    .filter(|m| m.span.end <= span.start && m.sentence + 2 >= si)
+                    .rev()
+                    .take_while(|m| m.sentence + 2 >= si)
+                    .filter(|m| m.span.end <= span.start)
                     .filter(|m| collective(self, m))
                     .collect();
+                before.reverse();
                 let in_sentence = before.iter().rev().find(|m| m.sentence == si);
                 match (in_sentence, before.last()) {
                     (Some(m), _) => Some(m.entity),
@@ -1167,7 +1182,14 @@ impl<'a> Resolver<'a> {
 
     /// Who speaks in sentence `si`: an actor next to a speech verb.
     fn find_speaker(&self, si: usize, units: &[Unit]) -> Option<usize> {
-        let ms: Vec<&Mention> = self.mentions.iter().filter(|m| m.sentence == si).collect();
+        let mut ms: Vec<&Mention> = self
+            .mentions
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence >= si)
+            .filter(|m| m.sentence == si)
+            .collect();
+        ms.sort_by_key(|m| m.span.start);
         for u in units
             .iter()
             .filter(|u| u.is_word() && words::is_speech_verb(u.text(self.text)))
