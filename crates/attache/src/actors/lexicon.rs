@@ -5,7 +5,9 @@
 
 use crate::doc::{Gender, Span};
 use crate::error::{Error, Result};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use std::collections::HashMap;
 
 const COUNTRIES: &str = include_str!("../../../../data/actors/countries.tsv");
@@ -400,7 +402,10 @@ impl ActorLexicon {
             }
         }
         lex.anaphors = anaphors;
+        // A contiguous NFA: a few thousand patterns searched only anchored at
+        // word starts, so a full DFA's build time and memory buy nothing.
         let automaton = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .start_kind(StartKind::Anchored)
@@ -416,6 +421,11 @@ impl ActorLexicon {
     /// Number of distinct surface forms compiled into the matcher.
     pub fn pattern_count(&self) -> usize {
         self.forms.len()
+    }
+
+    /// Heap bytes used by the compiled automaton.
+    pub fn automaton_bytes(&self) -> usize {
+        self.automaton.as_ref().map_or(0, |a| a.memory_usage())
     }
 
     /// The longest lexicon phrase starting exactly at byte `pos` of `text`
