@@ -277,7 +277,13 @@ impl<'a> Resolver<'a> {
             }
         }
         for a in 1..n {
-            if !self.name_phrase(st, a) || st.described_by[a].is_some() {
+            if !self.name_phrase(st, a) {
+                continue;
+            }
+            // A forward description without an owner ("NAME, the minister") yields
+            // to a reverse one that has one ("his Polish counterpart, NAME").
+            let forward = st.described_by[a];
+            if forward.is_some_and(|f| self.has_owner(st, f)) {
                 continue;
             }
             // Reverse: "the chief of the U.S. mission, NAME".
@@ -296,6 +302,12 @@ impl<'a> Resolver<'a> {
                     {
                         break;
                     }
+                    if forward.is_some() && !self.has_owner(st, b) {
+                        break;
+                    }
+                    if let Some(f) = forward {
+                        st.describes[f] = None;
+                    }
                     st.describes[b] = Some(a);
                     st.described_by[a] = Some(b);
                     break;
@@ -306,6 +318,10 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+    }
+
+    fn has_owner(&self, st: &Sent, p: usize) -> bool {
+        !st.parsed[p].owners.is_empty() || st.of_target[p].is_some() || st.poss_owner[p].is_some()
     }
 
     fn person_role_phrase(&self, st: &Sent, p: usize) -> bool {

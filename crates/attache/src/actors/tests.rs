@@ -959,6 +959,32 @@ fn seats_and_people_as_owners() {
 }
 
 #[test]
+fn counterparts_and_bodies() {
+    case!(
+        "Speaking alongside his Polish counterpart, Adam Nowak, the minister said Europe must act.",
+        "Adam Nowak",
+        "Adam Nowak",
+        Some("POLGOV"),
+        K::Person
+    );
+    case!("Adam Nowak, the Polish foreign minister, spoke first.\n“We must take responsibility,” Nowak said.", "We", "Poland", Some("POL"), K::State);
+    case!(
+        "South Korea's Joint Chiefs of Staff said the missile flew 800 km.",
+        "Joint Chiefs of Staff",
+        "South Korea's Joint Chiefs of Staff",
+        Some("KORMIL"),
+        K::Organization
+    );
+    case!(
+        "Senators met representatives of the Ukrainian parliament.",
+        "representatives",
+        "representatives",
+        Some("UKRLEG"),
+        K::Group
+    );
+}
+
+#[test]
 fn unknown_names_by_context() {
     case!(
         "The Ministry of Emergency Situations said the fire was out.",
