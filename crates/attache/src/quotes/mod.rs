@@ -676,6 +676,29 @@ fn content(text: &str, toks: &[Tok], a: usize, mut b: usize) -> Option<Span> {
     {
         a += 1;
     }
+    // a dateline: "BRUSSELS (Reuters) - ", "KYIV — "
+    if toks
+        .get(a)
+        .is_some_and(|t| t.is_word() && is_dateline_word(t.text(text)))
+    {
+        let mut k = a;
+        let mut paren = false;
+        while k < b && k < a + 12 {
+            let t = toks[k];
+            match t.kind {
+                TokKind::Punct('(') => paren = true,
+                TokKind::Punct(')') => paren = false,
+                TokKind::Punct('-' | '\u{2014}' | '\u{2013}') if !paren => {
+                    a = k + 1;
+                    break;
+                }
+                TokKind::Punct(',' | '.') => {}
+                TokKind::Word if paren || is_dateline_word(t.text(text)) => {}
+                _ => break,
+            }
+            k += 1;
+        }
+    }
     let full = b;
     while b > a && !toks[b - 1].is_word() && !matches!(toks[b - 1].kind, TokKind::Punct(')' | ']'))
     {
@@ -696,6 +719,11 @@ fn content(text: &str, toks: &[Tok], a: usize, mut b: usize) -> Option<Span> {
     }
     let _ = text;
     Some(span_of(toks, a, b))
+}
+
+/// A word of a dateline: upper case ("BRUSSELS", "U.S").
+fn is_dateline_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
 /// Number of words of `span` outside direct quotations.
@@ -827,7 +855,19 @@ fn clause_start(text: &str, toks: &[Tok], vend: usize, hi: usize, frame: Frame) 
                 &word(j),
             )
         {
-            return find_that(j, 10);
+            if let Some(s) = find_that(j, 10) {
+                return Some(s);
+            }
+            // "told reporters in Vilnius she ...", "told reporters on Monday the ..."
+            let t = skip_time(text, toks, j, hi);
+            j = if t > j {
+                t
+            } else {
+                skip_place(text, toks, j, hi)
+            };
+            if j == k || j >= hi || !toks[j].is_word() || is_in(ADVERBIAL, &word(j)) {
+                return None;
+            }
         }
         return (j < hi && toks[j].is_word()).then_some(j);
     }
@@ -989,6 +1029,55 @@ fn skip_time(text: &str, toks: &[Tok], k: usize, hi: usize) -> usize {
     j
 }
 
+/// Skips a place ("in Vilnius", "at the United Nations"): a preposition and a run
+/// of capitalised words; returns the token after it, or `k` when there is none.
+fn skip_place(text: &str, toks: &[Tok], k: usize, hi: usize) -> usize {
+    if !matches!(lower_at(text, toks, k).as_str(), "in" | "at" | "from") {
+        return k;
+    }
+    let mut j = k + 1;
+    if lower_at(text, toks, j) == "the" {
+        j += 1;
+    }
+    let start = j;
+    while j < hi && toks[j].is_word() && phrase::is_capitalised(toks[j].text(text)) {
+        j += 1;
+    }
+    if j == start {
+        k
+    } else {
+        j
+    }
+}
+
+/// For a verb coordinated with an earlier reporting verb of the same clause unit
+/// ("... and has accused"), the earlier statement's speaker.
+fn coordinated(
+    text: &str,
+    toks: &[Tok],
+    lo: usize,
+    v: usize,
+    pi: usize,
+    out: &[Cand],
+) -> Option<Who> {
+    let j = phrase::skip_preverb(text, toks, lo, v);
+    let mut j = j;
+    while j > lo && is_in(AUXILIARIES, &lower_at(text, toks, j - 1)) {
+        j -= 1;
+    }
+    if j == lo || !matches!(lower_at(text, toks, j - 1).as_str(), "and" | "but") {
+        return None;
+    }
+    out.iter()
+        .rev()
+        .find(|c| {
+            c.para == pi
+                && c.cue
+                    .is_some_and(|cu| cu.start >= toks[lo].start && cu.start < toks[v].start)
+        })
+        .map(|c| c.who.clone())
+}
+
 /// Reported speech in the clause unit `toks[lo..hi]` of paragraph `p`.
 #[allow(clippy::too_many_arguments)]
 fn reported(
@@ -1068,6 +1157,18 @@ fn reported(
             if !pw.is_empty() && verb_at(text, lex, toks, v - 1).is_some() {
                 continue;
             }
+            // "protests", "reports", "claims" are nouns as often as verbs: outside the
+            // say/tell/think family, a present tense needs a name or pronoun before it
+            if !matches!(lemma.frame, Frame::Bare | Frame::ObjBare) {
+                let before = (v > lo).then(|| toks[v - 1]).filter(Tok::is_word);
+                let subjectlike = before.is_some_and(|b| {
+                    let w = b.text(text);
+                    phrase::is_capitalised(w) || is_in(PRONOUNS, &lower(w))
+                });
+                if !subjectlike {
+                    continue;
+                }
+            }
             if f.forms.contains(&Form::Base) && !f.forms.contains(&Form::Third) {
                 let plural = is_in(PRONOUNS, pw) && !matches!(pw, "he" | "she" | "it")
                     || (pw.ends_with('s') && !pw.ends_with("ss") && pw.len() > 2);
@@ -1086,7 +1187,9 @@ fn reported(
             else {
                 continue;
             };
-            let who = if f.forms == [Form::Ing] && v > lo && toks[v - 1].is_punct(',') {
+            let who = if let Some(who) = coordinated(text, toks, lo, v, pi, out) {
+                Some(who)
+            } else if f.forms == [Form::Ing] && v > lo && toks[v - 1].is_punct(',') {
                 initial_np(text, toks, lo, v).map(|(a, b)| Who::Phrase(span_of(toks, a, b)))
             } else {
                 phrase::subject_before(text, toks, lo, v)
@@ -1210,6 +1313,14 @@ fn reported(
                 }
             }
         }
+        // "X denied that ... and has accused Y of ...": the subject of the first verb
+        if let Some(who) = coordinated(text, toks, lo, v, pi, out) {
+            if let Some(s) = clause_start(text, toks, vend, hi, lemma.frame) {
+                let end = clause_end(text, lex, toks, s, hi);
+                push(out, &mut taken, content(text, toks, s, end), who, cue);
+            }
+            continue;
+        }
         let Some((a, b)) = phrase::subject_before(text, toks, lo, v) else {
             continue;
         };
@@ -1265,6 +1376,23 @@ fn clause_end(text: &str, lex: &SpeechLexicon, toks: &[Tok], s: usize, hi: usize
     for k in s..hi {
         if toks[k].is_punct(';') {
             return k;
+        }
+        // "... was rigged and has accused the West of ...": a second reporting verb
+        if k > s && matches!(lower_at(text, toks, k).as_str(), "and" | "but") {
+            let mut j = k + 1;
+            while j < hi.min(k + 4)
+                && (is_in(AUXILIARIES, &lower_at(text, toks, j))
+                    || phrase::is_ly_adverb(toks[j].text(text)))
+            {
+                j += 1;
+            }
+            if verb_at(text, lex, toks, j).is_some_and(|(f, _)| {
+                f.forms
+                    .iter()
+                    .any(|x| matches!(x, Form::Past | Form::Third))
+            }) {
+                return k;
+            }
         }
         if toks[k].is_punct(',') {
             let next = lower_at(text, toks, k + 1);
