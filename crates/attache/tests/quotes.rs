@@ -7,9 +7,13 @@ use attache::input::RawArticle;
 use attache::pipeline::Engine;
 use attache::quotes;
 
+fn engine() -> &'static Engine {
+    static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+    ENGINE.get_or_init(|| Engine::builder().build().expect("engine builds"))
+}
+
 fn analyse(text: &str) -> attache::Doc {
-    let engine = Engine::builder().build().expect("engine builds");
-    engine.analyse(RawArticle::plain("test", text))
+    engine().analyse(RawArticle::plain("test", text))
 }
 
 #[test]
@@ -153,7 +157,7 @@ fn gold_direct_quotations() {
         println!("skipped: {shared} is absent");
         return;
     };
-    let engine = Engine::builder().build().expect("engine builds");
+    let engine = engine();
     let norm = |s: &str| {
         s.replace(['“', '”'], "\"")
             .replace(['‘', '’'], "'")

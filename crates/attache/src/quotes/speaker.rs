@@ -189,6 +189,21 @@ impl<'a> Resolver<'a> {
                     }
                 }
             }
+            // "the foreign ministry" known but uncoded: the country from the context
+            if code.is_none() && e.kind != EntityKind::Person {
+                if let Some(ctx) = self
+                    .context_org(phrase.start, &head)
+                    .filter(|&c| c != m.entity)
+                {
+                    let ce = &self.doc.entities[ctx];
+                    code = match (&ce.code, sector_for(&head)) {
+                        (Some(c), Some(sec)) if c.len() == 3 && ce.kind == EntityKind::State => {
+                            Some(format!("{c}{sec}"))
+                        }
+                        (c, _) => c.clone(),
+                    };
+                }
+            }
             return Speaker {
                 name: Some(name),
                 code,
@@ -205,6 +220,8 @@ impl<'a> Resolver<'a> {
                     .to_string();
                 let name = if e.name.to_lowercase().ends_with(&head) {
                     e.name.clone()
+                } else if e.kind == EntityKind::State {
+                    bare
                 } else {
                     format!("{} {}", e.name, bare)
                 };
@@ -248,6 +265,33 @@ impl<'a> Resolver<'a> {
         if let Some(m) = by_head {
             return Some(m.entity);
         }
+        // a government office without a country: the state the sentence is about
+        if matches!(
+            head,
+            "ministry"
+                | "government"
+                | "authorities"
+                | "cabinet"
+                | "presidency"
+                | "embassy"
+                | "administration"
+        ) {
+            let sent_start = doc
+                .sentence_at(before)
+                .map_or(before, |i| doc.sentences[i].span.start);
+            let first = doc.mentions[..end]
+                .iter()
+                .filter(|m| m.span.start >= sent_start && !self.excluded(m.span))
+                .find(|m| {
+                    m.entity < doc.entities.len()
+                        && doc.entities[m.entity].kind == EntityKind::State
+                        && m.kind != MentionKind::Demonym
+                });
+            let found = first.or_else(|| {
+                candidates().find(|m| doc.entities[m.entity].kind == EntityKind::State)
+            });
+            return found.map(|m| m.entity);
+        }
         if !matches!(
             head,
             "spokesman"
@@ -256,7 +300,6 @@ impl<'a> Resolver<'a> {
                 | "spokespeople"
                 | "office"
                 | "statement"
-                | "ministry"
                 | "official"
                 | "officials"
         ) {
@@ -272,30 +315,37 @@ impl<'a> Resolver<'a> {
             .map(|m| m.entity)
     }
 
-    /// Resolves a pronoun: the actor stage's reading if it has one, else the most
-    /// recent compatible speaker (same or previous two paragraphs), else the most
-    /// recent compatible person or group mentioned before it.
+    /// Resolves a pronoun. A speaker quoted in this or the previous paragraph is
+    /// the most salient referent of "he said" (discourse salience beats recency),
+    /// so a compatible one is taken first; then the actor stage's reading; then a
+    /// compatible speaker of the last two paragraphs; then the most recent
+    /// compatible person or group mentioned before it.
     pub fn resolve_pronoun(&self, at: Span, pronoun: &str, priors: &[Prior]) -> Speaker {
         let doc = self.doc;
-        if let Some(m) = self.mentions_in(at).find(|m| m.entity < doc.entities.len()) {
-            return speaker_of(doc, m.entity);
-        }
         let para = doc.paragraphs.partition_point(|p| p.span.end < at.start);
         // look back no further than the paragraph two before this one
         let window = doc
             .paragraphs
             .get(para.saturating_sub(2))
             .map_or(0, |p| p.span.start);
-        let compatible_speaker = |s: &Speaker| match s.entity.map(|e| &doc.entities[e]) {
+        let compatible_speaker = |s: &Speaker| match s.entity.and_then(|e| doc.entities.get(e)) {
             Some(e) => entity_fits(e.kind, e.gender, pronoun),
             None => name_fits(s.name.as_deref().unwrap_or(""), pronoun),
         };
-        if let Some(p) = priors
-            .iter()
-            .rev()
-            .take_while(|p| p.paragraph + 2 >= para)
-            .find(|p| p.at < at.start && compatible_speaker(&p.speaker))
-        {
+        let recent = |back: usize| {
+            priors
+                .iter()
+                .rev()
+                .take_while(move |p| p.paragraph + back >= para)
+                .find(|p| p.at < at.start && compatible_speaker(&p.speaker))
+        };
+        if let Some(p) = recent(1) {
+            return p.speaker.clone();
+        }
+        if let Some(m) = self.mentions_in(at).find(|m| m.entity < doc.entities.len()) {
+            return speaker_of(doc, m.entity);
+        }
+        if let Some(p) = recent(2) {
             return p.speaker.clone();
         }
         let end = doc.mentions.partition_point(|m| m.span.start < at.start);
