@@ -1097,7 +1097,13 @@ fn reported(
         |out: &mut Vec<Cand>, taken: &mut Vec<Span>, span: Option<Span>, who: Who, cue: Span| {
             let Some(span) = span else { return };
             // a clause already reported by someone else ("X said Y, reports AP") keeps that speaker
-            if own_words(toks, span, direct) < 3 || taken.iter().any(|t| t.overlaps(span)) {
+            // an accusation may be one word ("accused them of espionage")
+            let accusation = lex
+                .lookup(&lower(&text[cue.start..cue.end]))
+                .iter()
+                .any(|f| lex.lemma(f).frame == Frame::Accuse);
+            let min = if accusation { 1 } else { 3 };
+            if own_words(toks, span, direct) < min || taken.iter().any(|t| t.overlaps(span)) {
                 return;
             }
             taken.push(span);

@@ -293,9 +293,17 @@ pub fn subject_before(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<(
         });
         // "A ministry spokesman, Carlos Trentino, said": the name, not the description
         if let Some((a, b)) = first {
-            let described = toks[a..b]
+            // the description's own words (before "for"/"of"/"at") are lower case
+            let own_end = (a + 1..b)
+                .find(|&k| {
+                    matches!(
+                        lower_at(text, toks, k).as_str(),
+                        "for" | "of" | "at" | "to" | "in"
+                    )
+                })
+                .unwrap_or(b);
+            let described = toks[a + 1..own_end]
                 .iter()
-                .skip(1)
                 .all(|t| t.is_word() && !is_capitalised(t.text(text)) || t.is_punct('-'));
             let next = segs.iter().copied().find(|&(na, _)| na > b);
             if let Some((na, nb)) = next {

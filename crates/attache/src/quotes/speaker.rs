@@ -189,6 +189,12 @@ impl<'a> Resolver<'a> {
                     }
                 }
             }
+            // a person the actor stage could not code: the organisation of their
+            // appositive ("Tomas Halder, a spokesman for the ministry"), or the state
+            // of the sentence when their title is a government one
+            if code.is_none() && e.kind == EntityKind::Person {
+                code = self.person_code(phrase, e);
+            }
             // "the foreign ministry" known but uncoded: the country from the context
             if code.is_none() && e.kind != EntityKind::Person {
                 if let Some(ctx) = self
@@ -196,11 +202,11 @@ impl<'a> Resolver<'a> {
                     .filter(|&c| c != m.entity)
                 {
                     let ce = &self.doc.entities[ctx];
-                    code = match (&ce.code, sector_for(&head)) {
-                        (Some(c), Some(sec)) if c.len() == 3 && ce.kind == EntityKind::State => {
+                    code = match (entity_code(ce), sector_for(&head)) {
+                        (Some(c), Some(sec)) if c.len() == 3 && is_statelike(ce) => {
                             Some(format!("{c}{sec}"))
                         }
-                        (c, _) => c.clone(),
+                        (c, _) => c,
                     };
                 }
             }
@@ -220,14 +226,14 @@ impl<'a> Resolver<'a> {
                     .to_string();
                 let name = if e.name.to_lowercase().ends_with(&head) {
                     e.name.clone()
-                } else if e.kind == EntityKind::State {
+                } else if is_statelike(e) {
                     bare
                 } else {
                     format!("{} {}", e.name, bare)
                 };
-                let mut code = e.code.clone();
+                let mut code = entity_code(e);
                 if let (Some(c), Some(sec)) = (&code, sector_for(&head)) {
-                    if c.len() == 3 && e.kind == EntityKind::State {
+                    if c.len() == 3 && is_statelike(e) {
                         code = Some(format!("{c}{sec}"));
                     }
                 }
@@ -243,6 +249,82 @@ impl<'a> Resolver<'a> {
             code: None,
             entity: None,
         }
+    }
+
+    /// A code for an uncoded person from their appositive or, for a government
+    /// title, from the state the sentence is about.
+    fn person_code(&self, phrase: Span, e: &crate::doc::Entity) -> Option<String> {
+        let doc = self.doc;
+        let text = doc.text.as_str();
+        let sent = doc.sentence_at(phrase.start).map(|i| doc.sentences[i].span);
+        let (s_lo, s_hi) = sent.map_or((phrase.start, phrase.end), |s| (s.start, s.end));
+        // the appositive after ("X, a spokesman for Y,") or before ("A spokesman for Y, X,")
+        let after = text[phrase.end..s_hi.max(phrase.end)].trim_start();
+        let window = if let Some(rest) = after.strip_prefix(',').filter(|r| {
+            !matches!(
+                r.split_whitespace().next(),
+                Some("who" | "which" | "whose" | "whom")
+            )
+        }) {
+            let start = s_hi - rest.len();
+            let end = rest.find(',').map_or(s_hi, |i| start + i);
+            Some(Span::new(start, end))
+        } else if text[s_lo..phrase.start].trim_end().ends_with(',') {
+            let before = text[s_lo..phrase.start].trim_end();
+            let body = &before[..before.len() - 1];
+            let start = body.rfind(',').map_or(s_lo, |i| s_lo + i + 1);
+            Some(Span::new(start, s_lo + body.len()))
+        } else {
+            None
+        };
+        let org_code = |w: Span| {
+            self.mentions_in(w)
+                .filter(|m| m.entity < doc.entities.len())
+                .map(|m| &doc.entities[m.entity])
+                .find(|o| {
+                    matches!(o.kind, EntityKind::Organization | EntityKind::State)
+                        && o.code.is_some()
+                })
+                .and_then(|o| match (&o.code, o.kind) {
+                    (Some(c), EntityKind::State) if c.len() == 3 => Some(format!("{c}GOV")),
+                    (c, _) => c.clone(),
+                })
+        };
+        if let Some(c) = window.and_then(org_code) {
+            return Some(c);
+        }
+        let titled = e
+            .roles
+            .iter()
+            .chain(std::iter::once(
+                &doc.text[phrase.start..phrase.end].to_string(),
+            ))
+            .any(|r| {
+                r.split_whitespace().any(|w| {
+                    matches!(
+                        lower(w).as_str(),
+                        "minister"
+                            | "president"
+                            | "spokesman"
+                            | "spokeswoman"
+                            | "spokesperson"
+                            | "ambassador"
+                            | "envoy"
+                            | "premier"
+                            | "chancellor"
+                            | "secretary"
+                            | "diplomat"
+                            | "official"
+                    )
+                })
+            });
+        if !titled {
+            return None;
+        }
+        let state = self.context_org(phrase.start, "government")?;
+        entity_code(&doc.entities[state])
+            .filter(|c| c.len() == 3)
+            .map(|c| format!("{c}GOV"))
     }
 
     /// The organisation a bare "the ministry" or "a spokeswoman" stands for: the most
@@ -284,7 +366,7 @@ impl<'a> Resolver<'a> {
                 .filter(|m| m.span.start >= sent_start && !self.excluded(m.span))
                 .find(|m| {
                     m.entity < doc.entities.len()
-                        && doc.entities[m.entity].kind == EntityKind::State
+                        && is_statelike(&doc.entities[m.entity])
                         && m.kind != MentionKind::Demonym
                 });
             let found = first.or_else(|| {
@@ -375,6 +457,19 @@ impl<'a> Resolver<'a> {
             return p.speaker.clone();
         }
         Speaker::default()
+    }
+}
+
+/// A state, or a place inside a known country ("In Moscow, the ministry said").
+fn is_statelike(e: &crate::doc::Entity) -> bool {
+    e.kind == EntityKind::State || (e.kind == EntityKind::Place && e.country.is_some())
+}
+
+/// The actor code of an entity; for a place, its country's.
+fn entity_code(e: &crate::doc::Entity) -> Option<String> {
+    match e.kind {
+        EntityKind::Place => e.country.clone(),
+        _ => e.code.clone(),
     }
 }
 

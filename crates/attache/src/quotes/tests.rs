@@ -307,6 +307,7 @@ fn reported_speech_forms() {
         ("The drills will continue into next month, the agency said, citing Petrenko.", &[("i", "The drills will continue into next month", "Ivan Petrenko")]),
         ("NATO issued a statement on Monday, saying the drills would continue.", &[("i", "the drills would continue", "NATO")]),
         ("NATO expelled eight Russian diplomats, accusing them of secretly working as intelligence officers.", &[("i", "secretly working as intelligence officers", "NATO")]),
+        ("Officials in Moscow accused them of espionage.", &[("i", "espionage", "Officials in Moscow")]),
         ("Russia accused the alliance of building up troops on its border.", &[("i", "building up troops on its border", "Russia")]),
         ("Petrenko has denied that the vote was rigged and has accused the West of fomenting unrest in the capital.", &[("i", "the vote was rigged", "Ivan Petrenko"), ("i", "fomenting unrest in the capital", "Ivan Petrenko")]),
         ("Smith said the deal was dead and warned that sanctions would follow.", &[("i", "the deal was dead", "John Smith"), ("i", "sanctions would follow", "John Smith")]),
