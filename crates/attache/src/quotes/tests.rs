@@ -152,6 +152,10 @@ fn direct_split_and_continued() {
         ("“They keep accusing us of everything,” Petrenko said.\n\n“NATO, I guess, has crossed a line.”", &[("d", "They keep accusing us of everything,", "Ivan Petrenko"), ("d", "NATO, I guess, has crossed a line.", "Ivan Petrenko")]),
         ("Smith said: “The first part of my answer is long.\n\n“And the second part is longer still,” he added.", &[("d", "The first part of my answer is long.", "John Smith"), ("d", "And the second part is longer still,", "John Smith")]),
         ("“This first paragraph opens a long statement by the minister.\n\n“It closes here, in the second,” Smith said.", &[("d", "This first paragraph opens a long statement by the minister.", "John Smith"), ("d", "It closes here, in the second,", "John Smith")]),
+        ("Jane Doe arrived on Monday.\n\n“We came to listen. We came to help. We will stay as long as we are needed,” she said.", &[("d", "We came to listen. We came to help. We will stay as long as we are needed,", "Jane Doe")]),
+        ("“We are ready to sign today,” said Smith, adding: “The ball is in their court.”", &[("d", "We are ready to sign today,", "John Smith"), ("d", "The ball is in their court.", "John Smith")]),
+        ("“We will win” was the slogan of the day, organisers said.", &[("i", "“We will win” was the slogan of the day", "organisers"), ("d", "We will win", "organisers")]),
+        ("“We are ready.” Smith then flew to Paris, where he met ministers from seven countries for talks.", &[("d", "We are ready.", "")]),
         ("“We regret it,” Doe said. “Absolutely.”", &[("d", "We regret it,", "Jane Doe"), ("d", "Absolutely.", "Jane Doe")]),
         ("Doe spoke first.\n\n“We stand with our allies in every way we can.”", &[("d", "We stand with our allies in every way we can.", "")]),
     ]);
