@@ -374,7 +374,7 @@ fn is_statement(text: &str, p: &Para, m: &Marked, lex: &SpeechLexicon) -> bool {
             && k > 0
             && matches!(
                 lower_at(text, &p.toks, k - 1).as_str(),
-                "known" | "billed" | "described"
+                "known" | "billed"
             ))
     });
     if naming && !has_punct && words.len() <= 8 {
@@ -507,7 +507,7 @@ fn before_attribution(
     if let Some(pc) = prev_close {
         lo = lo.max(toks.partition_point(|t| t.start < pc));
     }
-    clause_cue(text, lex, toks, lo, oi, 25)
+    clause_cue(text, lex, toks, lo, oi, 40)
 }
 
 /// The last speech verb in `toks[lo..hi]` (at most `gap` tokens before `hi`) and its speaker.

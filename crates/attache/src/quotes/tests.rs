@@ -135,6 +135,8 @@ fn direct_attribution_before() {
         ("Smith told reporters: “We will not back down.”", &[("d", "We will not back down.", "John Smith")]),
         ("Petrenko warned that “any attack will be answered in kind”.", &[("d", "any attack will be answered in kind", "Ivan Petrenko")]),
         ("Prague expelled the envoys, prompting Russia to vow to “make the authors of this provocation pay”.", &[("d", "make the authors of this provocation pay", "Russia")]),
+        ("Smith said on Monday that the government, which has faced criticism from opposition parties and rights groups over its handling of the crisis, would “do everything necessary to protect our citizens”.", &[("i", "the government, which has faced criticism from opposition parties and rights groups over its handling of the crisis, would “do everything necessary to protect our citizens”", "John Smith"), ("d", "do everything necessary to protect our citizens", "John Smith")]),
+        ("Doe described the deal as “a step in the right direction”.", &[("d", "a step in the right direction", "Jane Doe")]),
         ("Smith said the plan was “a recipe for endless war in the region”.", &[("i", "the plan was “a recipe for endless war in the region”", "John Smith"), ("d", "a recipe for endless war in the region", "John Smith")]),
         ("According to Doe, “nothing has been decided yet.”", &[("d", "nothing has been decided yet.", "Jane Doe")]),
         ("Interfax quoted Petrenko as saying: “The decision is final.”", &[("d", "The decision is final.", "Ivan Petrenko")]),
