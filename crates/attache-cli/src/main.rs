@@ -2,6 +2,7 @@
 //! calls the library. All the work happens in the `attache` crates.
 
 mod read;
+mod store;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -39,6 +40,14 @@ enum Command {
     Read(read::ReadArgs),
     /// Code a PETRARCH-format validation file from its <Text> alone.
     Validate(read::ValidateArgs),
+    /// Analyse files, folders and feeds into the store (idempotent, resumable).
+    Ingest(store::IngestArgs),
+    /// List events, mentions, quotes, channels, a timeline or articles from the store.
+    Query(store::QueryArgs),
+    /// Write the store's events (or quotes, channels, mentions) as JSON Lines, CSV or Parquet.
+    Export(store::ExportArgs),
+    /// Serve the HTTP JSON API and the web page over the store.
+    Serve(store::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -66,6 +75,10 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Read(args) => read::run(args),
         Command::Validate(args) => read::validate(args),
+        Command::Ingest(args) => store::ingest(args),
+        Command::Query(args) => store::query(args),
+        Command::Export(args) => store::export(args),
+        Command::Serve(args) => store::serve(args),
     }
 }
 

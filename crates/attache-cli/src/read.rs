@@ -108,7 +108,7 @@ fn emit(
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     if let Some(p) = args.published {
-        raw.meta.published = Some(p);
+        raw.meta.published.get_or_insert(p);
     }
     let origin = raw.origin.clone();
     let doc = engine.analyse(raw);
@@ -128,6 +128,13 @@ fn emit(
 }
 
 /// Runs `attache validate`; returns the exit code.
-pub fn validate(_args: ValidateArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("validate is not implemented yet")
+pub fn validate(args: ValidateArgs) -> anyhow::Result<u8> {
+    let engine = build_engine(std::slice::from_ref(&args.dict), true)?;
+    let bytes = std::fs::read(&args.file)
+        .with_context(|| format!("could not read {}", args.file.display()))?;
+    let report = attache::petrarch::validate::run(&String::from_utf8_lossy(&bytes), &engine);
+    let mut out = std::io::stdout().lock();
+    out.write_all(report.render().as_bytes())?;
+    out.flush()?;
+    Ok(if report.problems.is_empty() { 0 } else { 1 })
 }

@@ -372,10 +372,7 @@ fn is_statement(text: &str, p: &Para, m: &Marked, lex: &SpeechLexicon) -> bool {
                 | "code-named"
         ) || (lower_at(text, &p.toks, k) == "as"
             && k > 0
-            && matches!(
-                lower_at(text, &p.toks, k - 1).as_str(),
-                "known" | "billed"
-            ))
+            && matches!(lower_at(text, &p.toks, k - 1).as_str(), "known" | "billed"))
     });
     if naming && !has_punct && words.len() <= 8 {
         return false;
