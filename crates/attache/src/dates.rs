@@ -327,7 +327,7 @@ fn clause_tense(text: &str, at: usize, end: usize) -> Tense {
     let before = &text[..at];
     let clause_start = before
         .rfind([';', ':', '“', '"'])
-        .map(|i| i + 1)
+        .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
     let words: Vec<&str> = before[clause_start..].split_whitespace().collect();
     for (i, w) in words.iter().enumerate().rev().take(12) {
