@@ -122,9 +122,18 @@ fn spans_always_slice_on_odd_input() {
         "U.S.",
         "é",
         "—",
+        "on Monday",
+        "expelled",
+        "embassy",
+        "Russia",
+        "NATO’s",
+        "2021",
+        "last week",
+        "(",
+        ")",
     ];
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-    for _ in 0..300 {
+    for _ in 0..600 {
         let mut text = String::new();
         for _ in 0..40 {
             seed ^= seed << 13;
