@@ -316,6 +316,7 @@ fn reported_speech_forms() {
         ("Officials in Moscow accused them of espionage.", &[("i", "espionage", "Officials in Moscow")]),
         ("Russia accused the alliance of building up troops on its border.", &[("i", "building up troops on its border", "Russia")]),
         ("Petrenko has denied that the vote was rigged and has accused the West of fomenting unrest in the capital.", &[("i", "the vote was rigged", "Ivan Petrenko"), ("i", "fomenting unrest in the capital", "Ivan Petrenko")]),
+        ("Doe said the alliance had taken note of the decision and expressed regret about the move.", &[("i", "the alliance had taken note of the decision", "Jane Doe")]),
         ("Smith said the deal was dead and warned that sanctions would follow.", &[("i", "the deal was dead", "John Smith"), ("i", "sanctions would follow", "John Smith")]),
         ("BRUSSELS (Reuters) - The ministers agreed to impose new sanctions, diplomats said.", &[("i", "The ministers agreed to impose new sanctions", "diplomats")]),
         ("KYIV — The ministers agreed to impose new sanctions, diplomats said.", &[("i", "The ministers agreed to impose new sanctions", "diplomats")]),
