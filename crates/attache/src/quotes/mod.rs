@@ -546,8 +546,8 @@ fn clause_cue(
         }
         if frame == Frame::Quote {
             if passive {
-                let j = phrase::skip_preverb(text, toks, lo, v).saturating_sub(1);
-                let (a, b) = phrase::subject_before(text, toks, lo, j)?;
+                // subject_before skips the be-form of the passive
+                let (a, b) = phrase::subject_before(text, toks, lo, v)?;
                 return Some((Who::Phrase(span_of(toks, a, b)), cue));
             }
             let as_at = (vend..hi.min(vend + 10)).find(|&i| lower_at(text, toks, i) == "as")?;
@@ -1229,8 +1229,7 @@ fn reported(
                 continue;
             }
             let who = if passive {
-                let j = phrase::skip_preverb(text, toks, lo, v).saturating_sub(1);
-                match phrase::subject_before(text, toks, lo, j) {
+                match phrase::subject_before(text, toks, lo, v) {
                     Some((a, b)) => Who::Phrase(span_of(toks, a, b)),
                     None => continue,
                 }

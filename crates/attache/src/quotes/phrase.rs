@@ -37,6 +37,12 @@ const PREVERB: &[&str] = &[
     "often",
     "always",
     "to",
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
+    "being",
 ];
 
 /// Words that open an adverbial after a verb ("said on Monday that").

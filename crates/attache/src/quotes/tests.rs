@@ -122,6 +122,11 @@ fn direct_attribution_after() {
         ("“We will not back down,” the statement read.", &[("d", "We will not back down,", "statement")]),
         ("“We will not back down,” Doe went on.", &[("d", "We will not back down,", "Jane Doe")]),
         ("“We will not back down,” Doe continued.", &[("d", "We will not back down,", "Jane Doe")]),
+        ("“We condemn this decision,” Foreign Ministry spokeswoman Jane Doe said in a statement.", &[("d", "We condemn this decision,", "Jane Doe")]),
+        ("“We condemn this decision,” Petrenko was quoted as saying by Interfax.", &[("d", "We condemn this decision,", "Ivan Petrenko")]),
+        ("“We condemn this decision,” Andrew Black was quoted as saying.", &[("d", "We condemn this decision,", "Andrew Black")]),
+        ("“Why should we wait any longer?” Petrenko asked.", &[("d", "Why should we wait any longer?", "Ivan Petrenko")]),
+        ("“We condemn this decision,” Doe said, according to a transcript released by her office.", &[("d", "We condemn this decision,", "Jane Doe")]),
         ("“We will not back down,” Doe wrote on social media.", &[("d", "We will not back down,", "Jane Doe")]),
         ("“The talks have failed and we regret it,” Russian Foreign Minister Ivan Petrenko said.", &[("d", "The talks have failed and we regret it,", "Ivan Petrenko")]),
     ]);
