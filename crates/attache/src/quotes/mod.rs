@@ -245,7 +245,7 @@ pub fn attribute_with(doc: &mut Doc, lex: &SpeechLexicon) {
                 Who::Continue => results
                     .iter()
                     .rev()
-                    .find(|(r, _)| r.para < c.para)
+                    .find(|(r, _)| r.para < c.para && r.kind == QuoteKind::Direct && r.open_end)
                     .map(|(_, s)| s.clone())
                     .unwrap_or_default(),
                 Who::Unknown => Speaker::default(),
@@ -460,7 +460,7 @@ fn after_attribution(
         let (a, b) = phrase::np_after(text, toks, k + 1, hi)?;
         return Some((Who::Phrase(span_of(toks, a, b)), span_of(toks, k, k + 2)));
     }
-    for v in k..hi.min(k + 14) {
+    for v in k..hi.min(k + 24) {
         let t = toks[v];
         if !(t.is_word()
             || t.is_punct(',')
@@ -484,8 +484,16 @@ fn after_attribution(
             let (a, b) = phrase::np_after(text, toks, vend - 1, hi)?;
             return Some((Who::Phrase(span_of(toks, a, b)), span_of(toks, v, vend)));
         }
-        let (a, b) = phrase::subject_before(text, toks, k, v)?;
-        return Some((Who::Phrase(span_of(toks, a, b)), span_of(toks, v, vend)));
+        // a verb inside a relative clause ("the minister, who told parliament ..., said")
+        // has no subject of its own here: look on for the main verb
+        match phrase::subject_before(text, toks, k, v) {
+            Some((a, b))
+                if !(b == a + 1 && matches!(lower_at(text, toks, a).as_str(), "who" | "which")) =>
+            {
+                return Some((Who::Phrase(span_of(toks, a, b)), span_of(toks, v, vend)));
+            }
+            _ => continue,
+        }
     }
     None
 }
@@ -1397,6 +1405,14 @@ fn clause_end(text: &str, lex: &SpeechLexicon, toks: &[Tok], s: usize, hi: usize
             }
         }
         if toks[k].is_punct(',') {
+            // ", said" closes an appositive the clause was part of
+            if verb_at(text, lex, toks, k + 1).is_some_and(|(f, _)| {
+                f.forms
+                    .iter()
+                    .any(|x| matches!(x, Form::Past | Form::Third))
+            }) {
+                return k;
+            }
             let next = lower_at(text, toks, k + 1);
             if matches!(next.as_str(), "while" | "whereas") {
                 return k;

@@ -345,9 +345,13 @@ pub fn subject_before(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<(
         }
         i -= 1;
     }
-    // "Lavrov, who ..., said" is handled by the appositive branch; "X, who said" here
-    if i > lo + 1 && lower(toks[i - 1].text(text)) == "who" && toks[i - 2].is_punct(',') {
-        return subject_before(text, toks, lo, i - 2).or(None);
+    // "X, who said": the relative pronoun stands for X
+    if i + 1 == j
+        && i > lo
+        && toks[i - 1].is_punct(',')
+        && matches!(lower_at(text, toks, i).as_str(), "who" | "which")
+    {
+        return subject_before(text, toks, lo, i - 1);
     }
     let (a, b) = trim_np(text, toks, i, j);
     (b > a).then_some((a, b))

@@ -125,6 +125,7 @@ fn direct_attribution_after() {
         ("“We condemn this decision,” Foreign Ministry spokeswoman Jane Doe said in a statement.", &[("d", "We condemn this decision,", "Jane Doe")]),
         ("“We condemn this decision,” Petrenko was quoted as saying by Interfax.", &[("d", "We condemn this decision,", "Ivan Petrenko")]),
         ("“We condemn this decision,” Andrew Black was quoted as saying.", &[("d", "We condemn this decision,", "Andrew Black")]),
+        ("“We are ready,” the minister, who told parliament last week that the talks had failed, said.", &[("d", "We are ready,", "minister"), ("i", "the talks had failed", "minister")]),
         ("“Why should we wait any longer?” Petrenko asked.", &[("d", "Why should we wait any longer?", "Ivan Petrenko")]),
         ("“We condemn this decision,” Doe said, according to a transcript released by her office.", &[("d", "We condemn this decision,", "Jane Doe")]),
         ("“We will not back down,” Doe wrote on social media.", &[("d", "We will not back down,", "Jane Doe")]),
