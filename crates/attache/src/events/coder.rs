@@ -376,7 +376,11 @@ impl View {
             quote_of,
         };
         for ci in 0..v.cands.len() {
-            v.cands[ci].pp = v.preposition_before(v.cands[ci].first);
+            let first = v.cands[ci].first;
+            // nominative pronouns are never objects of a preposition
+            if !matches!(v.w(first), "we" | "i" | "they" | "he" | "she") {
+                v.cands[ci].pp = v.preposition_before(first);
+            }
         }
         v
     }
@@ -458,6 +462,13 @@ impl View {
         0
     }
 
+    /// First comma, semicolon, colon or sentence end after `i`.
+    fn comma_end(&self, i: usize) -> usize {
+        (i + 1..self.words.len())
+            .find(|&j| matches!(self.w(j), "," | ";" | ":"))
+            .unwrap_or(self.words.len())
+    }
+
     fn nominal_context(&self, i: usize) -> bool {
         match self.prev(i) {
             Some(p) => {
@@ -481,7 +492,7 @@ impl View {
     }
 
     /// End (exclusive) of the region after `i` where conditions and targets are sought.
-    fn region_end(&self, i: usize) -> usize {
+    fn region_end(&self, i: usize, lex: &VerbLexicon) -> usize {
         let n = self.words.len();
         let mut j = i + 1;
         while j < n {
@@ -489,6 +500,18 @@ impl View {
             if self.cand_at[j].is_some() {
                 j += 1;
                 continue;
+            }
+            if matches!(w, "and" | "or")
+                && self.next(j).is_some_and(|q| {
+                    self.cand_at[q].is_none()
+                        && (lex
+                            .verb_form(self.w(q))
+                            .is_some_and(|b| b & (form::PAST | form::THIRD | form::GERUND) != 0)
+                            || tables().control.contains_key(self.w(q)))
+                        && !self.nominal_context(q)
+                })
+            {
+                break;
             }
             if REGION_STOP.contains(&w)
                 || tables()
@@ -502,6 +525,14 @@ impl View {
         }
         j
     }
+}
+
+/// Prepositions that place rather than involve ("in Panama", "at the embassy").
+fn is_place_preposition(pp: &str) -> bool {
+    matches!(
+        pp,
+        "in" | "at" | "near" | "inside" | "outside" | "across" | "within"
+    )
 }
 
 fn is_boundary(w: &str) -> bool {
@@ -554,7 +585,7 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
         if !ok {
             continue;
         }
-        let limit = v.region_end(pos);
+        let limit = v.region_end(pos, lex);
         let words: Vec<&str> = v.words.iter().map(String::as_str).collect();
         // passive ("diplomats were expelled"): the conditions may stand in the subject before
         let passive = bits & form::PART != 0
@@ -803,7 +834,9 @@ fn find_subject(
         let w = v.w(p);
         if let Some(ci) = v.cand_at[p] {
             let c = &v.cands[ci];
-            if !c.place && c.pp.is_none() {
+            // "with the United States hitting Moscow": a with-phrase right before a gerund is its subject
+            let with_gerund = gerund && c.pp == Some("with") && v.next(c.last) == Some(start);
+            if !c.place && (c.pp.is_none() || with_gerund) {
                 return (coordinated(v, ci), false);
             }
             if pp_fallback.is_none() && !c.place {
@@ -811,6 +844,17 @@ fn find_subject(
             }
             j = c.first;
             continue;
+        }
+        if matches!(w, "it" | "they" | "he" | "she") && pp_fallback.is_none() {
+            // an unresolved pronoun subject: the subject of the sentence's earlier clause
+            let ante = (0..p).rev().filter_map(|q| v.cand_at[q]).find(|&ci| {
+                let c = &v.cands[ci];
+                !c.place && c.pp.is_none() && !c.demonym && !v.possessive_after(ci) && !c.pronoun
+            });
+            if let Some(ci) = ante {
+                return (vec![ci], false);
+            }
+            break;
         }
         if CLAUSE_STOP.contains(&w) {
             if matches!(w, "which" | "who" | "that") && pp_fallback.is_none() {
@@ -1116,7 +1160,7 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
         let quote = v.quote_of[t];
 
         // 2. source and target
-        let region_end = v.region_end(t.max(m.end.min(t + 3)));
+        let region_end = v.region_end(t.max(m.end.min(t + 3)), lex);
         let mut weak_source = false;
         let (sources, targets): (Vec<Actor>, Vec<Actor>) = if p.flags.speaker {
             // evaluation: the speaker evaluates the subject / possessor
@@ -1130,7 +1174,16 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                     .filter(|&ci| v.possessive_after(ci) || !v.cands[ci].place);
                 match poss {
                     Some(ci) => vec![ci],
-                    None => find_subject(&v, lex, t, false, 0).0,
+                    None if p.kind == TriggerKind::Adjective => {
+                        // predicative ("… are timely and correct decisions"): the first actor of the clause
+                        let from = v.clause_start(t);
+                        (from..t)
+                            .filter_map(|q| v.cand_at[q])
+                            .find(|&ci| !v.cands[ci].place)
+                            .into_iter()
+                            .collect()
+                    }
+                    None => Vec::new(),
                 }
             };
             let src = match &speaker {
@@ -1227,25 +1280,55 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
         }
         // fallback target: the nearest other actor of the sentence
         let mut targets = targets;
-        let reciprocal_group = p.flags.recip && sources.len() >= 2;
-        if targets.is_empty()
-            && !sources.is_empty()
-            && !weak_source
-            && !g.infinitive_unresolved
-            && !p.flags.obj
-            && !reciprocal_group
-        {
+        // apposition ("the chief of the U.S. mission, Jeffrey DeLaurentis") is one actor
+        let mut sources = sources;
+        let mut seen_codes: Vec<String> = Vec::new();
+        sources.retain(|(c, _)| {
+            let fresh = !seen_codes.contains(c);
+            seen_codes.push(c.clone());
+            fresh
+        });
+        let reciprocal_group = p.flags.recip && {
+            let mut cs: Vec<&str> = sources.iter().map(|(c, _)| country(c)).collect();
+            cs.dedup();
+            cs.len() >= 2
+        };
+        if targets.is_empty() && !sources.is_empty() && !weak_source && !reciprocal_group {
             let sc: Vec<&str> = sources.iter().map(|(c, _)| country(c)).collect();
+            let eligible = |c: &&Cand| {
+                !c.place
+                    && !sc.contains(&c.country())
+                    && (c.entity.is_none() || !sources.iter().any(|s| s.1 == c.entity))
+                    && (!p.flags.obj || !c.pp.is_some_and(is_place_preposition))
+            };
+            let distance = |c: &&Cand| {
+                if c.first > t {
+                    c.first - t
+                } else {
+                    t.saturating_sub(c.last)
+                }
+            };
+            // a consultation's partner is never a possessor and stays inside the clause
+            let obj_window = (v.clause_start(t), v.comma_end(t));
             let best = v
                 .cands
                 .iter()
+                .filter(eligible)
                 .filter(|c| {
-                    !c.place
-                        && !sc.contains(&c.country())
-                        && v.quote_of[c.first] == quote
-                        && (c.entity.is_none() || !sources.iter().any(|s| s.1 == c.entity))
+                    !p.flags.obj
+                        || (obj_window.0 <= c.first
+                            && c.last < obj_window.1
+                            && !v.possessive_after(v.cand_at[c.first].unwrap_or(0)))
                 })
-                .min_by_key(|c| if c.first > t { c.first - t } else { t - c.last });
+                .filter(|c| v.quote_of[c.first] == quote)
+                .min_by_key(distance)
+                .or_else(|| {
+                    if p.flags.obj {
+                        None
+                    } else {
+                        v.cands.iter().filter(eligible).min_by_key(distance)
+                    }
+                });
             if let Some(c) = best {
                 targets.push((c.code.clone(), c.entity));
             }
