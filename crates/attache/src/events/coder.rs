@@ -548,7 +548,7 @@ struct Match {
     negated_between: bool,
 }
 
-fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
+fn match_at(lex: &VerbLexicon, v: &View, words: &[&str], i: usize) -> Option<Match> {
     let word = v.w(i);
     let mut best: Option<((usize, usize, usize, bool), Match)> = None;
     for &(pi, bits) in lex.candidates(word) {
@@ -570,8 +570,7 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
                 neg |= is_neg(v.w(j));
                 j += 1;
             }
-            let words: Vec<&str> = v.words.iter().map(String::as_str).collect();
-            match el.match_at(&words, j) {
+            match el.match_at(words, j) {
                 Some(len) => {
                     pos = j + len - 1;
                     words_matched += len;
@@ -586,7 +585,6 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
             continue;
         }
         let limit = v.region_end(pos, lex);
-        let words: Vec<&str> = v.words.iter().map(String::as_str).collect();
         // passive ("diplomats were expelled"): the conditions may stand in the subject before
         let passive = bits & form::PART != 0
             && v.prev(i)
@@ -597,7 +595,7 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
             let mut all = true;
             let mut wm = 0;
             for el in &p.conds {
-                match (at..i).find_map(|j| el.match_at(&words, j).map(|len| (j + len, len))) {
+                match (at..i).find_map(|j| el.match_at(words, j).map(|len| (j + len, len))) {
                     Some((e, len)) => {
                         at = e;
                         wm += len;
@@ -635,7 +633,7 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
         }
         for el in &p.conds {
             let stop = limit.min(pos + 1 + GAP);
-            match (pos + 1..stop).find_map(|j| el.match_at(&words, j).map(|len| (j + len - 1, len)))
+            match (pos + 1..stop).find_map(|j| el.match_at(words, j).map(|len| (j + len - 1, len)))
             {
                 Some((e, len)) => {
                     pos = e;
@@ -1068,6 +1066,7 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
     }
     let n = v.words.len();
     // 1. triggers
+    let words: Vec<&str> = v.words.iter().map(String::as_str).collect();
     let mut matches: Vec<Match> = Vec::new();
     let mut covered_until = 0usize;
     let mut covered_from = usize::MAX;
@@ -1078,7 +1077,7 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
         if covered_from <= i && i <= covered_until {
             continue;
         }
-        if let Some(m) = match_at(lex, &v, i) {
+        if let Some(m) = match_at(lex, &v, &words, i) {
             if m.end > i {
                 covered_from = i + 1;
                 covered_until = m.end;
