@@ -550,7 +550,7 @@ struct Match {
 
 fn match_at(lex: &VerbLexicon, v: &View, words: &[&str], i: usize) -> Option<Match> {
     let word = v.w(i);
-    let mut best: Option<((usize, usize, usize, bool), Match)> = None;
+    let mut best: Option<((usize, usize, usize, bool, std::cmp::Reverse<usize>), Match)> = None;
     for &(pi, bits) in lex.candidates(word) {
         let p = &lex.patterns[pi as usize];
         let nominal = v.nominal_context(i);
@@ -612,6 +612,7 @@ fn match_at(lex: &VerbLexicon, v: &View, words: &[&str], i: usize) -> Option<Mat
                     words_matched + wm,
                     p.code.len(),
                     !p.code.ends_with('0'),
+                    std::cmp::Reverse(pos),
                 );
                 if best
                     .as_ref()
@@ -654,6 +655,7 @@ fn match_at(lex: &VerbLexicon, v: &View, words: &[&str], i: usize) -> Option<Mat
             words_matched,
             p.code.len(),
             !p.code.ends_with('0'),
+            std::cmp::Reverse(pos),
         );
         if best
             .as_ref()
@@ -855,7 +857,7 @@ fn find_subject(
             break;
         }
         if CLAUSE_STOP.contains(&w) {
-            if matches!(w, "which" | "who" | "that") && pp_fallback.is_none() {
+            if matches!(w, "which" | "who") || (w == "that" && pp_fallback.is_none()) {
                 // relative clause: the antecedent is the subject
                 let mut k = p;
                 let mut steps = 0;
@@ -904,6 +906,36 @@ fn find_subject(
                 j = q;
                 continue;
             }
+            // apposition right before the verb: "Iran, Syria's main ally, condemned …"
+            if v.next(p) == Some(start) {
+                let mut k = p;
+                for _ in 0..14 {
+                    let Some(q) = v.prev(k) else { break };
+                    let wq = v.w(q);
+                    if CLAUSE_STOP.contains(&wq) || matches!(wq, "\"" | ";" | ":") {
+                        break;
+                    }
+                    let verbish = v.cand_at[q].is_none()
+                        && (v.is_verbish(wq)
+                            || lex
+                                .verb_form(wq)
+                                .is_some_and(|b| b & (form::PAST | form::THIRD) != 0));
+                    if verbish {
+                        break;
+                    }
+                    if wq == "," {
+                        let head = v.prev(q).and_then(|h| v.cand_at[h]);
+                        if let Some(ci) = head {
+                            let c = &v.cands[ci];
+                            if !c.place && c.pp.is_none() && !c.pronoun {
+                                return (coordinated(v, ci), false);
+                            }
+                        }
+                        break;
+                    }
+                    k = q;
+                }
+            }
         }
         j = p;
     }
@@ -915,43 +947,57 @@ fn find_subject(
 
 /// A candidate and the ones coordinated with it ("the United States and Cuba").
 fn coordinated(v: &View, ci: usize) -> Vec<usize> {
-    let mut out = vec![ci];
     if v.cands[ci].pronoun {
-        return out;
+        return vec![ci];
     }
-    // leftwards
+    let joinable = |x: usize| !v.cands[x].place && !v.cands[x].pronoun && !v.possessive_after(x);
+    // the chain of mentions around `ci` linked by "and" or commas: (mention, linked by "and")
+    let mut left: Vec<(usize, bool)> = Vec::new();
     let mut cur = ci;
     while let Some(p) = v.prev(v.cands[cur].first) {
-        if !matches!(v.w(p), "and" | ",") {
+        let w = v.w(p);
+        if !matches!(w, "and" | ",") {
             break;
         }
         match v.prev(p).and_then(|q| v.cand_at[q]) {
-            Some(prev) if prev != cur && !v.cands[prev].place && !v.cands[prev].pronoun => {
-                out.insert(0, prev);
+            Some(prev) if prev != cur && joinable(prev) => {
+                left.push((prev, w == "and"));
                 cur = prev;
             }
             _ => break,
         }
     }
-    // rightwards
+    let mut right: Vec<(usize, bool)> = Vec::new();
     let mut cur = ci;
     while let Some(nx) = v.next(v.cands[cur].last) {
-        if !matches!(v.w(nx), "and" | ",") {
+        let w = v.w(nx);
+        if !matches!(w, "and" | ",") {
             break;
         }
         match v.next(nx).and_then(|q| v.cand_at[q]) {
             Some(next)
-                if next != cur
-                    && !v.cands[next].place
-                    && !v.cands[next].pronoun
-                    && v.cands[next].first > v.cands[cur].last =>
+                if next != cur && joinable(next) && v.cands[next].first > v.cands[cur].last =>
             {
-                out.push(next);
+                right.push((next, w == "and"));
                 cur = next;
             }
             _ => break,
         }
     }
+    // a list needs an "and": "A, B and C"; "Iran, Syria's ally," is an apposition
+    let has_and = left.iter().chain(&right).any(|&(_, and)| and);
+    if !has_and || v.possessive_after(ci) {
+        return vec![ci];
+    }
+    // cut a trailing comma link after the last "and" ("A and B, C said")
+    if let Some(last_and) = right.iter().rposition(|&(_, and)| and) {
+        right.truncate(last_and + 1);
+    } else {
+        right.clear();
+    }
+    let mut out: Vec<usize> = left.iter().rev().map(|&(x, _)| x).collect();
+    out.push(ci);
+    out.extend(right.iter().map(|&(x, _)| x));
     out
 }
 
@@ -990,7 +1036,10 @@ fn find_object(
             continue;
         }
         if source_countries.contains(&c.country()) {
-            if fallback_same.is_none() && !c.pronoun {
+            // "its diplomatic mission": the source's own body is not a target
+            let own = (c.first.saturating_sub(3)..c.first)
+                .any(|q| matches!(v.w(q), "its" | "their" | "his" | "her" | "our" | "own"));
+            if fallback_same.is_none() && !c.pronoun && !own {
                 fallback_same = Some(ci);
             }
             continue;
@@ -1185,6 +1234,16 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                     None => Vec::new(),
                 }
             };
+            // "this provocation" refers to a known act; "any further aggression" to none
+            if !verbal
+                && evaluated.is_empty()
+                && p.kind == TriggerKind::Noun
+                && !v.prev(t).is_some_and(|q| {
+                    matches!(v.w(q), "this" | "that" | "the" | "such" | "these" | "those")
+                })
+            {
+                continue;
+            }
             let src = match &speaker {
                 Some((_, code, ent)) => vec![(code.clone(), *ent)],
                 None if !verbal => {
@@ -1295,7 +1354,12 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
         if targets.is_empty() && !sources.is_empty() && !weak_source && !reciprocal_group {
             let sc: Vec<&str> = sources.iter().map(|(c, _)| country(c)).collect();
             let eligible = |c: &&Cand| {
-                !c.place
+                // a possessor inside the subject ("Iran, Syria's main ally, condemned") is no target
+                let subject_possessor = c.last < t
+                    && v.cand_at[c.first].is_some_and(|ci| v.possessive_after(ci))
+                    && !(c.last + 1..t).any(|q| CLAUSE_STOP.contains(&v.w(q)) || v.w(q) == "\"");
+                !subject_possessor
+                    && !c.place
                     && !sc.contains(&c.country())
                     && (c.entity.is_none() || !sources.iter().any(|s| s.1 == c.entity))
                     && (!p.flags.obj || !c.pp.is_some_and(is_place_preposition))
