@@ -539,6 +539,10 @@ fn is_boundary(w: &str) -> bool {
     CLAUSE_STOP.contains(&w) || w == "," || w == "\"" || w == "and" || w == "or"
 }
 
+/// How a pattern match ranks: elements, words matched, code length, a specific
+/// (not "not specified") code, then the nearest condition.
+type Rank = (usize, usize, usize, bool, std::cmp::Reverse<usize>);
+
 /// A matched trigger.
 struct Match {
     pat: u32,
@@ -550,7 +554,7 @@ struct Match {
 
 fn match_at(lex: &VerbLexicon, v: &View, words: &[&str], i: usize) -> Option<Match> {
     let word = v.w(i);
-    let mut best: Option<((usize, usize, usize, bool, std::cmp::Reverse<usize>), Match)> = None;
+    let mut best: Option<(Rank, Match)> = None;
     for &(pi, bits) in lex.candidates(word) {
         let p = &lex.patterns[pi as usize];
         let nominal = v.nominal_context(i);
@@ -1532,7 +1536,7 @@ fn to_codes(v: &View, cs: &[usize]) -> Vec<Actor> {
 /// An object pronoun ("accusing them") without a mention: the nearest earlier
 /// actor of another country than the source.
 fn pronoun_object(v: &View, from: usize, to: usize, sc: &[&str]) -> Vec<usize> {
-    let Some(j) = (from..to.min(from + 3)).find(|&j| PRONOUNS_OBJECT.contains(&v.w(j))) else {
+    let Some(j) = (from..to.min(from + 1)).find(|&j| PRONOUNS_OBJECT.contains(&v.w(j))) else {
         return Vec::new();
     };
     v.cands
