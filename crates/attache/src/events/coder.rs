@@ -98,6 +98,35 @@ const REPORTING: &[&str] = &[
     "told",
     "reiterate",
 ];
+const AGENTIVE: &[&str] = &[
+    "prepare",
+    "plan",
+    "announce",
+    "launch",
+    "conduct",
+    "stage",
+    "carry",
+    "order",
+    "approve",
+    "adopt",
+    "unveil",
+    "introduce",
+    "mount",
+    "begin",
+    "start",
+    "continue",
+    "intensify",
+    "expand",
+    "extend",
+    "propose",
+    "issue",
+    "make",
+    "take",
+    "consider",
+    "weigh",
+    "threaten",
+    "mull",
+];
 const PARENTHETICAL: &[&str] = &[
     "guess", "think", "believe", "said", "says", "hope", "suppose", "fear", "noted", "added",
     "say", "stressed",
@@ -108,6 +137,8 @@ const PRONOUNS_OBJECT: &[&str] = &["them", "it", "him", "her"];
 struct Tables {
     control: HashMap<String, (Control, u8)>,
     reporting: HashMap<String, u8>,
+    /// Forms of verbs whose object noun is the subject's own act ("prepare sanctions").
+    agentive: HashMap<String, u8>,
 }
 
 fn tables() -> &'static Tables {
@@ -200,7 +231,24 @@ fn tables() -> &'static Tables {
                 *reporting.entry(w).or_insert(0) |= b;
             }
         }
-        Tables { control, reporting }
+        let mut agentive = HashMap::new();
+        for lemma in AGENTIVE {
+            let f = super::forms::inflect(lemma);
+            for (w, b) in [
+                (f.base, form::BASE),
+                (f.third, form::THIRD),
+                (f.past, form::PAST),
+                (f.participle, form::PART),
+                (f.gerund, form::GERUND),
+            ] {
+                *agentive.entry(w).or_insert(0) |= b;
+            }
+        }
+        Tables {
+            control,
+            reporting,
+            agentive,
+        }
     })
 }
 
@@ -557,7 +605,16 @@ fn match_at(lex: &VerbLexicon, v: &View, words: &[&str], i: usize) -> Option<Mat
     let mut best: Option<(Rank, Match)> = None;
     for &(pi, bits) in lex.candidates(word) {
         let p = &lex.patterns[pi as usize];
-        let nominal = v.nominal_context(i);
+        // after a verb, a word in -s is its object noun ("preparing sanctions")
+        let after_verb = v.prev(i).is_some_and(|q| {
+            let w = v.w(q);
+            v.cand_at[q].is_none()
+                && (lex.verb_form(w).is_some() || tables().control.contains_key(w))
+                && !BE.contains(&w)
+                && !HAVE_DO.contains(&w)
+        });
+        let third_only = lex.verb_form(word) == Some(form::THIRD);
+        let nominal = v.nominal_context(i) || (after_verb && third_only);
         match p.kind {
             TriggerKind::Verb if nominal && !p.lemmas.iter().any(|l| l == "be") => continue,
             TriggerKind::Noun if !nominal && lex.verb_form(word).is_some() => continue,
@@ -1267,13 +1324,24 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                     .collect(),
             )
         } else if verbal && !g.passive {
-            let (subj, weak) = find_subject(
-                &v,
-                lex,
-                g.start,
-                m.bits & form::GERUND != 0 && m.bits & form::BASE == 0,
-                0,
-            );
+            let (subj, weak) = if g.infinitive_unresolved {
+                // "prompting Russia to vow": the noun phrase right before "to"; a noun
+                // complement ("calls from Western capitals to pressure …") has none
+                match v.prev(g.start).and_then(|q| v.cand_at[q]) {
+                    Some(ci) if !v.cands[ci].place => {
+                        (coordinated(&v, ci), v.cands[ci].pp.is_some())
+                    }
+                    _ => (Vec::new(), false),
+                }
+            } else {
+                find_subject(
+                    &v,
+                    lex,
+                    g.start,
+                    m.bits & form::GERUND != 0 && m.bits & form::BASE == 0,
+                    0,
+                )
+            };
             weak_source = weak;
             let sc: Vec<&str> = subj.iter().map(|&ci| v.cands[ci].country()).collect();
             let se: Vec<Option<usize>> = subj.iter().map(|&ci| v.cands[ci].entity).collect();
@@ -1325,7 +1393,35 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                 }
                 found
             };
-            let src: Vec<usize> = by.or(near).into_iter().collect();
+            let mut src: Vec<usize> = by.or(near).into_iter().collect();
+            if src.is_empty() {
+                // the object of a verb ("is preparing new sanctions"): that verb's subject
+                let mut k = t;
+                for _ in 0..4 {
+                    let Some(q) = v.prev(k) else { break };
+                    let w = v.w(q);
+                    if v.cand_at[q].is_some() || is_boundary(w) || PREPOSITIONS.contains(&w) {
+                        break;
+                    }
+                    let control = tables().control.get(w);
+                    if lex.verb_form(w).is_some() || control.is_some() || v.is_verbish(w) {
+                        let Some(&bits) = tables().agentive.get(w) else {
+                            break;
+                        };
+                        let vg = verb_group(&v, q, bits);
+                        if !vg.passive {
+                            src = find_subject(&v, lex, vg.start, false, 0).0;
+                            cues.negated |= vg.cues.negated;
+                            cues.future |= vg.cues.future;
+                            cues.hypothetical |= vg.cues.hypothetical;
+                            cues.would |= vg.cues.would;
+                            cues.control = vg.cues.control.or(control.map(|c| c.0));
+                        }
+                        break;
+                    }
+                    k = q;
+                }
+            }
             let sc: Vec<&str> = src.iter().map(|&ci| v.cands[ci].country()).collect();
             let se: Vec<Option<usize>> = src.iter().map(|&ci| v.cands[ci].entity).collect();
             let obj: Vec<usize> = find_object(&v, t + 1, region_end, &sc, &se, p)
@@ -1362,7 +1458,16 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                 let subject_possessor = c.last < t
                     && v.cand_at[c.first].is_some_and(|ci| v.possessive_after(ci))
                     && !(c.last + 1..t).any(|q| CLAUSE_STOP.contains(&v.w(q)) || v.w(q) == "\"");
+                // inside a relative clause that closes before the trigger ("…, which … Israel, urged")
+                let in_relative = c.last < t
+                    && (c.last + 1..t).any(|q| v.w(q) == ",")
+                    && (0..c.first)
+                        .rev()
+                        .map(|q| v.w(q))
+                        .take_while(|w| *w != ",")
+                        .any(|w| matches!(w, "which" | "who" | "whose" | "whom"));
                 !subject_possessor
+                    && !in_relative
                     && !c.place
                     && !sc.contains(&c.country())
                     && (c.entity.is_none() || !sources.iter().any(|s| s.1 == c.entity))
