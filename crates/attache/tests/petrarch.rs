@@ -80,6 +80,9 @@ SAY
 --- PROMISE [050] ---
 PROMISE
 
+--- SEEK [091] ---
+SEEK
+
 --- BREAK [161] ---
 BREAK {BROKE BROKEN}
 +BREAK_OFF {+BROKE_OFF +BROKEN_OFF} [1612]
@@ -180,6 +183,8 @@ fn codes_our_sentences() {
         // the target is not looked for in a later subordinate clause
         ("Widgetland and Gadgetia met after rebels attacked Sprocketia.", "", "GDG>WGT:036 WGT>GDG:036"),
         ("Widgetland met Gadgetia after rebels attacked Sprocketia.", "", "GDG>WGT:036 WGT>GDG:036"),
+        // irregular forms the dictionary does not list
+        ("Widgetland sought help from Gadgetia.", "", "WGT>GDG:091"),
         // a fronted prepositional phrase is not the subject
         ("In Gadgetia, the Widgetian president condemned Sprocketia.", "", "WGTGOV>SPR:122"),
         // a dictionary verb in an irregular past form after a role noun

@@ -370,7 +370,10 @@ impl<'a, 'd> Sentence<'a, 'd> {
                 .iter()
                 .zip(&self.norms[i + 1..i + 1 + a])
                 .all(|(x, y)| x == y);
-            if before_ok && after_ok && best.is_none_or(|(s, e, _)| e - s < 1 + a + b) {
+            let better = best.is_none_or(|(s, e, g): (usize, usize, &VerbForm)| {
+                (e - s, g.kind.rank()) < (1 + a + b, f.kind.rank())
+            });
+            if before_ok && after_ok && better {
                 best = Some((i - b, i + 1 + a, f));
             }
         }
@@ -405,8 +408,10 @@ impl<'a, 'd> Sentence<'a, 'd> {
         if is_in(DETERMINERS, p) {
             return true;
         }
-        if matches!(kind, FormKind::Past | FormKind::Irregular)
-            || self.norms[head].ends_with("ED")
+        if matches!(
+            kind,
+            FormKind::Past | FormKind::Irregular | FormKind::Derived
+        ) || self.norms[head].ends_with("ED")
             || is_in(IRREGULAR_PAST, self.norms[head])
         {
             return false;
@@ -899,8 +904,10 @@ impl<'a, 'd> Sentence<'a, 'd> {
 
     fn is_passive(&self, hit: &VerbHit) -> bool {
         let w = self.norms[hit.head];
-        let participle = matches!(hit.form.kind, FormKind::Past | FormKind::Irregular)
-            || w.ends_with("ED")
+        let participle = matches!(
+            hit.form.kind,
+            FormKind::Past | FormKind::Irregular | FormKind::Derived
+        ) || w.ends_with("ED")
             || w.ends_with("EN")
             || is_in(IRREGULAR_PAST, w);
         if !participle {
