@@ -580,10 +580,21 @@ impl VerbDict {
             Some(list) if list.trim().is_empty() => vec![(verb.clone(), FormKind::Base)],
             _ => inflections(&verb),
         };
-        let derived = match forms {
+        let listed: Vec<String> = forms
+            .unwrap_or("")
+            .split_whitespace()
+            .filter_map(split_verb_phrase)
+            .map(|(_, v, _)| v)
+            .collect();
+        let derived: Vec<&str> = match forms {
             Some(list) if list.trim().is_empty() => Vec::new(),
             _ => irregular_forms(&verb),
         };
+        let mut derived: Vec<&str> = derived
+            .into_iter()
+            .filter(|w| !listed.iter().any(|l| l == w))
+            .collect();
+        derived.dedup();
         for (w, kind) in generated {
             add(w, &before, &after, kind);
         }
