@@ -2,6 +2,7 @@
 //! calls the library. All the work happens in the `attache` crates.
 
 mod read;
+mod store;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -17,9 +18,36 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Analyse articles (plain text, HTML, or a .jsonl feed; `-` is stdin) and print the result.
+    ///
+    /// Inputs: plain-text files (an outlet line, headline, byline and
+    /// section/date line at the top are read as metadata; aggregator
+    /// boilerplate is dropped), HTML pages (.html/.htm, or content starting
+    /// with a tag), JSON Lines feeds (.jsonl, or content starting with `{`):
+    /// one {"id","url","outlet","published","title","text"} object per line,
+    /// only "text" required, read line by line. `-` reads stdin and sniffs
+    /// which of the three it is.
+    ///
+    /// Bad input: a missing file, a directory, an empty file or a binary file
+    /// (NUL bytes) is an error; invalid UTF-8 is decoded lossily (bad bytes
+    /// become U+FFFD) with a warning giving the byte offset of the first bad
+    /// sequence; one plain or HTML article may be at most 32 MiB, one feed
+    /// line at most 32 MiB; a malformed feed line is an error naming its line
+    /// number, and the other lines are still analysed.
+    ///
+    /// Exit status: 0 when every input was analysed; 1 when any input or feed
+    /// line failed (each named on stderr, the others still processed); 2 on a
+    /// usage error.
     Read(read::ReadArgs),
     /// Code a PETRARCH-format validation file from its <Text> alone.
     Validate(read::ValidateArgs),
+    /// Analyse files, folders and feeds into the store (idempotent, resumable).
+    Ingest(store::IngestArgs),
+    /// List events, mentions, quotes, channels, a timeline or articles from the store.
+    Query(store::QueryArgs),
+    /// Write the store's events (or quotes, channels, mentions) as JSON Lines, CSV or Parquet.
+    Export(store::ExportArgs),
+    /// Serve the HTTP JSON API and the web page over the store.
+    Serve(store::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +75,10 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Read(args) => read::run(args),
         Command::Validate(args) => read::validate(args),
+        Command::Ingest(args) => store::ingest(args),
+        Command::Query(args) => store::query(args),
+        Command::Export(args) => store::export(args),
+        Command::Serve(args) => store::serve(args),
     }
 }
 
