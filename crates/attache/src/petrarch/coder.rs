@@ -420,6 +420,26 @@ impl<'a, 'd> Sentence<'a, 'd> {
         if self.phrase_at[prev].is_some() && !self.actor_tok[prev] {
             return false;
         }
+        // A bare base form after a singular name is a noun ("Russian state
+        // agency"), unless the name ends a compound ("X and Y agree").
+        if kind == FormKind::Base && self.actor_tok[prev] && !self.norms[prev].ends_with('S') {
+            let mut k = prev;
+            while let Some(p) = k.checked_sub(1) {
+                let w = self.norms[p];
+                if w == "AND" || w == "OR" {
+                    return false;
+                }
+                if !self.toks[p].word
+                    || is_in(PREPOSITIONS, w)
+                    || is_in(AUXILIARIES, w)
+                    || is_in(CLAUSE_WORDS, w)
+                {
+                    break;
+                }
+                k = p;
+            }
+            return true;
+        }
         let mut k = prev;
         for _ in 0..4 {
             let w = self.norms[k];
