@@ -192,6 +192,11 @@ fn codes_our_sentences() {
         ("The Gadgetia president met Widgetland officials.", "", "GDGGOV>WGTGOV:036 WGTGOV>GDGGOV:036"),
         // a headline in capitals
         ("WIDGETLAND CONDEMNS GADGETIA", "", "WGT>GDG:122"),
+        // reported speech: the reported clause has its own subject and event
+        ("Widgetland said Gadgetia will condemn Sprocketia.", "", "GDG>SPR:122 WGT>GDG:010"),
+        ("Widgetland said that Gadgetia condemned Sprocketia.", "", "GDG>SPR:122 WGT>GDG:010"),
+        // ... but an infinitive or a participle is a complement
+        ("Widgetland said Gadgetia's plan to condemn Sprocketia failed.", "", "WGT>GDG:010"),
         // date-ranged actor codes
         ("Baron Lever condemned Gadgetia.", "2012-05-01", "WGTGOV>GDG:122"),
         ("Lever condemned Gadgetia.", "2016-05-01", "WGTELI>GDG:122"),

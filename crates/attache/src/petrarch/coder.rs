@@ -884,6 +884,38 @@ impl<'a, 'd> Sentence<'a, 'd> {
             .unwrap_or_default()
     }
 
+    /// For a verb after one already coded: a finite verb whose own subject
+    /// stands right before its auxiliaries ("Lavrov said Russia will halt …")
+    /// starts a clause of its own; that subject. Infinitives, participles and
+    /// verbs without a subject of their own are complements (`None`).
+    fn own_subject(&self, hit: &VerbHit, after: usize) -> Option<Vec<String>> {
+        const FINITE: &[&str] = &[
+            "IS", "ARE", "AM", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "WOULD", "SHALL",
+            "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST", "DO", "DOES", "DID", "WO", "CA",
+        ];
+        let mut k = hit.start;
+        let mut finite = false;
+        while let Some(p) = k.checked_sub(1) {
+            let w = self.norms[p];
+            if w == "TO" {
+                return None;
+            }
+            if is_in(AUXILIARIES, w) || w.ends_with("LY") || w == "NEVER" || w == "ALSO" {
+                finite |= is_in(FINITE, w);
+                k = p;
+                continue;
+            }
+            break;
+        }
+        if k == hit.start && hit.form.kind == FormKind::Ing || k < hit.start && !finite {
+            return None;
+        }
+        self.groups
+            .iter()
+            .find(|g| g.end == k && g.start >= after && !g.codes.is_empty())
+            .map(|g| g.codes.clone())
+    }
+
     /// Status from the verb group: negated, hypothetical or intended.
     fn status(&self, hit: &VerbHit) -> EventStatus {
         let mut status = EventStatus::Asserted;
@@ -970,13 +1002,20 @@ impl<'a, 'd> Sentence<'a, 'd> {
         let mut out: Vec<Coded> = Vec::new();
         let mut coded = false;
         let mut last_subject: Option<Vec<String>> = None;
+        let mut coded_end = 0;
         for (idx, hit) in self.hits.iter().enumerate() {
             if hit.start >= hi {
                 break;
             }
             let hi = self.clause_limit(idx, hi);
             let coordinated = self.is_coordinated(hit);
-            if coded && !coordinated {
+            // A later finite verb with a subject of its own starts its own clause.
+            let own = if idx > 0 && !coordinated {
+                self.own_subject(hit, coded_end)
+            } else {
+                None
+            };
+            if coded && !coordinated && own.is_none() {
                 continue;
             }
             let Some(block) = self.dicts.verbs.blocks.get(hit.form.block as usize) else {
@@ -999,8 +1038,9 @@ impl<'a, 'd> Sentence<'a, 'd> {
             if code.is_null() {
                 continue;
             }
-            let subject: Vec<String> = match (&last_subject, coordinated) {
-                (Some(s), true) => s.clone(),
+            let subject: Vec<String> = match (own, &last_subject, coordinated) {
+                (Some(s), _, _) => s,
+                (None, Some(s), true) => s.clone(),
                 _ => self.subject(hit),
             };
             let object: Vec<String> = self
@@ -1068,6 +1108,7 @@ impl<'a, 'd> Sentence<'a, 'd> {
             }
             if out.len() > before {
                 coded = true;
+                coded_end = hit.end;
                 last_subject = Some(if sources.is_empty() { subject } else { sources });
             }
         }
