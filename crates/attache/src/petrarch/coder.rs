@@ -4,7 +4,10 @@
 //! 1. **Phrases.** Actor and agent phrases are matched leftmost-longest on
 //!    word tokens; verbs are looked up by form, and a verb form right after a
 //!    determiner (possibly with modifiers between: "a brief private visit")
-//!    is taken as a noun unless it is a past form.
+//!    or a bare base form right after a singular name ("Russian state
+//!    agency") is taken as a noun, unless it is a past form; modals, capitalised
+//!    words (outside all-capital headlines) and words inside actor or agent
+//!    phrases are never verbs. Irregular past forms come from an English table.
 //! 2. **Noun-phrase chunks** are the runs of tokens between punctuation,
 //!    conjunctions, prepositions, auxiliaries, clause words and verbs (tokens
 //!    inside an actor or agent phrase never split a chunk). A chunk's code is
@@ -17,12 +20,15 @@
 //!    actors ("lawmakers in Fornost and Gondor" → FORLEG, GONLEG).
 //! 4. **Clauses.** A final comma clause with a reporting verb (", officials
 //!    said") is left out. After a verb has produced events, later verbs are
-//!    its complements and are not coded, unless joined by `and`/`but`/`or`,
-//!    in which case they share its subject.
+//!    its complements and are not coded, unless joined by `and`/`but`/`or`
+//!    (they share its subject) or finite with a subject of their own right
+//!    before them ("Lavrov said Russia will halt …": Russia is the source).
+//!    A verb's target is not looked for past a later verb that a clause word
+//!    or comma introduces ("… met after rebels attacked X": X is not a target).
 //! 5. **Source and target.** Patterns are tried longest first; `$`, `+`, `%`
 //!    bind actors where they match. Otherwise the source is the first coded
-//!    group before the verb and the target the first coded group after it; a
-//!    passive verb with `by X` takes X as source and the subject as target.
+//!    group before the verb (outside a fronted prepositional phrase) and the
+//!    target the first coded group after it; a passive verb with `by X` takes X as source and the subject as target.
 //!    A compound source without a target gives events among its members.
 //!    Events need both a source and a target, and never code an actor with itself.
 
