@@ -38,6 +38,7 @@ STUDENT [~EDU]
 GOVERNMENT [~GOV]
 MEDICS_UNLIMITED {} [NGO~]
 OFFICIAL [~GOV]
+DIPLOMAT [~GOV]
 ";
 
 const VERBS: &str = "\
@@ -79,6 +80,10 @@ SAY
 
 --- PROMISE [050] ---
 PROMISE
+
+--- EXPEL [173] ---
+EXPEL
+- PLANS_* [1731]
 
 --- SEEK [091] ---
 SEEK
@@ -183,6 +188,9 @@ fn codes_our_sentences() {
         // the target is not looked for in a later subordinate clause
         ("Widgetland and Gadgetia met after rebels attacked Sprocketia.", "", "GDG>WGT:036 WGT>GDG:036"),
         ("Widgetland met Gadgetia after rebels attacked Sprocketia.", "", "GDG>WGT:036 WGT>GDG:036"),
+        // the infinitive marker is transparent to a closed connector
+        ("Widgetland plans to expel Gadgetian diplomats.", "", "WGT>GDGGOV:1731"),
+        ("Widgetland plans quickly to expel Gadgetian diplomats.", "", "WGT>GDGGOV:173"),
         // irregular forms the dictionary does not list
         ("Widgetland sought help from Gadgetia.", "", "WGT>GDG:091"),
         // a fronted prepositional phrase is not the subject
@@ -238,6 +246,8 @@ fn status_from_the_verb_group() {
         ("Widgetland will condemn Gadgetia.", Intended),
         ("Widgetland could condemn Gadgetia.", Hypothetical),
         ("Widgetland is about to condemn Gadgetia.", Intended),
+        ("Widgetland plans to condemn Gadgetia.", Intended),
+        ("Widgetland was seen to condemn Gadgetia.", Asserted),
     ];
     for (text, want) in cases {
         let mut doc = attache::Doc {

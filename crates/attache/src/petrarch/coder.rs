@@ -697,7 +697,15 @@ impl<'a, 'd> Sentence<'a, 'd> {
                 }
                 *bind = saved;
             }
-            if closed || e <= lo {
+            // The infinitive marker between a closed word and the verb is
+            // transparent: `KNOWN_ *` matches "known to break".
+            let to_verb = closed
+                && e == end
+                && p.elems.get(k + 1) == Some(&Elem::Verb)
+                && e > lo
+                && self.norms[e - 1] == "TO"
+                && p.elems[k] != Elem::Word("TO".into());
+            if (closed && !to_verb) || e <= lo {
                 return false;
             }
             e -= 1;
@@ -933,8 +941,20 @@ impl<'a, 'd> Sentence<'a, 'd> {
                 "COULD" | "MAY" | "MIGHT" | "WOULD" if status == EventStatus::Asserted => {
                     status = EventStatus::Hypothetical
                 }
-                "WILL" | "SHALL" | "TO" | "WO" if status == EventStatus::Asserted => {
+                "WILL" | "SHALL" | "WO" if status == EventStatus::Asserted => {
                     status = EventStatus::Intended
+                }
+                "TO" => {
+                    const INTENT: &[&str] = &[
+                        "ABOUT", "PLANS", "PLAN", "PLANNED", "PLANNING", "INTENDS", "INTEND",
+                        "INTENDED", "WANTS", "WANT", "AIMS", "VOWED", "VOWS", "PROMISED",
+                        "PROMISES", "GOING", "SET", "READY", "PREPARED",
+                    ];
+                    let before = p.checked_sub(1).map(|b| self.norms[b]);
+                    if status == EventStatus::Asserted && before.is_some_and(|b| is_in(INTENT, b)) {
+                        status = EventStatus::Intended;
+                    }
+                    break;
                 }
                 _ if is_in(AUXILIARIES, w) || w.ends_with("LY") || w == "ABOUT" || w == "EVER" => {}
                 _ => break,
