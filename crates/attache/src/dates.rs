@@ -326,8 +326,10 @@ fn is_auxiliary(w: &str) -> bool {
 fn clause_tense(text: &str, at: usize, end: usize) -> Tense {
     let before = &text[..at];
     let clause_start = before
-        .rfind([';', ':', '“', '"'])
-        .map(|i| i + 1)
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, ';' | ':' | '“' | '"'))
+        .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     let words: Vec<&str> = before[clause_start..].split_whitespace().collect();
     for (i, w) in words.iter().enumerate().rev().take(12) {
