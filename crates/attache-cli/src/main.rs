@@ -18,6 +18,25 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Analyse articles (plain text, HTML, or a .jsonl feed; `-` is stdin) and print the result.
+    ///
+    /// Inputs: plain-text files (an outlet line, headline, byline and
+    /// section/date line at the top are read as metadata; aggregator
+    /// boilerplate is dropped), HTML pages (.html/.htm, or content starting
+    /// with a tag), JSON Lines feeds (.jsonl, or content starting with `{`):
+    /// one {"id","url","outlet","published","title","text"} object per line,
+    /// only "text" required, read line by line. `-` reads stdin and sniffs
+    /// which of the three it is.
+    ///
+    /// Bad input: a missing file, a directory, an empty file or a binary file
+    /// (NUL bytes) is an error; invalid UTF-8 is decoded lossily (bad bytes
+    /// become U+FFFD) with a warning giving the byte offset of the first bad
+    /// sequence; one plain or HTML article may be at most 32 MiB, one feed
+    /// line at most 32 MiB; a malformed feed line is an error naming its line
+    /// number, and the other lines are still analysed.
+    ///
+    /// Exit status: 0 when every input was analysed; 1 when any input or feed
+    /// line failed (each named on stderr, the others still processed); 2 on a
+    /// usage error.
     Read(read::ReadArgs),
     /// Code a PETRARCH-format validation file from its <Text> alone.
     Validate(read::ValidateArgs),

@@ -63,7 +63,9 @@ fn build_engine(dicts: &[PathBuf], no_builtin: bool) -> anyhow::Result<Engine> {
     Ok(engine)
 }
 
-/// Runs `attache read`; returns the exit code.
+/// Runs `attache read`; returns the exit code: 0 when every input was read
+/// and analysed, 1 when any input (or feed line) failed. Each failure is
+/// named on stderr and the other inputs are still processed.
 pub fn run(args: ReadArgs) -> anyhow::Result<u8> {
     let engine = build_engine(&args.dict, args.no_builtin)?;
     let stdout = std::io::stdout();
@@ -78,7 +80,7 @@ pub fn run(args: ReadArgs) -> anyhow::Result<u8> {
         let articles = match read {
             Ok(a) => a,
             Err(e) => {
-                eprintln!("attache: {e}");
+                eprintln!("attache: error: {e}");
                 failed = true;
                 continue;
             }
@@ -87,11 +89,13 @@ pub fn run(args: ReadArgs) -> anyhow::Result<u8> {
             match article {
                 Ok(raw) => emit(&engine, raw, &args, &mut out)?,
                 Err(e) => {
-                    eprintln!("attache: {e}");
+                    eprintln!("attache: error: {e}");
                     failed = true;
                 }
             }
         }
+        // Show each file's output as soon as it is done.
+        out.flush()?;
     }
     out.flush()?;
     Ok(if failed { 1 } else { 0 })
@@ -104,9 +108,13 @@ fn emit(
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     if let Some(p) = args.published {
-        raw.meta.published = Some(p);
+        raw.meta.published.get_or_insert(p);
     }
+    let origin = raw.origin.clone();
     let doc = engine.analyse(raw);
+    for d in &doc.diagnostics {
+        eprintln!("attache: warning: {origin}: {}", d.message);
+    }
     match args.format {
         ReadFormat::Json => {
             serde_json::to_writer(&mut *out, &output::to_json(&doc))?;
@@ -120,6 +128,13 @@ fn emit(
 }
 
 /// Runs `attache validate`; returns the exit code.
-pub fn validate(_args: ValidateArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("validate is not implemented yet")
+pub fn validate(args: ValidateArgs) -> anyhow::Result<u8> {
+    let engine = build_engine(std::slice::from_ref(&args.dict), true)?;
+    let bytes = std::fs::read(&args.file)
+        .with_context(|| format!("could not read {}", args.file.display()))?;
+    let report = attache::petrarch::validate::run(&String::from_utf8_lossy(&bytes), &engine);
+    let mut out = std::io::stdout().lock();
+    out.write_all(report.render().as_bytes())?;
+    out.flush()?;
+    Ok(if report.problems.is_empty() { 0 } else { 1 })
 }

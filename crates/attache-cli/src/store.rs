@@ -12,7 +12,7 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::HashSet;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// The store used when `--db` is not given.
@@ -109,8 +109,8 @@ fn walk(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
     }
 }
 
-/// Reads the articles of one file (gzip'd files are decompressed first).
-fn read_file(path: &Path) -> attache::Result<Vec<attache::Result<RawArticle>>> {
+/// Reads the articles of one file (gzip'd files are decompressed as they are read).
+fn read_file(path: &Path) -> attache::Result<input::Articles> {
     if path.as_os_str() == "-" {
         return input::read_stream("-", std::io::stdin().lock());
     }
@@ -124,14 +124,10 @@ fn read_file(path: &Path) -> attache::Result<Vec<attache::Result<RawArticle>>> {
         path: path.to_path_buf(),
         source: e,
     })?;
-    let mut text = String::new();
-    flate2::read::MultiGzDecoder::new(file)
-        .read_to_string(&mut text)
-        .map_err(|e| attache::Error::Read {
-            path: path.to_path_buf(),
-            reason: format!("gzip: {e}"),
-        })?;
-    input::read_stream(&path.display().to_string(), text.as_bytes())
+    input::read_stream(
+        &path.display().to_string(),
+        flate2::read::MultiGzDecoder::new(file),
+    )
 }
 
 /// The outcome of one ingest run.

@@ -1,12 +1,892 @@
 //! Conflicting claims: statements by different speakers about one matter that
 //! contradict each other.
 //!
-//! Owner: the diplomatic-system stage. (Skeleton: to be completed.)
+//! ## Statements
+//! Every statement (a quotation of the quotation stage, or, for sentences it
+//! left without one, "X said (that) …" / "“…,” said X" found here, or a
+//! rebuttal such as "an accusation Moscow has called “absurd”" or "Iran
+//! denied involvement") is read into a [`Statement`]: speaker, predicate
+//! family, polarity and arguments (subject and object actors, and the event
+//! noun the claim is about).
+//!
+//! The families and their words are in `data/claims.txt`: each has assertive
+//! phrases ("notified", "open to dialogue"), phrases that say the opposite
+//! without a negation ("no attack took place", "refused to talk") and converse
+//! phrases that state the predicate from the other argument ("have received
+//! … notification": subject = recipient, "from X" = sender). A negation cue
+//! (not, n't, no, never, yet to …) shortly before the phrase in its clause
+//! flips the polarity. "we"/"our" stand for the speaker.
+//!
+//! ## Conflicts
+//! Two statements conflict when they are in the same family, have opposite
+//! polarity, come from different speakers and their arguments agree (each
+//! argument both give is the same actor, by the first three letters of the
+//! code). A rebuttal of an accusation about an event ("the explosion")
+//! conflicts with other speakers' statements about an event of that kind
+//! from another country. Connected pairs form one [`Conflict`](crate::doc::Conflict).
 
-use crate::doc::Doc;
+use crate::doc::{Claim, Conflict, Doc, EntityKind, MentionKind, QuoteKind, Span};
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::sync::OnceLock;
 
-/// Detects conflicts: reads `quotes`, `events`, `mentions`; fills `conflicts`.
-pub fn detect(_doc: &mut Doc) {}
+const LEXICON: &str = include_str!("../../../data/claims.txt");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Assert,
+    Deny,
+    Converse,
+}
+
+/// The compiled claim lexicon.
+#[derive(Debug, Default)]
+pub struct ClaimLexicon {
+    /// first word → (words, family, role), longest first.
+    phrases: HashMap<String, Vec<(Vec<String>, String, Role)>>,
+    lists: HashMap<String, Vec<String>>,
+}
+
+impl ClaimLexicon {
+    /// The built-in lexicon (`data/claims.txt`), compiled once per process.
+    pub fn builtin() -> &'static ClaimLexicon {
+        static L: OnceLock<ClaimLexicon> = OnceLock::new();
+        L.get_or_init(|| ClaimLexicon::parse(LEXICON).0)
+    }
+
+    /// Reads a lexicon in the `data/claims.txt` format; bad lines are skipped
+    /// and described.
+    pub fn parse(text: &str) -> (ClaimLexicon, Vec<String>) {
+        let mut lex = ClaimLexicon::default();
+        let mut diags = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 3 {
+                diags.push(format!(
+                    "claims lexicon line {}: expected 3 tab-separated columns",
+                    i + 1
+                ));
+                continue;
+            }
+            let items: Vec<Vec<String>> = cols[2]
+                .split('|')
+                .map(|p| p.split_whitespace().map(|w| w.to_lowercase()).collect())
+                .filter(|w: &Vec<String>| !w.is_empty())
+                .collect();
+            let role = match cols[1] {
+                "assert" => Some(Role::Assert),
+                "deny" => Some(Role::Deny),
+                "converse" => Some(Role::Converse),
+                "-" => None,
+                other => {
+                    diags.push(format!(
+                        "claims lexicon line {}: unknown role {other:?}",
+                        i + 1
+                    ));
+                    continue;
+                }
+            };
+            match role {
+                Some(r) => {
+                    for w in items {
+                        lex.phrases.entry(w[0].clone()).or_default().push((
+                            w,
+                            cols[0].to_string(),
+                            r,
+                        ));
+                    }
+                }
+                None => lex
+                    .lists
+                    .entry(cols[0].to_string())
+                    .or_default()
+                    .extend(items.into_iter().map(|w| w.join(" "))),
+            }
+        }
+        for v in lex.phrases.values_mut() {
+            v.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
+        }
+        (lex, diags)
+    }
+
+    fn is(&self, list: &str, word: &str) -> bool {
+        self.lists
+            .get(list)
+            .is_some_and(|v| v.iter().any(|w| w == word))
+    }
+}
+
+/// A statement read into speaker, predicate, polarity and arguments.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Statement {
+    /// Speaker name.
+    pub speaker: Option<String>,
+    /// Speaker actor code.
+    pub code: Option<String>,
+    /// Speaker entity.
+    pub entity: Option<usize>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// The claim's bytes (the statement's content).
+    pub span: Span,
+    /// Index into `doc.quotes`, when it comes from a quotation.
+    pub quote: Option<usize>,
+    /// Predicate family ("notify", "dialogue", "involve").
+    pub family: String,
+    /// True when asserted, false when denied.
+    pub polarity: bool,
+    /// The family's subject (sender, attacker, the one open to dialogue).
+    pub subject: Option<String>,
+    /// The family's object (recipient, target).
+    pub object: Option<String>,
+    /// The event noun the claim is about ("explosion"), when any.
+    pub event: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+struct W {
+    span: Span,
+    lower: String,
+}
+
+fn words(doc: &Doc, span: Span) -> Vec<W> {
+    let text = doc.text.get(span.start..span.end).unwrap_or("");
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() || (matches!(c, '\'' | '’' | '-') && start.is_some()) {
+            start.get_or_insert(i);
+            end = i + c.len_utf8();
+            continue;
+        }
+        if let Some(s) = start.take() {
+            push_word(&mut out, text, span.start, s, end);
+        }
+        if matches!(c, ',' | ';' | ':' | '“' | '”' | '"' | '.') {
+            out.push(W {
+                span: Span::new(span.start + i, span.start + i + c.len_utf8()),
+                lower: c.to_string(),
+            });
+        }
+    }
+    if let Some(s) = start {
+        push_word(&mut out, text, span.start, s, end);
+    }
+    out
+}
+
+fn push_word(out: &mut Vec<W>, text: &str, base: usize, s: usize, e: usize) {
+    let t = &text[s..e];
+    let w = t.to_lowercase().replace('’', "'");
+    // "haven't" → "have" + "n't"
+    let tail = ["n't", "n’t"]
+        .into_iter()
+        .find(|x| t.ends_with(x) && t.len() > x.len());
+    match tail {
+        Some(x) => {
+            let cut = e - x.len();
+            out.push(W {
+                span: Span::new(base + s, base + cut),
+                lower: text[s..cut].to_lowercase(),
+            });
+            out.push(W {
+                span: Span::new(base + cut, base + e),
+                lower: "n't".into(),
+            });
+        }
+        None => out.push(W {
+            span: Span::new(base + s, base + e),
+            lower: w,
+        }),
+    }
+}
+
+fn is_boundary(w: &str) -> bool {
+    matches!(
+        w,
+        "," | ";" | ":" | "." | "but" | "while" | "however" | "although" | "whereas" | "if"
+    )
+}
+
+fn code_at(doc: &Doc, span: Span) -> Option<(String, MentionKind)> {
+    doc.mentions
+        .iter()
+        .find(|m| m.span.overlaps(span))
+        .and_then(|m| {
+            let e = doc.entities.get(m.entity)?;
+            e.code
+                .clone()
+                .or_else(|| e.country.clone())
+                .map(|c| (c, m.kind))
+        })
+}
+
+/// The actor a word stands for: a mention, or "we"/"our"/"us"/"i" for the speaker.
+fn actor_of(doc: &Doc, w: &W, speaker: &Option<String>) -> Option<String> {
+    if matches!(w.lower.as_str(), "we" | "our" | "us" | "i" | "my") {
+        return speaker.clone();
+    }
+    code_at(doc, w.span).map(|c| c.0)
+}
+
+/// Reads the family phrases of a content span into statements.
+fn analyse(
+    doc: &Doc,
+    lex: &ClaimLexicon,
+    content: Span,
+    base: &Statement,
+    out: &mut Vec<Statement>,
+) {
+    let ws = words(doc, content);
+    let event = ws
+        .iter()
+        .find(|w| lex.is("event", &w.lower))
+        .map(|w| w.lower.trim_end_matches('s').to_string());
+    let mut i = 0;
+    while i < ws.len() {
+        let Some(cands) = lex.phrases.get(&ws[i].lower) else {
+            i += 1;
+            continue;
+        };
+        let hit = cands.iter().find(|(p, _, _)| {
+            p.len() <= ws.len() - i && p.iter().enumerate().all(|(k, x)| ws[i + k].lower == *x)
+        });
+        let Some((p, family, role)) = hit else {
+            i += 1;
+            continue;
+        };
+        let len = p.len();
+        // A passive ("was not informed by X", "was attacked by X") is the converse.
+        let passive = *role == Role::Assert
+            && len == 1
+            && ws[i].lower.ends_with("ed")
+            && ws[i.saturating_sub(3)..i].iter().any(|w| {
+                matches!(
+                    w.lower.as_str(),
+                    "was" | "were" | "been" | "be" | "is" | "are" | "being"
+                )
+            });
+        let role = if passive { &Role::Converse } else { role };
+        // Clause start and negation before the phrase.
+        let clause_start = ws[..i]
+            .iter()
+            .rposition(|w| is_boundary(&w.lower))
+            .map(|x| x + 1)
+            .unwrap_or(0);
+        let neg_from = clause_start.max(i.saturating_sub(6));
+        let negated = ws[neg_from..i].iter().any(|w| lex.is("negation", &w.lower))
+            || ws[i..i + len].iter().any(|w| lex.is("negation", &w.lower)) && *role != Role::Deny;
+        let mut polarity = !negated;
+        if *role == Role::Deny {
+            polarity = negated;
+        }
+        // Subject: the nearest actor before the phrase in its clause (or the
+        // previous clause when the clause has none: "it has not received").
+        let subj_word = ws[..i]
+            .iter()
+            .rev()
+            .take_while(|w| !matches!(w.lower.as_str(), ";" | "."))
+            .find_map(|w| {
+                actor_of(doc, w, &base.code).or_else(|| pronoun_actor(doc, &ws, w, &base.code))
+            });
+        let after: Vec<&W> = ws[i + len..]
+            .iter()
+            .take_while(|w| !is_boundary(&w.lower))
+            .take(8)
+            .collect();
+        let obj_word = after.iter().find_map(|w| actor_of(doc, w, &base.code));
+        let from = after.iter().position(|w| w.lower == "from").and_then(|k| {
+            after[k + 1..]
+                .iter()
+                .find_map(|w| actor_of(doc, w, &base.code))
+        });
+        let (subject, object) = match role {
+            Role::Converse => (from, subj_word),
+            _ => (subj_word, obj_word),
+        };
+        let span = Span::new(
+            ws[clause_start].span.start.min(ws[i].span.start),
+            ws[(i + len + after.len()).min(ws.len()) - 1].span.end,
+        );
+        out.push(Statement {
+            family: family.clone(),
+            polarity,
+            subject,
+            object,
+            event: event.clone(),
+            span,
+            ..base.clone()
+        });
+        i += len;
+    }
+}
+
+/// "it"/"they" inside a statement: the nearest actor mentioned before it in the content.
+fn pronoun_actor(doc: &Doc, ws: &[W], w: &W, speaker: &Option<String>) -> Option<String> {
+    if !matches!(w.lower.as_str(), "it" | "they" | "its") {
+        return None;
+    }
+    // the nearest organisation or state before it, not a person and not a possessive
+    ws.iter()
+        .rev()
+        .filter(|x| x.span.end <= w.span.start && !x.lower.ends_with("'s"))
+        .find_map(|x| {
+            let m = doc.mentions.iter().find(|m| m.span.overlaps(x.span))?;
+            let e = doc.entities.get(m.entity)?;
+            if e.kind == EntityKind::Person {
+                return None;
+            }
+            e.code.clone().or_else(|| e.country.clone())
+        })
+        .or_else(|| speaker.clone())
+}
+
+const CUES: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "stated",
+    "added",
+    "reported",
+    "insisted",
+    "claimed",
+    "announced",
+    "noted",
+    "argued",
+    "declared",
+    "maintained",
+    "confirmed",
+];
+
+/// Every statement of the document (see the module docs).
+pub fn statements(doc: &Doc) -> Vec<Statement> {
+    let lex = ClaimLexicon::builtin();
+    let mut out = Vec::new();
+    let mut covered = vec![false; doc.sentences.len()];
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        let code = q.speaker.code.clone().or_else(|| {
+            q.speaker
+                .entity
+                .and_then(|e| doc.entities.get(e))
+                .and_then(|e| e.code.clone())
+        });
+        let name = q.speaker.name.clone().or_else(|| {
+            q.speaker
+                .entity
+                .and_then(|e| doc.entities.get(e))
+                .map(|e| e.name.clone())
+        });
+        for &s in &q.sentences {
+            if let Some(c) = covered.get_mut(s) {
+                *c = true;
+            }
+        }
+        let base = Statement {
+            speaker: name,
+            code,
+            entity: q.speaker.entity,
+            sentence: q.sentences.first().copied().unwrap_or(0),
+            span: q.span,
+            quote: Some(qi),
+            family: String::new(),
+            polarity: true,
+            subject: None,
+            object: None,
+            event: None,
+        };
+        analyse(doc, lex, q.span, &base, &mut out);
+        let _ = QuoteKind::Direct;
+    }
+    // Sentences the quotation stage left: "X said (that) …", "“…,” said X",
+    // and quotations continuing the previous speaker.
+    let mut last_speaker: Option<(Option<String>, Option<String>, Option<usize>)> = None;
+    for (si, &is_covered) in covered.iter().enumerate() {
+        let span = doc.sentences[si].span;
+        if !is_covered {
+            let ws = words(doc, span);
+            if let Some(ci) = ws.iter().position(|w| CUES.contains(&w.lower.as_str())) {
+                let speaker = speaker_at(doc, &ws, ci);
+                if let Some(((name, code, entity), after)) = speaker.clone() {
+                    // content: after the cue and a speaker that follows it (skipping "that"),
+                    // unless the sentence opens with a quotation
+                    let opens_quote = ws
+                        .first()
+                        .is_some_and(|w| matches!(w.lower.as_str(), "“" | "\""));
+                    let content = if opens_quote && ci > 0 {
+                        Span::new(span.start, ws[ci].span.start)
+                    } else {
+                        let mut k = after.map(|a| a + 1).unwrap_or(ci + 1);
+                        while k < ws.len()
+                            && matches!(
+                                ws[k].lower.as_str(),
+                                "on" | "late"
+                                    | "early"
+                                    | "monday"
+                                    | "tuesday"
+                                    | "wednesday"
+                                    | "thursday"
+                                    | "friday"
+                                    | "saturday"
+                                    | "sunday"
+                                    | "yesterday"
+                                    | "today"
+                                    | ","
+                            )
+                        {
+                            k += 1;
+                        }
+                        if k < ws.len() && ws[k].lower == "that" {
+                            k += 1;
+                        }
+                        Span::new(
+                            ws.get(k).map(|w| w.span.start).unwrap_or(span.end),
+                            span.end,
+                        )
+                    };
+                    let base = Statement {
+                        speaker: name.clone(),
+                        code: code.clone(),
+                        entity,
+                        sentence: si,
+                        span: content,
+                        quote: None,
+                        family: String::new(),
+                        polarity: true,
+                        subject: None,
+                        object: None,
+                        event: None,
+                    };
+                    analyse(doc, lex, content, &base, &mut out);
+                    last_speaker = Some((name, code, entity));
+                }
+            } else if ws
+                .first()
+                .is_some_and(|w| matches!(w.lower.as_str(), "“" | "\""))
+            {
+                if let Some((name, code, entity)) = last_speaker.clone() {
+                    let base = Statement {
+                        speaker: name,
+                        code,
+                        entity,
+                        sentence: si,
+                        span,
+                        quote: None,
+                        family: String::new(),
+                        polarity: true,
+                        subject: None,
+                        object: None,
+                        event: None,
+                    };
+                    analyse(doc, lex, span, &base, &mut out);
+                }
+            }
+        }
+        rebuttals(doc, lex, si, &mut out);
+    }
+    out
+}
+
+/// The speaker of a cue at word `ci`: the actor just before it ("Lavrov
+/// said") or the one after it ("said the NATO press office").
+fn speaker_near(
+    doc: &Doc,
+    ws: &[W],
+    ci: usize,
+) -> Option<(Option<String>, Option<String>, Option<usize>)> {
+    speaker_at(doc, ws, ci).map(|x| x.0)
+}
+
+/// A speaker (name, code, entity).
+type SpeakerInfo = (Option<String>, Option<String>, Option<usize>);
+
+/// The speaker of a cue and, when it follows the cue, the index of its last word.
+fn speaker_at(doc: &Doc, ws: &[W], ci: usize) -> Option<(SpeakerInfo, Option<usize>)> {
+    let from_mention = |w: &W| {
+        doc.mentions
+            .iter()
+            .find(|m| m.span.overlaps(w.span))
+            .and_then(|m| {
+                let e = doc.entities.get(m.entity)?;
+                Some((
+                    Some(e.name.clone()),
+                    e.code.clone().or(e.country.clone()),
+                    Some(m.entity),
+                ))
+            })
+    };
+    let before = ws[..ci]
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|w| !matches!(w.lower.as_str(), "," | "”" | "\"" | "that"))
+        .find_map(from_mention);
+    if let Some(b) = before {
+        return Some((b, None));
+    }
+    let (k, found) = ws[ci + 1..]
+        .iter()
+        .enumerate()
+        .take(8)
+        .find_map(|(k, w)| from_mention(w).map(|f| (k, f)))?;
+    // the last word of that mention
+    let mut last = ci + 1 + k;
+    while last + 1 < ws.len() && from_mention(&ws[last + 1]).is_some_and(|f| f.2 == found.2) {
+        last += 1;
+    }
+    Some((found, Some(last)))
+}
+
+/// "an accusation Moscow has called “absurd”", "Iran denied involvement",
+/// "Moscow rejected the allegations": a denial statement by the rebutting actor.
+fn rebuttals(doc: &Doc, lex: &ClaimLexicon, si: usize, out: &mut Vec<Statement>) {
+    let span = doc.sentences[si].span;
+    let ws = words(doc, span);
+    for (k, w) in ws.iter().enumerate() {
+        if !lex.is("rebuttal", &w.lower) {
+            continue;
+        }
+        // The rebutting actor: the nearest mention before the rebuttal word in its clause.
+        let lo = k.saturating_sub(6);
+        let Some((ri, (code, _))) = ws[lo..k]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, x)| !matches!(x.lower.as_str(), ";" | "."))
+            .find_map(|(j, x)| code_at(doc, x.span).map(|c| (lo + j, c)))
+        else {
+            continue;
+        };
+        // An accusation or involvement nearby, about an event.
+        let window = &ws[k.saturating_sub(12)..(k + 8).min(ws.len())];
+        let about = window.iter().any(|x| {
+            lex.is("accusation", &x.lower)
+                || matches!(
+                    x.lower.as_str(),
+                    "involvement" | "involved" | "responsibility" | "alleged"
+                )
+        });
+        if !about {
+            continue;
+        }
+        let event = ws
+            .iter()
+            .find(|x| lex.is("event", &x.lower))
+            .map(|x| x.lower.trim_end_matches('s').to_string());
+        // The accused: a possessive actor before "alleged"/"involvement" ("Russia's alleged involvement").
+        let accused = window
+            .iter()
+            .position(|x| {
+                matches!(
+                    x.lower.as_str(),
+                    "alleged" | "involvement" | "responsibility"
+                )
+            })
+            .and_then(|p| {
+                window[..p]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .find_map(|x| code_at(doc, x.span).map(|c| c.0))
+            })
+            .or_else(|| Some(code.clone()));
+        let m = doc.mentions.iter().find(|m| m.span.overlaps(ws[ri].span));
+        let entity = m.map(|m| m.entity);
+        let name = entity
+            .and_then(|e| doc.entities.get(e))
+            .map(|e| e.name.clone());
+        let start = ws[k.saturating_sub(12)].span.start.min(ws[ri].span.start);
+        let end = ws[(k + 3).min(ws.len() - 1)].span.end;
+        out.push(Statement {
+            speaker: name,
+            code: Some(code),
+            entity,
+            sentence: si,
+            span: Span::new(start, end),
+            quote: None,
+            family: "involve".into(),
+            polarity: false,
+            subject: accused,
+            object: None,
+            event,
+        });
+        break;
+    }
+}
+
+fn same(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.get(..3) == b.get(..3),
+        _ => true,
+    }
+}
+
+/// Families whose two arguments play the same part ("A agreed with B").
+const SYMMETRIC: &[&str] = &["agree"];
+
+fn different_speakers(a: &Statement, b: &Statement) -> bool {
+    match (a.entity, b.entity) {
+        (Some(x), Some(y)) if x == y => return false,
+        _ => {}
+    }
+    match (&a.code, &b.code) {
+        (Some(x), Some(y)) if x == y => {
+            a.speaker.is_some() && b.speaker.is_some() && a.speaker != b.speaker
+        }
+        (Some(_), Some(_)) => true,
+        _ => a.speaker.is_some() && b.speaker.is_some() && a.speaker != b.speaker,
+    }
+}
+
+fn country(s: &Statement) -> Option<&str> {
+    s.code.as_deref().and_then(|c| c.get(..3))
+}
+
+fn contradict(a: &Statement, b: &Statement) -> bool {
+    if !different_speakers(a, b) {
+        return false;
+    }
+    if a.family == b.family && a.polarity != b.polarity {
+        if SYMMETRIC.contains(&a.family.as_str()) {
+            let set = |x: &Statement| -> Vec<String> {
+                [&x.subject, &x.object]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|c| c.get(..3).map(str::to_string))
+                    .collect()
+            };
+            let (sa, sb) = (set(a), set(b));
+            return sa.is_empty() || sb.is_empty() || sa.iter().any(|c| sb.contains(c));
+        }
+        return same(&a.subject, &b.subject) && same(&a.object, &b.object);
+    }
+    // A rebuttal of involvement in an event against another country's claim about such an event.
+    let (den, other) = if a.family == "involve" && !a.polarity {
+        (a, b)
+    } else if b.family == "involve" && !b.polarity {
+        (b, a)
+    } else {
+        return false;
+    };
+    other.polarity
+        && den.event.is_some()
+        && other.event.is_some()
+        && country(den) != country(other)
+        && country(other).is_some()
+}
+
+/// Detects conflicts: reads `quotes`, `mentions`, `entities`, `sentences`;
+/// fills `conflicts`.
+pub fn detect(doc: &mut Doc) {
+    let st = statements(doc);
+    // Event-noun statements without a family: positive claims about an event
+    // ("This was an attack on ammunition"), which a rebuttal may contradict.
+    let mut all = st;
+    let extra = event_claims(doc, &all);
+    all.extend(extra);
+    let n = all.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        p[x] = r;
+        r
+    }
+    let mut linked = vec![false; n];
+    for i in 0..n {
+        for j in i + 1..n {
+            if contradict(&all[i], &all[j]) {
+                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                parent[a] = b;
+                linked[i] = true;
+                linked[j] = true;
+            }
+        }
+    }
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, &is_linked) in linked.iter().enumerate() {
+        if !is_linked {
+            continue;
+        }
+        let r = find(&mut parent, i);
+        match groups.iter_mut().find(|g| g.0 == r) {
+            Some(g) => g.1.push(i),
+            None => groups.push((r, vec![i])),
+        }
+    }
+    doc.conflicts = groups
+        .into_iter()
+        .map(|(_, members)| {
+            let first = &all[members[0]];
+            let topic = topic_of(
+                doc,
+                first,
+                &members.iter().map(|&m| &all[m]).collect::<Vec<_>>(),
+            );
+            let mut claims: Vec<Claim> = Vec::new();
+            for &m in &members {
+                let s = &all[m];
+                if claims
+                    .iter()
+                    .any(|c| c.sentence == s.sentence && c.speaker == s.speaker)
+                {
+                    continue;
+                }
+                claims.push(Claim {
+                    speaker: s.speaker.clone(),
+                    code: s.code.clone(),
+                    sentence: s.sentence,
+                    span: s.span,
+                    quote: s.quote,
+                });
+            }
+            Conflict { topic, claims }
+        })
+        .collect();
+}
+
+fn event_claims(doc: &Doc, st: &[Statement]) -> Vec<Statement> {
+    let lex = ClaimLexicon::builtin();
+    if !st.iter().any(|s| s.family == "involve" && !s.polarity) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut seen: Vec<Span> = st.iter().map(|s| s.span).collect();
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        let ws = words(doc, q.span);
+        if let Some(ev) = ws.iter().find(|w| lex.is("event", &w.lower)) {
+            if seen.contains(&q.span) {
+                continue;
+            }
+            seen.push(q.span);
+            let code = q.speaker.code.clone().or_else(|| {
+                q.speaker
+                    .entity
+                    .and_then(|e| doc.entities.get(e))
+                    .and_then(|e| e.code.clone())
+            });
+            out.push(Statement {
+                speaker: q.speaker.name.clone(),
+                code,
+                entity: q.speaker.entity,
+                sentence: q.sentences.first().copied().unwrap_or(0),
+                span: q.span,
+                quote: Some(qi),
+                family: "event".into(),
+                polarity: true,
+                subject: None,
+                object: None,
+                event: Some(ev.lower.trim_end_matches('s').to_string()),
+            });
+        }
+    }
+    if doc.quotes.is_empty() {
+        for si in 0..doc.sentences.len() {
+            let span = doc.sentences[si].span;
+            let ws = words(doc, span);
+            let Some(ci) = ws.iter().position(|w| CUES.contains(&w.lower.as_str())) else {
+                continue;
+            };
+            let Some(ev) = ws.iter().find(|w| lex.is("event", &w.lower)) else {
+                continue;
+            };
+            if let Some((name, code, entity)) = speaker_near(doc, &ws, ci) {
+                out.push(Statement {
+                    speaker: name,
+                    code,
+                    entity,
+                    sentence: si,
+                    span,
+                    quote: None,
+                    family: "event".into(),
+                    polarity: true,
+                    subject: None,
+                    object: None,
+                    event: Some(ev.lower.trim_end_matches('s').to_string()),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn topic_of(doc: &Doc, s: &Statement, all: &[&Statement]) -> String {
+    let name = |c: &Option<String>| {
+        c.clone().map(|c| {
+            doc.entities
+                .iter()
+                .find(|e| e.code.as_deref() == Some(c.as_str()))
+                .map(|e| e.name.clone())
+                .unwrap_or(c)
+        })
+    };
+    // A rebuttal of involvement names the matter; else the first family.
+    let fam = if all.iter().any(|x| x.family == "involve" && !x.polarity) {
+        "involve"
+    } else {
+        all.iter()
+            .find(|x| x.family != "event")
+            .map(|x| x.family.as_str())
+            .unwrap_or(s.family.as_str())
+    };
+    let subj = all
+        .iter()
+        .filter(|x| x.family == fam)
+        .find_map(|x| x.subject.clone());
+    let obj = all.iter().find_map(|x| x.object.clone());
+    let ev = all
+        .iter()
+        .filter(|x| x.family == fam)
+        .find_map(|x| x.event.clone())
+        .or_else(|| all.iter().find_map(|x| x.event.clone()));
+    match fam {
+        "notify" => format!(
+            "whether {} notified {}",
+            name(&subj).unwrap_or_else(|| "one side".into()),
+            name(&obj).unwrap_or_else(|| "the other".into())
+        ),
+        "dialogue" => format!(
+            "whether {} is open to dialogue",
+            name(&subj).unwrap_or_else(|| "one side".into())
+        ),
+        "agree" => "whether an agreement was reached".into(),
+        "attack" => format!(
+            "whether {} attacked{}",
+            name(&subj).unwrap_or_else(|| "anyone".into()),
+            name(&obj).map(|o| format!(" {o}")).unwrap_or_default()
+        ),
+        "involve" => format!(
+            "whether {} was involved in the {}",
+            name(&subj).unwrap_or_else(|| "the accused".into()),
+            ev.unwrap_or_else(|| "events".into())
+        ),
+        other => format!("{other}: contradicting statements"),
+    }
+}
 
 /// Writes the conflicts section of the text report.
-pub fn report(_doc: &Doc, _out: &mut String) {}
+pub fn report(doc: &Doc, out: &mut String) {
+    if doc.conflicts.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nConflicting claims");
+    for c in &doc.conflicts {
+        let _ = writeln!(out, "  {}", c.topic);
+        for cl in &c.claims {
+            let text: String = doc.slice(cl.span).chars().take(100).collect();
+            let _ = writeln!(
+                out,
+                "    - {} ({}), sentence {}: {}",
+                cl.speaker.as_deref().unwrap_or("?"),
+                cl.code.as_deref().unwrap_or("-"),
+                cl.sentence + 1,
+                text
+            );
+        }
+    }
+}

@@ -1,0 +1,1200 @@
+//! Builds entities and mentions sentence by sentence and links later
+//! mentions to the entity first introduced: surnames, titles, organisation
+//! anaphora ("the alliance") and pronouns (he, she, they, we).
+
+use super::compose::{self, OwnerCode, Parsed, Phrase};
+use super::lexicon::{ActorLexicon, OrgKind, RoleKind, Sense};
+use super::matcher::{self, Unit, UnitKind};
+use super::words::{self, Det, Pronoun};
+use crate::doc::{Doc, Entity, EntityKind, Gender, Mention, MentionKind, Span};
+use std::collections::HashMap;
+
+/// Resolution state for one document.
+pub(crate) struct Resolver<'a> {
+    lex: &'a ActorLexicon,
+    text: &'a str,
+    pub entities: Vec<Entity>,
+    pub mentions: Vec<Mention>,
+    heads: Vec<Vec<String>>,
+    owner_of: Vec<Option<usize>>,
+    by_name: HashMap<String, usize>,
+    by_surname: HashMap<String, usize>,
+    by_key: HashMap<String, usize>,
+    states: HashMap<usize, usize>,
+    orgs: HashMap<usize, usize>,
+    focus: Vec<usize>,
+    speakers: Vec<Option<usize>>,
+    we: Vec<(usize, Span)>,
+}
+
+/// Per-sentence working data.
+struct Sent<'u> {
+    index: usize,
+    start: usize,
+    units: &'u [Unit],
+    phrases: Vec<Phrase>,
+    parsed: Vec<Parsed>,
+    of_target: Vec<Option<usize>>,
+    describes: Vec<Option<usize>>,
+    described_by: Vec<Option<usize>>,
+    done: Vec<Option<Option<usize>>>,
+    /// For "its"/"their" phrases: the entity the possessive pronoun refers to.
+    pron_owner: Vec<Option<usize>>,
+    /// What an earlier "its" in the sentence referred to.
+    its: Option<usize>,
+}
+
+fn strip_the(s: &str) -> &str {
+    s.strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s)
+}
+
+fn last_word(s: &str) -> &str {
+    s.rsplit(' ').next().unwrap_or(s)
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(doc: &'a Doc, lex: &'a ActorLexicon) -> Resolver<'a> {
+        Resolver {
+            lex,
+            text: &doc.text,
+            entities: Vec::new(),
+            mentions: Vec::new(),
+            heads: Vec::new(),
+            owner_of: Vec::new(),
+            by_name: HashMap::new(),
+            by_surname: HashMap::new(),
+            by_key: HashMap::new(),
+            states: HashMap::new(),
+            orgs: HashMap::new(),
+            focus: Vec::new(),
+            speakers: vec![None; doc.sentences.len()],
+            we: Vec::new(),
+        }
+    }
+
+    /// Runs over every sentence of `doc`.
+    pub fn run(&mut self, doc: &Doc) {
+        let mut from = 0;
+        for (si, s) in doc.sentences.iter().enumerate() {
+            let units = matcher::units(self.text, s.span, from, self.lex);
+            if let Some(u) = units.last() {
+                from = from.max(u.ext_end);
+            }
+            self.sentence(si, s.span.start, &units);
+        }
+        self.resolve_we(doc);
+        self.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    }
+
+    // ---- entities -------------------------------------------------------
+
+    fn new_entity(&mut self, name: &str, code: Option<String>, kind: EntityKind) -> usize {
+        let id = self.entities.len();
+        self.entities.push(Entity {
+            id,
+            name: name.to_string(),
+            code,
+            kind,
+            roles: Vec::new(),
+            gender: None,
+            country: None,
+        });
+        self.heads.push(Vec::new());
+        self.owner_of.push(None);
+        self.by_name.entry(name.to_lowercase()).or_insert(id);
+        id
+    }
+
+    fn state(&mut self, c: usize) -> usize {
+        if let Some(&e) = self.states.get(&c) {
+            return e;
+        }
+        let (name, code) = (
+            self.lex.countries[c].name.clone(),
+            self.lex.countries[c].code.clone(),
+        );
+        let e = self.new_entity(&name, Some(code.clone()), EntityKind::State);
+        self.entities[e].country = Some(code);
+        self.heads[e] = vec!["country".into(), "state".into(), "nation".into()];
+        self.states.insert(c, e);
+        e
+    }
+
+    fn org(&mut self, o: usize) -> usize {
+        if let Some(&e) = self.orgs.get(&o) {
+            return e;
+        }
+        let org = &self.lex.orgs[o];
+        let kind = match org.kind {
+            OrgKind::Organization => EntityKind::Organization,
+            OrgKind::Group => EntityKind::Group,
+            OrgKind::Place => EntityKind::Place,
+        };
+        let code = (org.kind != OrgKind::Place).then(|| org.code.clone());
+        let (name, country, heads) = (org.name.clone(), org.country.clone(), org.anaphora.clone());
+        let e = self.new_entity(&name, code, kind);
+        self.entities[e].country = country;
+        self.heads[e] = heads;
+        self.orgs.insert(o, e);
+        e
+    }
+
+    fn place(&mut self, name: &str, country: Option<String>) -> usize {
+        let key = format!("place|{}", name.to_lowercase());
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        let e = self.new_entity(name, None, EntityKind::Place);
+        self.entities[e].country = country;
+        self.by_key.insert(key, e);
+        e
+    }
+
+    fn add_role(&mut self, e: usize, role: &str) {
+        let r = role.to_lowercase();
+        let roles = &mut self.entities[e].roles;
+        if roles
+            .iter()
+            .any(|x| x == &r || x.ends_with(&format!(" {r}")))
+        {
+            return;
+        }
+        roles.retain(|x| !r.ends_with(&format!(" {x}")));
+        roles.push(r);
+    }
+
+    fn mention(&mut self, e: usize, span: Span, sentence: usize, kind: MentionKind) {
+        if span.is_empty() {
+            return;
+        }
+        if self.entities[e].kind == EntityKind::Organization {
+            self.focus.push(e);
+        }
+        self.mentions.push(Mention {
+            entity: e,
+            span,
+            sentence,
+            kind,
+        });
+    }
+
+    fn sense_entity(&mut self, s: Sense) -> Option<usize> {
+        match s {
+            Sense::CountryName(c)
+            | Sense::CountryAdj(c)
+            | Sense::People(c)
+            | Sense::Capital(c)
+            | Sense::Seat(c) => Some(self.state(c)),
+            Sense::Org(o) => Some(self.org(o)),
+            _ => None,
+        }
+    }
+
+    // ---- sentences ------------------------------------------------------
+
+    fn sentence(&mut self, si: usize, start: usize, units: &[Unit]) {
+        let (phrases, prons) = compose::phrases(self.text, units, self.lex);
+        let parsed: Vec<Parsed> = phrases.iter().map(|p| compose::parse(units, p)).collect();
+        let n = phrases.len();
+        let mut st = Sent {
+            index: si,
+            start,
+            units,
+            phrases,
+            parsed,
+            of_target: vec![None; n],
+            describes: vec![None; n],
+            described_by: vec![None; n],
+            done: vec![None; n],
+            pron_owner: vec![None; n],
+            its: None,
+        };
+        self.link_phrases(&mut st);
+        // Resolve phrases and pronouns in text order.
+        let mut pi = 0;
+        let mut qi = 0;
+        while pi < n || qi < prons.len() {
+            let ppos = st.phrases.get(pi).map_or(usize::MAX, |p| p.start);
+            let qpos = prons.get(qi).map_or(usize::MAX, |q| units[q.0].span.start);
+            if ppos <= qpos {
+                self.resolve(&mut st, pi);
+                pi += 1;
+            } else {
+                let (u, p) = prons[qi];
+                let speech = units
+                    .get(u + 1)
+                    .is_some_and(|n| n.is_word() && words::is_speech_verb(n.text(self.text)));
+                self.pronoun(si, units[u].span, p, speech);
+                qi += 1;
+            }
+        }
+        self.speakers[si] = self.find_speaker(si, units);
+    }
+
+    /// "of"-phrases and appositives.
+    fn link_phrases(&self, st: &mut Sent) {
+        let n = st.phrases.len();
+        let t = self.text;
+        for p in 0..n.saturating_sub(1) {
+            let (a, b) = (&st.phrases[p], &st.phrases[p + 1]);
+            let g = &t[a.ext_end.min(b.start)..b.start];
+            let pa = &st.parsed[p];
+            let head_is_role = pa.roles.iter().any(|r| r.0 == pa.head);
+            if g == " of " && pa.owners.is_empty() && head_is_role && !a.poss {
+                st.of_target[p] = Some(p + 1);
+            }
+        }
+        for b in 1..n {
+            if !self.person_role_phrase(st, b) {
+                continue;
+            }
+            // Forward: "NAME, a NATO spokeswoman".
+            let a = b - 1;
+            let g = &t[st.phrases[a].ext_end.min(st.phrases[b].start)..st.phrases[b].start];
+            if g == ", " && self.name_phrase(st, a) {
+                st.describes[b] = Some(a);
+                st.described_by[a] = Some(b);
+            }
+        }
+        for a in 1..n {
+            if !self.name_phrase(st, a) || st.described_by[a].is_some() {
+                continue;
+            }
+            // Reverse: "the chief of the U.S. mission, NAME".
+            let y = a - 1;
+            let g = &t[st.phrases[y].ext_end.min(st.phrases[a].start)..st.phrases[a].start];
+            if g != ", " {
+                continue;
+            }
+            let mut b = y;
+            loop {
+                if self.person_role_phrase(st, b) && st.describes[b].is_none() {
+                    if st.parsed[b].owners.is_empty()
+                        && st.of_target[b].is_none()
+                        && st.phrases[b].det == Det::None
+                    {
+                        break;
+                    }
+                    st.describes[b] = Some(a);
+                    st.described_by[a] = Some(b);
+                    break;
+                }
+                match (0..b).rev().find(|&p| st.of_target[p] == Some(b)) {
+                    Some(p) => b = p,
+                    None => break,
+                }
+            }
+        }
+    }
+
+    fn person_role_phrase(&self, st: &Sent, p: usize) -> bool {
+        let pa = &st.parsed[p];
+        pa.name.is_none()
+            && pa.roles.iter().any(|&(u, r, plural)| {
+                u == pa.head && !plural && self.lex.roles[r].kind == RoleKind::Person
+            })
+            && (st.phrases[p].det != Det::None
+                || !pa.owners.is_empty()
+                || st.of_target[p].is_some())
+    }
+
+    fn name_phrase(&self, st: &Sent, p: usize) -> bool {
+        let pa = &st.parsed[p];
+        let Some(nu) = pa.name else {
+            return false;
+        };
+        if nu != pa.head || !pa.roles.is_empty() {
+            return false;
+        }
+        let w = last_word(st.units[nu].text(self.text));
+        words::org_head(w).is_none() && !words::is_place_head(w) && !words::is_thing_head(w)
+    }
+
+    /// The owner a phrase gives when it is the object of "of".
+    fn phrase_as_owner(&self, st: &Sent, q: usize, depth: usize) -> Option<OwnerCode> {
+        let pa = &st.parsed[q];
+        if let Some(s) = st.units[pa.head].sense() {
+            if let Some(o) = compose::sense_owner(self.lex, s) {
+                return Some(o);
+            }
+        }
+        let code = self.phrase_code(st, q, depth + 1)?;
+        let country = self.phrase_owner(st, q, depth + 1).and_then(|o| o.country);
+        Some(OwnerCode {
+            code,
+            state: false,
+            country,
+        })
+    }
+
+    fn phrase_owner(&self, st: &Sent, p: usize, depth: usize) -> Option<OwnerCode> {
+        if depth > 4 {
+            return None;
+        }
+        let pa = &st.parsed[p];
+        if let Some(&u) = pa.owners.last() {
+            return st.units[u]
+                .sense()
+                .and_then(|s| compose::sense_owner(self.lex, s));
+        }
+        if let Some(e) = st.pron_owner[p] {
+            return self.entity_owner(e);
+        }
+        st.of_target[p].and_then(|q| self.phrase_as_owner(st, q, depth))
+    }
+
+    /// The owner code an entity gives the things it possesses.
+    fn entity_owner(&self, e: usize) -> Option<OwnerCode> {
+        let ent = &self.entities[e];
+        let code = ent.code.clone()?;
+        match ent.kind {
+            EntityKind::State => Some(OwnerCode {
+                code,
+                state: true,
+                country: ent.country.clone(),
+            }),
+            EntityKind::Organization | EntityKind::Group => Some(OwnerCode {
+                code,
+                state: false,
+                country: ent.country.clone(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// What "its"/"their" before phrase `p` refers to: the pronoun's own
+    /// mention ("their"), else the nearest state or organisation before it.
+    fn possessive_referent(&mut self, st: &mut Sent, p: usize) -> Option<usize> {
+        let ph = &st.phrases[p];
+        let word_end = ph.start + self.text[ph.start..].find(' ').unwrap_or(0);
+        let span = Span::new(ph.start, word_end);
+        if let Some(m) = self.mentions.iter().rev().find(|m| m.span == span) {
+            return Some(m.entity);
+        }
+        // A second "its" in a sentence keeps the referent of the first.
+        if let Some(e) = st.its {
+            self.mention(e, span, st.index, MentionKind::Pronoun);
+            return Some(e);
+        }
+        let e = self
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= ph.start && m.sentence + 1 >= st.index)
+            .filter(|m| m.kind != MentionKind::Demonym)
+            .map(|m| m.entity)
+            .find(|&e| {
+                matches!(
+                    self.entities[e].kind,
+                    EntityKind::State | EntityKind::Organization
+                )
+            })?;
+        self.mention(e, span, st.index, MentionKind::Pronoun);
+        if self.text[span.start..span.end].eq_ignore_ascii_case("its") {
+            st.its = Some(e);
+        }
+        Some(e)
+    }
+
+    fn phrase_code(&self, st: &Sent, p: usize, depth: usize) -> Option<String> {
+        let pa = &st.parsed[p];
+        let owner = self.phrase_owner(st, p, depth);
+        let mut sector = compose::sector(self.lex, pa).map(str::to_string);
+        if sector.is_none() {
+            if let Some(nu) = pa.name {
+                sector = words::org_head(last_word(st.units[nu].text(self.text)))
+                    .flatten()
+                    .map(str::to_string);
+            }
+        }
+        compose::compose(owner.as_ref(), sector.as_deref())
+    }
+
+    fn prev_word(&self, st: &Sent, pos: usize) -> &'a str {
+        let before = &self.text[st.start.min(pos)..pos];
+        before
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("")
+    }
+
+    fn next_word_after(&self, st: &Sent, pos: usize) -> Option<&'a str> {
+        st.units
+            .iter()
+            .find(|u| u.span.start >= pos)
+            .filter(|u| u.is_word())
+            .map(|u| u.text(self.text))
+    }
+
+    /// Mentions for the owner modifiers of phrase `p`; returns the last owner entity.
+    fn owner_mentions(&mut self, st: &Sent, p: usize) -> Option<usize> {
+        let mut last = None;
+        for &u in &st.parsed[p].owners.clone() {
+            let unit = st.units[u];
+            let Some(s) = unit.sense() else { continue };
+            let Some(e) = self.sense_entity(s) else {
+                continue;
+            };
+            let kind = match s {
+                Sense::CountryAdj(_) => MentionKind::Demonym,
+                Sense::Capital(_) | Sense::Seat(_) => MentionKind::Metonym,
+                _ => MentionKind::Name,
+            };
+            self.mention(e, unit.span, st.index, kind);
+            last = Some(e);
+        }
+        last
+    }
+
+    /// Span of the head part of a phrase: after its last owner, else from the determiner.
+    fn head_span(&self, st: &Sent, p: usize) -> Span {
+        let ph = &st.phrases[p];
+        match st.parsed[p].owners.last() {
+            Some(&u) => {
+                let mut s = st.units[u].ext_end;
+                while self.text[s..].starts_with(' ') {
+                    s += 1;
+                }
+                let first_after = st.phrases[p]
+                    .units
+                    .iter()
+                    .map(|&x| st.units[x].span.start)
+                    .find(|&x| x >= s)
+                    .unwrap_or(s);
+                Span::new(first_after.min(ph.end), ph.end)
+            }
+            None if ph.det == Det::Possessive => {
+                Span::new(st.units[ph.units[0]].span.start.min(ph.end), ph.end)
+            }
+            None => Span::new(ph.start, ph.end),
+        }
+    }
+
+    /// Text of a phrase without its determiner.
+    fn bare_text(&self, st: &Sent, p: usize) -> String {
+        let ph = &st.phrases[p];
+        let first = st.units[ph.units[0]].span.start;
+        let bare = strip_the(&self.text[first..ph.end]);
+        match st.pron_owner[p] {
+            Some(e) => format!("{}'s {bare}", self.entities[e].name),
+            None => bare.to_string(),
+        }
+    }
+
+    fn resolve(&mut self, st: &mut Sent, p: usize) -> Option<usize> {
+        if let Some(r) = st.done[p] {
+            return r;
+        }
+        st.done[p] = Some(None);
+        let r = self.resolve_inner(st, p);
+        st.done[p] = Some(r);
+        r
+    }
+
+    fn resolve_inner(&mut self, st: &mut Sent, p: usize) -> Option<usize> {
+        let si = st.index;
+        let pa = st.parsed[p].clone();
+        let ph = st.phrases[p].clone();
+        let head = st.units[pa.head];
+        // Appositive descriptions resolve to what they describe.
+        if let Some(a) = st.describes[p] {
+            let e = self.resolve(st, a)?;
+            let owner = self.owner_mentions(st, p);
+            if let Some(q) = st.of_target[p] {
+                let oe = self.resolve(st, q);
+                if self.owner_of[e].is_none() {
+                    self.owner_of[e] = oe;
+                }
+            }
+            if self.owner_of[e].is_none() {
+                self.owner_of[e] = owner;
+            }
+            let hs = self.head_span(st, p);
+            self.mention(e, hs, si, MentionKind::Nominal);
+            return Some(e);
+        }
+        if ph.det == Det::Possessive && pa.owners.is_empty() && pa.name.is_none() {
+            st.pron_owner[p] = self.possessive_referent(st, p);
+        }
+        if let Some(nu) = pa.name {
+            return self.resolve_name(st, p, nu);
+        }
+        match head.kind {
+            UnitKind::Lex(Sense::Role { role, plural }) => self.resolve_role(st, p, role, plural),
+            UnitKind::Lex(Sense::Anaphor(ai)) => {
+                if ph.det != Det::Definite {
+                    return None;
+                }
+                let h = self.lex.anaphors[ai].clone();
+                let e = self.org_anaphor(&h, si)?;
+                self.mention(e, Span::new(ph.start, ph.end), si, MentionKind::Nominal);
+                Some(e)
+            }
+            UnitKind::Lex(s) => {
+                self.owner_mentions(st, p);
+                self.resolve_lex_head(st, p, s, head)
+            }
+            _ => None,
+        }
+    }
+
+    fn resolve_lex_head(&mut self, st: &mut Sent, p: usize, s: Sense, head: Unit) -> Option<usize> {
+        let si = st.index;
+        let ph = st.phrases[p].clone();
+        match s {
+            Sense::CountryName(c) => {
+                let e = self.state(c);
+                let kind = if ph.hyphen {
+                    MentionKind::Demonym
+                } else {
+                    MentionKind::Name
+                };
+                self.mention(e, head.span, si, kind);
+                Some(e)
+            }
+            Sense::CountryAdj(c) => {
+                // "in English", "in Russian": a language, not an actor.
+                if self.prev_word(st, ph.start) == "in"
+                    && self.next_word_after(st, ph.ext_end).is_none()
+                {
+                    return None;
+                }
+                let e = self.state(c);
+                self.mention(e, head.span, si, MentionKind::Demonym);
+                Some(e)
+            }
+            Sense::People(c) => {
+                let name = head.text(self.text).to_string();
+                let key = format!("people|{c}");
+                let e = match self.by_key.get(&key) {
+                    Some(&e) => e,
+                    None => {
+                        let code = self.lex.countries[c].code.clone();
+                        let e = self.new_entity(&name, Some(code.clone()), EntityKind::Group);
+                        self.entities[e].country = Some(code);
+                        self.owner_of[e] = Some(self.state(c));
+                        self.by_key.insert(key, e);
+                        e
+                    }
+                };
+                self.mention(e, head.span, si, MentionKind::Name);
+                Some(e)
+            }
+            Sense::Capital(c) | Sense::Seat(c) => {
+                let prev = self.prev_word(st, ph.start);
+                let mut is_place = words::is_place_prep(prev) || ph.hyphen;
+                if !is_place && matches!(prev, "and" | "or") {
+                    // "in Havana and Washington": conjoined with a place.
+                    is_place = self.mentions.last().is_some_and(|m| {
+                        m.sentence == si && self.entities[m.entity].kind == EntityKind::Place
+                    });
+                }
+                if ph.poss {
+                    is_place = false;
+                }
+                if is_place {
+                    let name = strip_the(head.text(self.text)).to_string();
+                    let code = self.lex.countries[c].code.clone();
+                    let e = self.place(&name, Some(code));
+                    self.mention(e, head.span, si, MentionKind::Name);
+                    Some(e)
+                } else {
+                    let e = self.state(c);
+                    self.mention(e, head.span, si, MentionKind::Metonym);
+                    Some(e)
+                }
+            }
+            Sense::Org(o) => {
+                let e = self.org(o);
+                let t = head.text(self.text);
+                let kind = if t.starts_with("the ") || t.starts_with("The ") {
+                    MentionKind::Nominal
+                } else {
+                    MentionKind::Name
+                };
+                self.mention(e, head.span, si, kind);
+                Some(e)
+            }
+            _ => None,
+        }
+    }
+
+    fn resolve_role(
+        &mut self,
+        st: &mut Sent,
+        p: usize,
+        role: usize,
+        plural: bool,
+    ) -> Option<usize> {
+        let si = st.index;
+        let pa = st.parsed[p].clone();
+        let ph = st.phrases[p].clone();
+        let r = self.lex.roles[role].clone();
+        let has_owner =
+            !pa.owners.is_empty() || st.of_target[p].is_some() || st.pron_owner[p].is_some();
+        let code = self.phrase_code(st, p, 0);
+        let country = self.phrase_owner(st, p, 0).and_then(|o| o.country);
+        let org_owner = pa.owners.last().and_then(|&u| match st.units[u].sense() {
+            Some(Sense::Org(o)) => Some(o),
+            _ => None,
+        });
+        let kind = if plural { RoleKind::Group } else { r.kind };
+        match kind {
+            RoleKind::Title => None,
+            RoleKind::Person => {
+                if !has_owner && ph.det == Det::None {
+                    return None;
+                }
+                let owner = self.owner_mentions(st, p);
+                let of_e = st.of_target[p].and_then(|q| self.resolve(st, q));
+                let hs = self.head_span(st, p);
+                if ph.det == Det::Definite && !has_owner {
+                    if let Some(e) = self.person_by_role(&r.phrase) {
+                        self.mention(e, hs, si, MentionKind::Nominal);
+                        return Some(e);
+                    }
+                }
+                let name = self.bare_text(st, p);
+                let e = if ph.det == Det::Definite {
+                    let key = format!("person|{}|{}", code.as_deref().unwrap_or("-"), r.phrase);
+                    match self.by_key.get(&key) {
+                        Some(&e) => e,
+                        None => {
+                            let e = self.new_entity(&name, code.clone(), EntityKind::Person);
+                            self.by_key.insert(key, e);
+                            e
+                        }
+                    }
+                } else {
+                    self.new_entity(&name, code.clone(), EntityKind::Person)
+                };
+                for &(_, ri, _) in &pa.roles {
+                    let ph = self.lex.roles[ri].phrase.clone();
+                    if self.lex.roles[ri].kind != RoleKind::Title {
+                        self.add_role(e, &ph);
+                    }
+                    if let Some(g) = self.lex.roles[ri].gender {
+                        self.entities[e].gender = Some(g);
+                    }
+                }
+                self.entities[e].country = country;
+                self.owner_of[e] = owner.or(of_e).or(st.pron_owner[p]);
+                self.mention(e, hs, si, MentionKind::Nominal);
+                Some(e)
+            }
+            RoleKind::Group => {
+                let owner = self.owner_mentions(st, p);
+                let of_e = st.of_target[p].and_then(|q| self.resolve(st, q));
+                let name = self.bare_text(st, p);
+                let name = name
+                    .split(' ')
+                    .skip_while(|w| compose_is_number(w))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let key = format!("group|{}", name.to_lowercase());
+                let e = match self.by_key.get(&key) {
+                    Some(&e) => e,
+                    None => {
+                        let e = self.new_entity(&name, code, EntityKind::Group);
+                        self.by_key.insert(key, e);
+                        self.entities[e].country = country;
+                        self.owner_of[e] = owner.or(of_e).or(st.pron_owner[p]);
+                        self.add_role(e, &r.phrase);
+                        e
+                    }
+                };
+                let hs = self.head_span(st, p);
+                self.mention(e, hs, si, MentionKind::Nominal);
+                Some(e)
+            }
+            RoleKind::Org | RoleKind::Subunit | RoleKind::Place => {
+                if !has_owner {
+                    if ph.det != Det::Definite {
+                        return None;
+                    }
+                    let hs = Span::new(ph.start, ph.end);
+                    if let Some(e) = self.org_anaphor(&r.phrase, si) {
+                        self.mention(e, hs, si, MentionKind::Nominal);
+                        return Some(e);
+                    }
+                    if kind != RoleKind::Org {
+                        return None;
+                    }
+                    let name = self.bare_text(st, p);
+                    let e = self.new_entity(&name, None, EntityKind::Organization);
+                    self.heads[e] = vec![r.phrase.clone(), last_word(&r.phrase).to_string()];
+                    self.mention(e, hs, si, MentionKind::Nominal);
+                    return Some(e);
+                }
+                let owner = self.owner_mentions(st, p);
+                let of_e = st.of_target[p].and_then(|q| self.resolve(st, q));
+                let hs = self.head_span(st, p);
+                let owner_named_so = org_owner.is_some_and(|o| {
+                    self.lex.orgs[o]
+                        .anaphora
+                        .iter()
+                        .any(|h| h == &r.phrase || h == last_word(&r.phrase))
+                });
+                if (kind == RoleKind::Subunit || owner_named_so) && org_owner.is_some() {
+                    // "the NATO press office" speaks for NATO; "the RIA news agency" is RIA.
+                    let e = owner?;
+                    self.mention(e, hs, si, MentionKind::Nominal);
+                    return Some(e);
+                }
+                let name = self.bare_text(st, p);
+                let ekind = if kind == RoleKind::Place {
+                    EntityKind::Place
+                } else {
+                    EntityKind::Organization
+                };
+                let key = format!(
+                    "org|{}|{}|{}",
+                    code.as_deref().unwrap_or("-"),
+                    r.phrase,
+                    if ekind == EntityKind::Place {
+                        name.to_lowercase()
+                    } else {
+                        String::new()
+                    }
+                );
+                let e = match self
+                    .by_name
+                    .get(&name.to_lowercase())
+                    .copied()
+                    .or_else(|| self.by_key.get(&key).copied())
+                {
+                    Some(e) => e,
+                    None => {
+                        let c = if ekind == EntityKind::Place {
+                            None
+                        } else {
+                            code
+                        };
+                        let e = self.new_entity(&name, c, ekind);
+                        self.by_key.insert(key, e);
+                        self.entities[e].country = country;
+                        self.owner_of[e] = owner.or(of_e).or(st.pron_owner[p]);
+                        self.heads[e] = vec![r.phrase.clone(), last_word(&r.phrase).to_string()];
+                        e
+                    }
+                };
+                self.mention(e, hs, si, MentionKind::Nominal);
+                Some(e)
+            }
+            RoleKind::State => {
+                let owner = self.owner_mentions(st, p)?;
+                if self.entities[owner].kind != EntityKind::State {
+                    return None;
+                }
+                let hs = self.head_span(st, p);
+                self.mention(owner, hs, si, MentionKind::Nominal);
+                Some(owner)
+            }
+        }
+    }
+
+    fn resolve_name(&mut self, st: &mut Sent, p: usize, nu: usize) -> Option<usize> {
+        let si = st.index;
+        let pa = st.parsed[p].clone();
+        let ph = st.phrases[p].clone();
+        let unit = st.units[nu];
+        let weak = matches!(unit.kind, UnitKind::Name { weak: true });
+        let name_text = unit.text(self.text);
+        let name_text = strip_the(name_text).to_string();
+        let lw = last_word(&name_text).to_string();
+        let existing = self
+            .by_name
+            .get(&name_text.to_lowercase())
+            .copied()
+            .or_else(|| {
+                (!name_text.contains(' '))
+                    .then(|| self.by_surname.get(&name_text.to_lowercase()).copied())
+                    .flatten()
+            });
+        if weak && existing.is_none() {
+            return None;
+        }
+        let describer = st.described_by[p];
+        let mut roles: Vec<(usize, usize, bool)> = pa.roles.clone();
+        if let Some(b) = describer {
+            roles.extend(st.parsed[b].roles.iter().copied());
+        }
+        let role_before_name = pa
+            .roles
+            .iter()
+            .find(|r| r.0 < nu)
+            .map(|r| self.lex.roles[r.1].kind);
+        let role_after_name = pa
+            .roles
+            .iter()
+            .find(|r| r.0 > nu)
+            .map(|r| self.lex.roles[r.1].kind);
+        let kind = if describer.is_some()
+            || role_before_name.is_some_and(|k| matches!(k, RoleKind::Person | RoleKind::Title))
+        {
+            Some(EntityKind::Person)
+        } else if role_before_name.is_some_and(|k| matches!(k, RoleKind::Org | RoleKind::Subunit))
+            || role_after_name.is_some_and(|k| matches!(k, RoleKind::Org | RoleKind::Subunit))
+        {
+            Some(EntityKind::Organization)
+        } else if role_after_name == Some(RoleKind::Place)
+            || role_before_name == Some(RoleKind::Place)
+        {
+            Some(EntityKind::Place)
+        } else if words::org_head(&lw).is_some()
+            || name_text
+                .split_once(" of ")
+                .is_some_and(|(a, _)| words::org_head(last_word(a)).is_some())
+        {
+            Some(EntityKind::Organization)
+        } else if words::is_place_head(&lw)
+            || name_text
+                .split_once(" of ")
+                .is_some_and(|(a, _)| words::is_place_head(last_word(a)))
+        {
+            Some(EntityKind::Place)
+        } else if words::is_thing_head(&lw) {
+            None
+        } else if let Some(e) = existing {
+            Some(self.entities[e].kind)
+        } else if words::is_place_prep(self.prev_word(st, ph.start)) && pa.owners.is_empty() {
+            Some(EntityKind::Place)
+        } else if !pa.owners.is_empty()
+            || name_text.contains(' ')
+            || self
+                .next_word_after(st, ph.ext_end)
+                .is_some_and(words::is_speech_or_aux)
+        {
+            Some(EntityKind::Person)
+        } else {
+            None
+        };
+        let kind = kind?;
+        let owner = self.owner_mentions(st, p);
+        let mut code = self.phrase_code(st, p, 0);
+        let mut country = self.phrase_owner(st, p, 0).and_then(|o| o.country);
+        let mut owner_e = owner;
+        if let Some(b) = describer {
+            if code.is_none() {
+                code = self.phrase_code(st, b, 0);
+                country = self.phrase_owner(st, b, 0).and_then(|o| o.country);
+            }
+        }
+        if kind == EntityKind::Place {
+            code = None;
+        }
+        // Canonical name.
+        let canon = match kind {
+            EntityKind::Organization if role_before_name.is_none() && role_after_name.is_none() => {
+                self.bare_text(st, p)
+            }
+            _ => name_text.clone(),
+        };
+        let e = match existing.filter(|&e| {
+            self.entities[e].kind == kind
+                || kind == EntityKind::Person && self.entities[e].kind == EntityKind::Person
+        }) {
+            Some(e) => {
+                if self.entities[e].code.is_none() {
+                    self.entities[e].code = code.clone();
+                }
+                e
+            }
+            None => match self.by_name.get(&canon.to_lowercase()).copied() {
+                Some(e) => e,
+                None => {
+                    let e = self.new_entity(&canon, code.clone(), kind);
+                    self.entities[e].country = country.clone();
+                    if kind == EntityKind::Person {
+                        self.by_surname.entry(lw.to_lowercase()).or_insert(e);
+                    }
+                    if kind == EntityKind::Organization {
+                        self.heads[e] = vec![lw.to_lowercase()];
+                        for &(_, ri, _) in &roles {
+                            self.heads[e].push(self.lex.roles[ri].phrase.clone());
+                        }
+                    }
+                    e
+                }
+            },
+        };
+        if self.entities[e].country.is_none() {
+            self.entities[e].country = country;
+        }
+        if let Some(q) = st.of_target[p] {
+            owner_e = owner_e.or(self.resolve(st, q));
+        }
+        if self.owner_of[e].is_none() {
+            self.owner_of[e] = owner_e;
+        }
+        for &(_, ri, _) in &roles {
+            let role = &self.lex.roles[ri];
+            let (ph_r, g, k) = (role.phrase.clone(), role.gender, role.kind);
+            if k != RoleKind::Title && self.entities[e].kind == EntityKind::Person {
+                self.add_role(e, &ph_r);
+            }
+            if g.is_some() && self.entities[e].gender.is_none() {
+                self.entities[e].gender = g;
+            }
+        }
+        let span = if self.entities[e].kind == EntityKind::Person || pa.owners.is_empty() {
+            let s = self.head_span(st, p);
+            if pa.owners.is_empty() && ph.det != Det::None {
+                Span::new(st.units[ph.units[0]].span.start, ph.end)
+            } else {
+                s
+            }
+        } else {
+            self.head_span(st, p)
+        };
+        self.mention(e, span, si, MentionKind::Name);
+        Some(e)
+    }
+
+    // ---- anaphora ---------------------------------------------------------
+
+    fn person_by_role(&self, role: &str) -> Option<usize> {
+        self.mentions.iter().rev().map(|m| m.entity).find(|&e| {
+            let ent = &self.entities[e];
+            ent.kind == EntityKind::Person
+                && ent
+                    .roles
+                    .iter()
+                    .any(|r| r == role || r.ends_with(&format!(" {role}")))
+        })
+    }
+
+    /// The organisation in focus that `head` ("alliance", "organization") can refer to.
+    fn org_anaphor(&self, head: &str, si: usize) -> Option<usize> {
+        // An entity another definite description already took in this sentence
+        // ("The alliance said the bloc's plans ...") is the last resort.
+        let taken: Vec<usize> = self
+            .mentions
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence == si)
+            .filter(|m| m.kind == MentionKind::Nominal)
+            .map(|m| m.entity)
+            .collect();
+        self.org_anaphor_among(head, &taken)
+            .or_else(|| self.org_anaphor_among(head, &[]))
+    }
+
+    fn org_anaphor_among(&self, head: &str, skip: &[usize]) -> Option<usize> {
+        let generic = matches!(head, "organization" | "organisation");
+        for &e in self.focus.iter().rev().take(40) {
+            let mut root = e;
+            let mut guard = 0;
+            while let Some(o) = self.owner_of[root] {
+                if self.entities[o].kind != EntityKind::Organization || guard > 4 {
+                    break;
+                }
+                root = o;
+                guard += 1;
+            }
+            for c in [root, e] {
+                if skip.contains(&c) {
+                    continue;
+                }
+                if self.heads[c].iter().any(|h| h == head) {
+                    return Some(c);
+                }
+                if generic
+                    && self.entities[c]
+                        .code
+                        .as_deref()
+                        .is_some_and(|x| x.starts_with("IGO") || x.starts_with("NGO"))
+                {
+                    return Some(c);
+                }
+            }
+        }
+        None
+    }
+
+    fn pronoun(&mut self, si: usize, span: Span, p: Pronoun, speech: bool) {
+        let e = match p {
+            Pronoun::He | Pronoun::She => {
+                let g = if p == Pronoun::He {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                let ok = |r: &Resolver, e: usize| {
+                    let ent = &r.entities[e];
+                    ent.kind == EntityKind::Person && ent.gender.is_none_or(|x| x == g)
+                };
+                let recent = self
+                    .mentions
+                    .iter()
+                    .rev()
+                    .filter(|m| m.span.end <= span.start)
+                    .map(|m| (m.entity, m.sentence))
+                    .find(|&(e, _)| ok(self, e));
+                let speaker = (si.saturating_sub(3)..si)
+                    .rev()
+                    .filter_map(|t| self.speakers[t])
+                    .find(|&e| ok(self, e));
+                match (recent, speaker) {
+                    (Some((e, s)), _) if s == si => Some(e),
+                    (_, Some(e)) => Some(e),
+                    (Some((e, _)), None) => Some(e),
+                    _ => None,
+                }
+                .inspect(|&e| {
+                    if self.entities[e].gender.is_none() {
+                        self.entities[e].gender = Some(g);
+                    }
+                })
+            }
+            Pronoun::They => {
+                let collective = |r: &Resolver, m: &Mention| {
+                    m.kind != MentionKind::Demonym
+                        && matches!(
+                            r.entities[m.entity].kind,
+                            EntityKind::Group | EntityKind::Organization
+                        )
+                };
+                let before: Vec<&Mention> = self
+                    .mentions
+                    .iter()
+                    .filter(|m| m.span.end <= span.start && m.sentence + 2 >= si)
+                    .filter(|m| collective(self, m))
+                    .collect();
+                let in_sentence = before.iter().rev().find(|m| m.sentence == si);
+                match (in_sentence, before.last()) {
+                    (Some(m), _) => Some(m.entity),
+                    // "They said": the subject of the previous sentence.
+                    (None, Some(last)) if speech => before
+                        .iter()
+                        .find(|m| m.sentence == last.sentence)
+                        .map(|m| m.entity),
+                    (None, Some(last)) => Some(last.entity),
+                    _ => None,
+                }
+            }
+            Pronoun::We => {
+                self.we.push((si, span));
+                None
+            }
+        };
+        if let Some(e) = e {
+            self.mention(e, span, si, MentionKind::Pronoun);
+        }
+    }
+
+    /// Who speaks in sentence `si`: an actor next to a speech verb.
+    fn find_speaker(&self, si: usize, units: &[Unit]) -> Option<usize> {
+        let ms: Vec<&Mention> = self.mentions.iter().filter(|m| m.sentence == si).collect();
+        for u in units
+            .iter()
+            .filter(|u| u.is_word() && words::is_speech_verb(u.text(self.text)))
+        {
+            // Before the verb: "Lavrov said", "X, a NATO spokeswoman, said".
+            let before = ms
+                .iter()
+                .rev()
+                .find(|m| m.span.end <= u.span.start && m.kind != MentionKind::Demonym);
+            if let Some(m) = before {
+                let gap = &self.text[m.span.end..u.span.start];
+                if gap.chars().all(|c| c.is_whitespace() || c == ',') && self.actor(m.entity) {
+                    return Some(m.entity);
+                }
+            }
+            // After the verb: "said Russian Foreign Minister Sergey Lavrov".
+            let mut pos = u.span.end;
+            for m in ms.iter().filter(|m| m.span.start >= u.span.end) {
+                let gap = &self.text[pos..m.span.start];
+                let clean = gap.split_whitespace().all(|w| words::det(w).is_some());
+                if !clean {
+                    break;
+                }
+                if m.kind == MentionKind::Demonym || !self.actor(m.entity) {
+                    pos = m.span.end;
+                    continue;
+                }
+                return Some(m.entity);
+            }
+        }
+        None
+    }
+
+    fn actor(&self, e: usize) -> bool {
+        self.entities[e].kind != EntityKind::Place
+    }
+
+    /// Second pass: "we" refers to the speaker's side.
+    fn resolve_we(&mut self, doc: &Doc) {
+        let we = std::mem::take(&mut self.we);
+        for (si, span) in we {
+            let para = doc.sentences[si].paragraph;
+            let same_para = |t: usize| doc.sentences.get(t).is_some_and(|s| s.paragraph == para);
+            let mut speaker = self.speakers[si];
+            for t in si + 1..si + 4 {
+                if speaker.is_some() || !same_para(t) {
+                    break;
+                }
+                speaker = self.speakers[t];
+            }
+            for t in (si.saturating_sub(3)..si).rev() {
+                if speaker.is_some() || !same_para(t) {
+                    break;
+                }
+                speaker = self.speakers[t];
+            }
+            let Some(sp) = speaker else { continue };
+            let side = match self.entities[sp].kind {
+                EntityKind::Person => {
+                    let Some(o) = self.owner_of[sp] else { continue };
+                    let oc = self.entities[o].code.clone().unwrap_or_default();
+                    match (&self.entities[o].country, self.entities[o].kind) {
+                        (Some(c), EntityKind::Organization)
+                            if !oc.starts_with("IGO") && !oc.starts_with("NGO") =>
+                        {
+                            let c = c.clone();
+                            match self.lex.countries.iter().position(|x| x.code == c) {
+                                Some(ci) => self.state(ci),
+                                None => o,
+                            }
+                        }
+                        _ => o,
+                    }
+                }
+                _ => sp,
+            };
+            self.mentions.push(Mention {
+                entity: side,
+                span,
+                sentence: si,
+                kind: MentionKind::Pronoun,
+            });
+        }
+    }
+}
+
+fn compose_is_number(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || matches!(
+            w,
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "several"
+                | "some"
+                | "many"
+                | "few"
+                | "all"
+                | "both"
+                | "dozens"
+                | "hundreds"
+        )
+}

@@ -1,0 +1,90 @@
+//! Actors: recognises states, organisations, people, groups and places, codes
+//! them with CAMEO actor codes and links later mentions (surnames, titles,
+//! pronouns, organisation anaphora) to the entity first introduced.
+//!
+//! Reads `text`, `sentences`; fills `entities` and `mentions` (in text order,
+//! never overlapping within one sentence except pronoun-free nesting).
+//!
+//! How it works, per sentence:
+//! 1. [`lexicon`]: the built-in lexicon (`data/actors/*.tsv`) is compiled once
+//!    into an anchored leftmost-longest aho-corasick automaton; it is tried at
+//!    every word start, and a match counts only on a word boundary and when its
+//!    capitals agree with the lexicon's ("Chad" the state, not "chad").
+//! 2. `matcher`: words the lexicon does not know that form capitalised runs
+//!    become candidate names ("Sergey Lavrov", "Military Liaison Mission").
+//! 3. `compose`: adjacent units form noun phrases (determiner, owners, roles,
+//!    name); a phrase's code is its owner's code plus its role's sector
+//!    ("Russian" + "foreign minister" = RUSGOV; "NATO" + "spokeswoman" =
+//!    IGOWSTNAT); "of"-phrases give an owner ("the foreign minister of Belgium").
+//! 4. `coref`: appositives ("X, a NATO spokeswoman") and reverse appositives
+//!    ("the chief of the U.S. mission, X") describe the name next to them;
+//!    surnames, definite role nouns ("the minister"), organisation head nouns
+//!    ("the alliance") and pronouns link back to earlier entities.
+//!
+//! Mention kinds: `Demonym` mentions are modifiers ("Russian" in "Russian
+//! troops"); they never make their state the actor of the phrase. A capital
+//! after a place preposition ("in Moscow") is a `Place` entity; otherwise it
+//! is a `Metonym` mention of its state ("Moscow said").
+
+mod compose;
+mod coref;
+pub mod lexicon;
+mod matcher;
+mod words;
+
+pub use lexicon::ActorLexicon;
+
+use crate::doc::Doc;
+
+/// Recognises and codes actors: reads `sentences`, `tokens`; fills `entities`, `mentions`.
+pub fn recognise(doc: &mut Doc, lexicon: &ActorLexicon) {
+    let (entities, mentions) = {
+        let mut r = coref::Resolver::new(doc, lexicon);
+        r.run(doc);
+        (r.entities, r.mentions)
+    };
+    doc.entities = entities;
+    doc.mentions = mentions;
+}
+
+/// Writes the entities section of the text report: code, kind, name, roles,
+/// gender, country and the number of mentions.
+pub fn report(doc: &Doc, out: &mut String) {
+    use std::fmt::Write;
+    if doc.entities.is_empty() {
+        return;
+    }
+    let mut counts = vec![0usize; doc.entities.len()];
+    for m in &doc.mentions {
+        if let Some(c) = counts.get_mut(m.entity) {
+            *c += 1;
+        }
+    }
+    let _ = writeln!(out, "\nEntities");
+    for e in &doc.entities {
+        let kind = format!("{:?}", e.kind).to_lowercase();
+        let mut extra = String::new();
+        if !e.roles.is_empty() {
+            let _ = write!(extra, " roles: {}", e.roles.join(", "));
+        }
+        if let Some(g) = e.gender {
+            let _ = write!(extra, " ({})", format!("{g:?}").to_lowercase());
+        }
+        if let (Some(c), None) = (&e.country, &e.code) {
+            let _ = write!(extra, " in {c}");
+        }
+        let _ = writeln!(
+            out,
+            "  {:>3} {:<12} {:<12} {:<40} {:>2}x{}",
+            e.id,
+            e.code.as_deref().unwrap_or("-"),
+            kind,
+            e.name,
+            counts[e.id],
+            extra
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1400 @@
+//! The event coder: a shallow analysis of each sentence (verb groups with
+//! auxiliaries, negation and governing verbs; noun-phrase chunks around actor
+//! mentions; clause boundaries; passives; coordination; reported speech) that
+//! finds the source and target of every lexicon trigger. See DESIGN notes in
+//! `events/mod.rs`.
+
+use super::cameo;
+use super::lexicon::{form, Pattern, TriggerKind, VerbLexicon, GAP};
+use super::status::{self, Control, Cues};
+use crate::doc::{Doc, EntityKind, Event, EventStatus, MentionKind, QuoteKind, Span, TokenKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those",
+    "any", "no", "new", "further", "fresh", "major", "'s", "every", "each", "such",
+];
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "at", "on", "to", "from", "with", "against", "by", "for", "about", "over", "into",
+    "toward", "towards", "near", "inside", "outside", "across", "between", "among", "via",
+    "through", "under", "without", "within", "amid", "despite", "after", "before", "since",
+];
+const LOCATIVE: &[&str] = &[
+    "in", "at", "near", "inside", "outside", "across", "to", "from", "via", "through", "within",
+];
+const ADVERBS: &[&str] = &[
+    "also",
+    "still",
+    "now",
+    "already",
+    "just",
+    "then",
+    "only",
+    "again",
+    "soon",
+    "later",
+    "once",
+    "jointly",
+    "formally",
+    "officially",
+    "reportedly",
+    "allegedly",
+    "even",
+    "further",
+    "finally",
+    "recently",
+    "previously",
+    "swiftly",
+    "secretly",
+    "publicly",
+    "repeatedly",
+    "all",
+    "both",
+    "not",
+    "never",
+    "ever",
+    "no",
+    "longer",
+    "yet",
+    "too",
+    "very",
+    "fully",
+    "effectively",
+];
+const NEGATIONS: &[&str] = &["not", "never", "n't", "no", "cannot"];
+const MODALS_HYPO: &[&str] = &["could", "may", "might", "should", "can", "must"];
+const FUTURE: &[&str] = &["will", "shall", "'ll", "wo"];
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets", "getting",
+];
+const HAVE_DO: &[&str] = &["has", "have", "had", "having", "do", "does", "did"];
+const CLAUSE_STOP: &[&str] = &[
+    ";", ":", "that", "which", "who", "whom", "whose", "because", "if", "when", "while",
+    "although", "though", "after", "before", "since", "unless", "whereas", "but", "as",
+];
+const REGION_STOP: &[&str] = &[
+    ";", ":", ",", "but", "while", "whereas", "although", "though", "because", "which", "who",
+    "when",
+];
+const REPORTING: &[&str] = &[
+    "say",
+    "tell",
+    "announce",
+    "report",
+    "state",
+    "add",
+    "note",
+    "claim",
+    "insist",
+    "declare",
+    "stress",
+    "confirm",
+    "quote",
+    "write",
+    "tweet",
+    "explain",
+    "argue",
+    "told",
+    "reiterate",
+];
+const PARENTHETICAL: &[&str] = &[
+    "guess", "think", "believe", "said", "says", "hope", "suppose", "fear", "noted", "added",
+    "say", "stressed",
+];
+const PRONOUNS_SPEAKER: &[&str] = &["we", "us", "our", "ours", "i", "me", "my"];
+const PRONOUNS_OBJECT: &[&str] = &["them", "it", "him", "her"];
+
+struct Tables {
+    control: HashMap<String, (Control, u8)>,
+    reporting: HashMap<String, u8>,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut control = HashMap::new();
+        for lemma in [
+            "plan",
+            "intend",
+            "want",
+            "decide",
+            "prepare",
+            "aim",
+            "hope",
+            "expect",
+            "move",
+            "wish",
+            "resolve",
+            "vow",
+            "pledge",
+            "promise",
+            "swear",
+            "commit",
+            "propose",
+            "suggest",
+            "offer",
+            "volunteer",
+            "threaten",
+            "warn",
+            "refuse",
+            "decline",
+            "reject",
+            "fail",
+            "try",
+            "attempt",
+            "seek",
+            "struggle",
+            "agree",
+            "consent",
+            "continue",
+            "begin",
+            "start",
+            "need",
+            "keep",
+            "prompt",
+            "force",
+            "allow",
+            "urge",
+            "ask",
+        ] {
+            let class = status::control_class(lemma).unwrap_or(Control::Other);
+            let f = super::forms::inflect(lemma);
+            for (w, b) in [
+                (f.base, form::BASE),
+                (f.third, form::THIRD),
+                (f.past, form::PAST),
+                (f.participle, form::PART),
+                (f.gerund, form::GERUND),
+            ] {
+                let e = control.entry(w).or_insert((class, 0));
+                e.1 |= b;
+            }
+        }
+        for w in [
+            "set",
+            "due",
+            "going",
+            "poised",
+            "ready",
+            "willing",
+            "able",
+            "likely",
+            "unlikely",
+            "expected",
+            "scheduled",
+        ] {
+            let class = status::control_class(w).unwrap_or(Control::Intend);
+            control.entry(w.to_string()).or_insert((class, form::PART));
+        }
+        let mut reporting = HashMap::new();
+        for lemma in REPORTING {
+            let f = super::forms::inflect(lemma);
+            for (w, b) in [
+                (f.base, form::BASE),
+                (f.third, form::THIRD),
+                (f.past, form::PAST),
+                (f.participle, form::PART),
+                (f.gerund, form::GERUND),
+            ] {
+                *reporting.entry(w).or_insert(0) |= b;
+            }
+        }
+        Tables { control, reporting }
+    })
+}
+
+/// An actor mention inside the sentence, as token indices of the view.
+#[derive(Clone, Debug)]
+struct Cand {
+    first: usize,
+    last: usize,
+    entity: Option<usize>,
+    code: String,
+    place: bool,
+    pp: Option<&'static str>,
+    pronoun: bool,
+    demonym: bool,
+}
+
+impl Cand {
+    fn country(&self) -> &str {
+        country(&self.code)
+    }
+}
+
+/// One sentence prepared for coding.
+struct View {
+    words: Vec<String>,
+    spans: Vec<Span>,
+    cand_at: Vec<Option<usize>>,
+    cands: Vec<Cand>,
+    quote_of: Vec<Option<usize>>,
+}
+
+fn normalise(doc: &Doc, si: usize) -> (Vec<String>, Vec<Span>) {
+    let toks = doc.sentence_tokens(si);
+    let mut words: Vec<String> = Vec::with_capacity(toks.len());
+    let mut spans = Vec::with_capacity(toks.len());
+    for t in toks {
+        let raw = doc.slice(t.span);
+        let w = match t.kind {
+            TokenKind::Quote if raw == "'" || raw == "’" => "'".to_string(),
+            TokenKind::Quote => "\"".to_string(),
+            _ => raw.replace('’', "'").to_lowercase(),
+        };
+        words.push(w);
+        spans.push(t.span);
+    }
+    // split clitics the tokenizer may have kept or separated: "'s", "n't"
+    for i in 0..words.len() {
+        if words[i] == "'" && i + 1 < words.len() && i > 0 {
+            let next = words[i + 1].clone();
+            if next == "s" {
+                words[i + 1] = "'s".into();
+                words[i].clear();
+            } else if next == "t" && words[i - 1].ends_with('n') {
+                words[i + 1] = "not".into();
+                words[i].clear();
+                let prev = words[i - 1].clone();
+                words[i - 1] = match prev.as_str() {
+                    "won" => "will".into(),
+                    "can" => "can".into(),
+                    p => p[..p.len() - 1].to_string(),
+                };
+            }
+        }
+    }
+    // rejoin hyphenated words a tokenizer split ("de - escalation" written "de-escalation")
+    for i in 1..words.len().saturating_sub(1) {
+        if words[i] == "-"
+            && spans[i - 1].end == spans[i].start
+            && spans[i].end == spans[i + 1].start
+        {
+            let joined = format!("{}-{}", words[i - 1], words[i + 1]);
+            words[i - 1] = joined;
+            words[i].clear();
+            words[i + 1].clear();
+        }
+    }
+    for w in words.iter_mut() {
+        if w.len() > 3 && w.ends_with("n't") {
+            // "didn't" kept whole: the negation is found by `is_neg`
+        } else if w.len() > 2 && w.ends_with("'s") && w != "'s" {
+            // "russia's" kept whole: the possessive is seen by `possessive_after`
+        }
+    }
+    (words, spans)
+}
+
+fn is_neg(w: &str) -> bool {
+    NEGATIONS.contains(&w) || w.ends_with("n't")
+}
+
+impl View {
+    fn build(doc: &Doc, si: usize, base: usize) -> View {
+        let (words, spans) = normalise(doc, si);
+        let n = words.len();
+        let mut quote_of = vec![None; n];
+        for (qi, q) in doc.quotes.iter().enumerate() {
+            if !q.sentences.contains(&si) && doc.sentence_at(q.span.start) != Some(si) {
+                continue;
+            }
+            for (i, s) in spans.iter().enumerate() {
+                if q.span.contains(*s) {
+                    quote_of[i] = Some(qi);
+                }
+            }
+        }
+        let mut cands: Vec<Cand> = Vec::new();
+        let tok_index = |off: usize| spans.partition_point(|s| s.end <= off);
+        for m in doc.mentions_in(si) {
+            let Some(ent) = doc.entities.get(m.entity) else {
+                continue;
+            };
+            let Some(code) = ent.code.clone() else {
+                continue;
+            };
+            let first = tok_index(m.span.start);
+            if first >= n {
+                continue;
+            }
+            let mut last = first;
+            while last + 1 < n && spans[last + 1].start < m.span.end {
+                last += 1;
+            }
+            cands.push(Cand {
+                first,
+                last,
+                entity: Some(m.entity),
+                code,
+                place: ent.kind == EntityKind::Place && m.kind != MentionKind::Metonym,
+                pp: None,
+                pronoun: m.kind == MentionKind::Pronoun,
+                demonym: m.kind == MentionKind::Demonym,
+            });
+        }
+        let _ = base;
+        // first-person pronouns inside a direct quotation stand for its speaker
+        for i in 0..n {
+            if !PRONOUNS_SPEAKER.contains(&words[i].as_str())
+                || cands.iter().any(|c| c.first <= i && i <= c.last)
+            {
+                continue;
+            }
+            let Some(qi) = quote_of[i] else { continue };
+            let q = &doc.quotes[qi];
+            if q.kind != QuoteKind::Direct {
+                continue;
+            }
+            if let Some(code) = q.speaker.code.clone() {
+                cands.push(Cand {
+                    first: i,
+                    last: i,
+                    entity: q.speaker.entity,
+                    code,
+                    place: false,
+                    pp: None,
+                    pronoun: true,
+                    demonym: false,
+                });
+            }
+        }
+        cands.sort_by_key(|c| (c.first, c.last));
+        cands.dedup_by(|b, a| b.first <= a.last);
+        let mut cand_at = vec![None; n];
+        for (ci, c) in cands.iter().enumerate() {
+            for slot in cand_at.iter_mut().take(c.last + 1).skip(c.first) {
+                *slot = Some(ci);
+            }
+        }
+        let mut v = View {
+            words,
+            spans,
+            cand_at,
+            cands,
+            quote_of,
+        };
+        for ci in 0..v.cands.len() {
+            v.cands[ci].pp = v.preposition_before(v.cands[ci].first);
+        }
+        v
+    }
+
+    fn w(&self, i: usize) -> &str {
+        &self.words[i]
+    }
+
+    /// The preposition governing a noun phrase starting at `i`, if any.
+    fn preposition_before(&self, i: usize) -> Option<&'static str> {
+        let mut j = i;
+        let mut steps = 0;
+        while j > 0 && steps < 4 {
+            j -= 1;
+            let w = self.w(j);
+            if w.is_empty() {
+                continue;
+            }
+            if let Some(p) = PREPOSITIONS.iter().find(|p| **p == w) {
+                return Some(p);
+            }
+            let inner = DETERMINERS.contains(&w)
+                || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+                || (self.cand_at[j].is_none()
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !is_boundary(w)
+                    && !self.is_verbish(w)
+                    && !w.ends_with("ly"));
+            if !inner && self.cand_at[j].is_none() {
+                return None;
+            }
+            if self.cand_at[j].is_some() && !self.possessive_after(self.cand_at[j].unwrap_or(0)) {
+                return None;
+            }
+            steps += 1;
+        }
+        None
+    }
+
+    fn is_verbish(&self, w: &str) -> bool {
+        let t = tables();
+        t.control.contains_key(w)
+            || t.reporting.contains_key(w)
+            || BE.contains(&w)
+            || HAVE_DO.contains(&w)
+            || FUTURE.contains(&w)
+            || MODALS_HYPO.contains(&w)
+            || w == "would"
+    }
+
+    fn possessive_after(&self, ci: usize) -> bool {
+        let c = &self.cands[ci];
+        let lw = self.w(c.last);
+        if lw.ends_with("'s") || matches!(lw, "its" | "their" | "his" | "her" | "our" | "my") {
+            return true;
+        }
+        self.next(c.last).is_some_and(|j| self.w(j) == "'s")
+    }
+
+    fn next(&self, i: usize) -> Option<usize> {
+        (i + 1..self.words.len()).find(|&j| !self.words[j].is_empty())
+    }
+
+    fn prev(&self, i: usize) -> Option<usize> {
+        (0..i).rev().find(|&j| !self.words[j].is_empty())
+    }
+
+    /// Nominal context: the word at `i` follows a determiner or possessor.
+    /// First token of the clause containing `i` (after the last `;`, `:`, quote or subordinator).
+    fn clause_start(&self, i: usize) -> usize {
+        let mut j = i;
+        while let Some(p) = self.prev(j) {
+            let w = self.w(p);
+            if matches!(w, ";" | ":" | "\"" | ",") || CLAUSE_STOP.contains(&w) {
+                return p + 1;
+            }
+            j = p;
+        }
+        0
+    }
+
+    fn nominal_context(&self, i: usize) -> bool {
+        match self.prev(i) {
+            Some(p) => {
+                let w = self.w(p);
+                DETERMINERS.contains(&w)
+                    || w.ends_with("'s")
+                    || (w != "to" && PREPOSITIONS.contains(&w))
+                    || (self.cand_at[p].is_some() && !self.is_subject_like(p))
+            }
+            None => false,
+        }
+    }
+
+    fn is_subject_like(&self, p: usize) -> bool {
+        // a mention directly before a verb is its subject unless it is a demonym modifier
+        let Some(ci) = self.cand_at[p] else {
+            return false;
+        };
+        let c = &self.cands[ci];
+        !self.words[c.last].ends_with("'s") && !self.possessive_after(ci) && !c.demonym
+    }
+
+    /// End (exclusive) of the region after `i` where conditions and targets are sought.
+    fn region_end(&self, i: usize) -> usize {
+        let n = self.words.len();
+        let mut j = i + 1;
+        while j < n {
+            let w = self.w(j);
+            if self.cand_at[j].is_some() {
+                j += 1;
+                continue;
+            }
+            if REGION_STOP.contains(&w)
+                || tables()
+                    .reporting
+                    .get(w)
+                    .is_some_and(|b| b & (form::PAST | form::THIRD) != 0)
+            {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+}
+
+fn is_boundary(w: &str) -> bool {
+    CLAUSE_STOP.contains(&w) || w == "," || w == "\"" || w == "and" || w == "or"
+}
+
+/// A matched trigger.
+struct Match {
+    pat: u32,
+    trigger: usize,
+    end: usize,
+    bits: u8,
+    negated_between: bool,
+}
+
+fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
+    let word = v.w(i);
+    let mut best: Option<((usize, usize, usize, bool), Match)> = None;
+    for &(pi, bits) in lex.candidates(word) {
+        let p = &lex.patterns[pi as usize];
+        let nominal = v.nominal_context(i);
+        match p.kind {
+            TriggerKind::Verb if nominal && !p.lemmas.iter().any(|l| l == "be") => continue,
+            TriggerKind::Noun if !nominal && lex.verb_form(word).is_some() => continue,
+            _ => {}
+        }
+        // particles: adjacent, allowing adverbs and negation between
+        let mut pos = i;
+        let mut ok = true;
+        let mut neg = false;
+        let mut words_matched = 0usize;
+        for el in &p.particles {
+            let mut j = pos + 1;
+            while j < v.words.len() && (v.words[j].is_empty() || ADVERBS.contains(&v.w(j))) {
+                neg |= is_neg(v.w(j));
+                j += 1;
+            }
+            let words: Vec<&str> = v.words.iter().map(String::as_str).collect();
+            match el.match_at(&words, j) {
+                Some(len) => {
+                    pos = j + len - 1;
+                    words_matched += len;
+                }
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if !ok {
+            continue;
+        }
+        let limit = v.region_end(pos);
+        let words: Vec<&str> = v.words.iter().map(String::as_str).collect();
+        // passive ("diplomats were expelled"): the conditions may stand in the subject before
+        let passive = bits & form::PART != 0
+            && v.prev(i)
+                .is_some_and(|q| BE.contains(&v.w(q)) || ADVERBS.contains(&v.w(q)));
+        if passive && !p.conds.is_empty() {
+            let from = v.clause_start(i).max(i.saturating_sub(GAP));
+            let mut at = from;
+            let mut all = true;
+            let mut wm = 0;
+            for el in &p.conds {
+                match (at..i).find_map(|j| el.match_at(&words, j).map(|len| (j + len, len))) {
+                    Some((e, len)) => {
+                        at = e;
+                        wm += len;
+                    }
+                    None => {
+                        all = false;
+                        break;
+                    }
+                }
+            }
+            if all {
+                let spec = (
+                    p.specificity(),
+                    words_matched + wm,
+                    p.code.len(),
+                    !p.code.ends_with('0'),
+                );
+                if best
+                    .as_ref()
+                    .is_none_or(|(s, m)| spec > *s || (spec == *s && pi < m.pat))
+                {
+                    best = Some((
+                        spec,
+                        Match {
+                            pat: pi,
+                            trigger: i,
+                            end: pos,
+                            bits,
+                            negated_between: neg,
+                        },
+                    ));
+                }
+                continue;
+            }
+        }
+        for el in &p.conds {
+            let stop = limit.min(pos + 1 + GAP);
+            match (pos + 1..stop).find_map(|j| el.match_at(&words, j).map(|len| (j + len - 1, len)))
+            {
+                Some((e, len)) => {
+                    pos = e;
+                    words_matched += len;
+                }
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if !ok {
+            continue;
+        }
+        // more elements, then more words matched, then the more specific code, then file order
+        let spec = (
+            p.specificity(),
+            words_matched,
+            p.code.len(),
+            !p.code.ends_with('0'),
+        );
+        if best
+            .as_ref()
+            .is_none_or(|(s, m)| spec > *s || (spec == *s && pi < m.pat))
+        {
+            best = Some((
+                spec,
+                Match {
+                    pat: pi,
+                    trigger: i,
+                    end: pos,
+                    bits,
+                    negated_between: neg,
+                },
+            ));
+        }
+    }
+    best.map(|(_, m)| m)
+}
+
+/// The verb group of a verbal trigger.
+#[derive(Debug, Default)]
+struct VerbGroup {
+    start: usize,
+    cues: Cues,
+    passive: bool,
+    infinitive_unresolved: bool,
+}
+
+fn verb_group(v: &View, t: usize, bits: u8) -> VerbGroup {
+    let tb = tables();
+    let mut g = VerbGroup {
+        start: t,
+        ..VerbGroup::default()
+    };
+    let mut i = t;
+    let mut be_seen = false;
+    while let Some(j) = v.prev(i) {
+        let w = v.w(j);
+        if is_neg(w) {
+            g.cues.negated = true;
+        } else if ADVERBS.contains(&w)
+            || (w.ends_with("ly") && v.cand_at[j].is_none() && w.len() > 4)
+            || w == "\""
+        {
+        } else if FUTURE.contains(&w) {
+            g.cues.future = true;
+        } else if w == "would" {
+            g.cues.would = true;
+        } else if MODALS_HYPO.contains(&w) {
+            g.cues.hypothetical = true;
+        } else if BE.contains(&w) {
+            be_seen = true;
+        } else if HAVE_DO.contains(&w) {
+        } else if w == "to" {
+            // governing verb within four words to the left ("plans to", "vowed on Sunday to")
+            let mut k = j;
+            let mut found = None;
+            for _ in 0..4 {
+                let Some(p) = v.prev(k) else { break };
+                if v.cand_at[p].is_some() {
+                    break;
+                }
+                if let Some(&(c, _)) = tb.control.get(v.w(p)) {
+                    found = Some((p, c));
+                    break;
+                }
+                k = p;
+            }
+            match found {
+                Some((p, c)) => {
+                    if g.cues.control.is_none() {
+                        g.cues.control = Some(c);
+                    }
+                    i = p;
+                    g.start = p;
+                    continue;
+                }
+                None => {
+                    g.infinitive_unresolved = true;
+                    g.start = j;
+                    break;
+                }
+            }
+        } else {
+            break;
+        }
+        g.start = j;
+        i = j;
+    }
+    if be_seen && bits & form::PART != 0 {
+        g.passive = true;
+    }
+    if !be_seen && bits & form::PART != 0 && bits & form::PAST == 0 {
+        g.passive = v.next(t).is_some_and(|n| v.w(n) == "by");
+    }
+    if !g.passive
+        && bits & (form::PAST | form::PART) != 0
+        && v.prev(g.start)
+            .is_some_and(|p| v.cand_at[p].is_none() && !is_boundary(v.w(p)))
+    {
+        // reduced relative "diplomats expelled by Prague"
+        g.passive = v.next(t).is_some_and(|n| v.w(n) == "by")
+            && v.prev(g.start).is_some_and(|p| v.w(p) != "'s");
+    }
+    g
+}
+
+/// Candidates (with coordinated ones) forming the subject of the verb group at `start`.
+fn find_subject(
+    v: &View,
+    lex: &VerbLexicon,
+    start: usize,
+    gerund: bool,
+    depth: u8,
+) -> (Vec<usize>, bool) {
+    let mut j = start;
+    let mut pp_fallback: Option<usize> = None;
+    // verb-phrase coordination: "... accusing Russia and threaten us"
+    if depth < 3 {
+        if let Some(p) = v.prev(start) {
+            if matches!(v.w(p), "and" | "or") {
+                let mine = lex.verb_form(v.w(start)).unwrap_or(0)
+                    | tables().control.get(v.w(start)).map_or(0, |x| x.1);
+                let mut k = p;
+                let mut steps = 0;
+                while let Some(q) = v.prev(k) {
+                    steps += 1;
+                    if steps > 20 || matches!(v.w(q), ";" | ":") {
+                        break;
+                    }
+                    let bits = lex.verb_form(v.w(q)).unwrap_or(0)
+                        | tables().control.get(v.w(q)).map_or(0, |x| x.1);
+                    let compatible = (bits & mine & (form::GERUND | form::PAST | form::PART) != 0)
+                        || (bits & (form::BASE | form::THIRD) != 0
+                            && mine & (form::BASE | form::THIRD) != 0);
+                    if bits != 0 && compatible && !v.nominal_context(q) && v.cand_at[q].is_none() {
+                        let g = verb_group(v, q, bits);
+                        let (s, weak) =
+                            find_subject(v, lex, g.start, bits & form::GERUND != 0, depth + 1);
+                        if !s.is_empty() {
+                            return (s, weak);
+                        }
+                        break;
+                    }
+                    k = q;
+                }
+            }
+        }
+    }
+    // participial clause after a comma: the subject of the main clause
+    if gerund {
+        if let Some(p) = v.prev(start) {
+            if v.w(p) == "," {
+                let mut k = p;
+                let mut first = None;
+                while let Some(q) = v.prev(k) {
+                    if matches!(v.w(q), ";" | ":" | "\"") || tables().reporting.contains_key(v.w(q))
+                    {
+                        break;
+                    }
+                    if let Some(ci) = v.cand_at[q] {
+                        if v.cands[ci].pp.is_none() && !v.cands[ci].place {
+                            first = Some(ci);
+                        }
+                    }
+                    k = q;
+                }
+                if let Some(ci) = first {
+                    return (coordinated(v, ci), false);
+                }
+            }
+        }
+    }
+    while let Some(p) = v.prev(j) {
+        let w = v.w(p);
+        if let Some(ci) = v.cand_at[p] {
+            let c = &v.cands[ci];
+            if !c.place && c.pp.is_none() {
+                return (coordinated(v, ci), false);
+            }
+            if pp_fallback.is_none() && !c.place {
+                pp_fallback = Some(ci);
+            }
+            j = c.first;
+            continue;
+        }
+        if CLAUSE_STOP.contains(&w) {
+            if matches!(w, "which" | "who" | "that") && pp_fallback.is_none() {
+                // relative clause: the antecedent is the subject
+                let mut k = p;
+                let mut steps = 0;
+                while let Some(q) = v.prev(k) {
+                    steps += 1;
+                    if steps > 3 {
+                        break;
+                    }
+                    if let Some(ci) = v.cand_at[q] {
+                        if w != "that" || steps == 1 {
+                            return (coordinated(v, ci), false);
+                        }
+                    }
+                    if v.w(q) != "," {
+                        break;
+                    }
+                    k = q;
+                }
+            }
+            break;
+        }
+        if w == "\"" && v.prev(p).is_none() {
+            break;
+        }
+        if let Some(b) = tables().reporting.get(w) {
+            if b & (form::PAST | form::THIRD | form::BASE) != 0 {
+                break;
+            }
+        }
+        if w == "," {
+            // parenthetical "…, I guess, …" or "…, he said, …"
+            let mut k = p;
+            let mut skip_to = None;
+            for _ in 0..4 {
+                let Some(q) = v.prev(k) else { break };
+                if v.w(q) == "," {
+                    let inner = (q + 1..p).any(|x| PARENTHETICAL.contains(&v.w(x)));
+                    if inner {
+                        skip_to = Some(q);
+                    }
+                    break;
+                }
+                k = q;
+            }
+            if let Some(q) = skip_to {
+                j = q;
+                continue;
+            }
+        }
+        j = p;
+    }
+    match pp_fallback {
+        Some(ci) => (coordinated(v, ci), true),
+        None => (Vec::new(), false),
+    }
+}
+
+/// A candidate and the ones coordinated with it ("the United States and Cuba").
+fn coordinated(v: &View, ci: usize) -> Vec<usize> {
+    let mut out = vec![ci];
+    if v.cands[ci].pronoun {
+        return out;
+    }
+    // leftwards
+    let mut cur = ci;
+    while let Some(p) = v.prev(v.cands[cur].first) {
+        if !matches!(v.w(p), "and" | ",") {
+            break;
+        }
+        match v.prev(p).and_then(|q| v.cand_at[q]) {
+            Some(prev) if prev != cur && !v.cands[prev].place && !v.cands[prev].pronoun => {
+                out.insert(0, prev);
+                cur = prev;
+            }
+            _ => break,
+        }
+    }
+    // rightwards
+    let mut cur = ci;
+    while let Some(nx) = v.next(v.cands[cur].last) {
+        if !matches!(v.w(nx), "and" | ",") {
+            break;
+        }
+        match v.next(nx).and_then(|q| v.cand_at[q]) {
+            Some(next)
+                if next != cur
+                    && !v.cands[next].place
+                    && !v.cands[next].pronoun
+                    && v.cands[next].first > v.cands[cur].last =>
+            {
+                out.push(next);
+                cur = next;
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// The first acceptable candidate in `from..to` and those coordinated with it.
+fn find_object(
+    v: &View,
+    from: usize,
+    to: usize,
+    source_countries: &[&str],
+    source_entities: &[Option<usize>],
+    p: &Pattern,
+) -> Vec<usize> {
+    let mut fallback_same = None;
+    for j in from..to.min(v.words.len()) {
+        let Some(ci) = v.cand_at[j] else { continue };
+        if v.cands[ci].first != j {
+            continue;
+        }
+        let c = &v.cands[ci];
+        if c.place && c.pp.is_some_and(|pp| LOCATIVE.contains(&pp)) {
+            continue;
+        }
+        if c.place && c.pp.is_some() {
+            continue;
+        }
+        if p.flags.from && c.pp != Some("from") {
+            continue;
+        }
+        if p.flags.obj && !(c.pp.is_none() || c.pp == Some("with")) {
+            continue;
+        }
+        if p.flags.obj && j > from + 5 {
+            break;
+        }
+        if source_entities.contains(&c.entity) && c.entity.is_some() {
+            continue;
+        }
+        if source_countries.contains(&c.country()) {
+            if fallback_same.is_none() && !c.pronoun {
+                fallback_same = Some(ci);
+            }
+            continue;
+        }
+        if c.pp == Some("by") {
+            continue;
+        }
+        return coordinated(v, ci)
+            .into_iter()
+            .filter(|&x| !source_countries.contains(&v.cands[x].country()))
+            .collect();
+    }
+    fallback_same.map(|c| vec![c]).unwrap_or_default()
+}
+
+/// The speaker of the statement a token belongs to: (quote index, candidate-like code, entity).
+fn statement_speaker(
+    doc: &Doc,
+    v: &View,
+    lex: &VerbLexicon,
+    t: usize,
+) -> Option<(Option<usize>, String, Option<usize>)> {
+    if let Some(qi) = v.quote_of[t] {
+        let q = &doc.quotes[qi];
+        if let Some(code) = q.speaker.code.clone() {
+            return Some((Some(qi), code, q.speaker.entity));
+        }
+        return None;
+    }
+    // reporting verb in the sentence: "X said (that) …" or "…, said X"
+    let rep = (0..v.words.len()).find(|&i| {
+        tables()
+            .reporting
+            .get(v.w(i))
+            .is_some_and(|b| b & (form::PAST | form::THIRD) != 0)
+            && v.cand_at[i].is_none()
+    })?;
+    if rep == t {
+        return None;
+    }
+    let (subj, _) = find_subject(v, lex, rep, false, 3);
+    let ci = match subj.first() {
+        Some(&ci) if v.cands[ci].last < rep => Some(ci),
+        _ => (rep + 1..(rep + 6).min(v.words.len())).find_map(|j| v.cand_at[j]),
+    }?;
+    let c = &v.cands[ci];
+    Some((None, c.code.clone(), c.entity))
+}
+
+/// The part of an actor code that says whose side it is: the state (`RUS` of
+/// `RUSGOV`) or, for international and non-governmental organisations, the
+/// whole organisation code (`IGOWSTNAT`).
+pub fn country(code: &str) -> &str {
+    let org = ["IGO", "NGO", "IMG", "MNC", "INT"]
+        .iter()
+        .any(|p| code.starts_with(p));
+    if org {
+        code.get(..9).unwrap_or(code)
+    } else {
+        code.get(..3).unwrap_or(code)
+    }
+}
+
+/// Codes the events of one sentence.
+pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut Vec<Event>) {
+    let base = doc.sentences[si].tokens.start;
+    let v = View::build(doc, si, base);
+    if v.cands.is_empty() {
+        return;
+    }
+    if std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some() {
+        eprintln!("cands {:?}", v.cands);
+    }
+    let n = v.words.len();
+    // 1. triggers
+    let mut matches: Vec<Match> = Vec::new();
+    let mut covered_until = 0usize;
+    let mut covered_from = usize::MAX;
+    for i in 0..n {
+        if v.words[i].is_empty() || v.cand_at[i].is_some() {
+            continue;
+        }
+        if covered_from <= i && i <= covered_until {
+            continue;
+        }
+        if let Some(m) = match_at(lex, &v, i) {
+            if m.end > i {
+                covered_from = i + 1;
+                covered_until = m.end;
+                // the rest of the noun phrase the last condition ends ("humanitarian aid")
+                let mut k = m.end;
+                for _ in 0..3 {
+                    let Some(q) = v.next(k) else { break };
+                    let w = v.w(q);
+                    let plain = w.chars().all(|c| c.is_alphabetic() || c == '-')
+                        && !PREPOSITIONS.contains(&w)
+                        && !DETERMINERS.contains(&w)
+                        && !is_boundary(w)
+                        && !BE.contains(&w)
+                        && !HAVE_DO.contains(&w)
+                        && !FUTURE.contains(&w)
+                        && !MODALS_HYPO.contains(&w)
+                        && v.cand_at[q].is_none();
+                    if !plain {
+                        break;
+                    }
+                    covered_until = q;
+                    k = q;
+                }
+            }
+            matches.push(m);
+        }
+    }
+    let mut events: Vec<Event> = Vec::new();
+    if std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some() {
+        for m in &matches {
+            eprintln!(
+                "match {:?} line {} code {}",
+                v.w(m.trigger),
+                lex.patterns[m.pat as usize].line,
+                lex.patterns[m.pat as usize].code
+            );
+        }
+    }
+    for m in &matches {
+        let p = &lex.patterns[m.pat as usize];
+        let t = m.trigger;
+        let trigger_span = v.spans[t];
+        let mut code = p.code.clone();
+        let verbal = p.kind == TriggerKind::Verb;
+        let g = if verbal {
+            verb_group(&v, t, m.bits)
+        } else {
+            VerbGroup {
+                start: t,
+                ..VerbGroup::default()
+            }
+        };
+        let mut cues = g.cues;
+        cues.negated |= m.negated_between;
+        if !verbal {
+            cues.negated |= v.prev(t).is_some_and(|q| v.w(q) == "no");
+        }
+        if p.flags.neg {
+            if !cues.negated {
+                continue;
+            }
+            cues.negated = false;
+        }
+        // hypothetical clause: "if" earlier in the clause
+        let mut k = g.start;
+        while let Some(q) = v.prev(k) {
+            let w = v.w(q);
+            if matches!(w, "if" | "unless" | "whether") {
+                cues.hypothetical = true;
+                break;
+            }
+            if matches!(w, ";" | ":" | "then") {
+                break;
+            }
+            k = q;
+        }
+        let speaker = statement_speaker(doc, &v, lex, t);
+        cues.in_reported_speech = speaker.is_some();
+        let quote = v.quote_of[t];
+
+        // 2. source and target
+        let region_end = v.region_end(t.max(m.end.min(t + 3)));
+        let mut weak_source = false;
+        let (sources, targets): (Vec<Actor>, Vec<Actor>) = if p.flags.speaker {
+            // evaluation: the speaker evaluates the subject / possessor
+            let evaluated: Vec<usize> = if verbal {
+                find_subject(&v, lex, g.start, false, 0).0
+            } else {
+                let poss = v
+                    .prev(t)
+                    .and_then(|q| if v.w(q) == "'s" { v.prev(q) } else { Some(q) })
+                    .and_then(|q| v.cand_at[q])
+                    .filter(|&ci| v.possessive_after(ci) || !v.cands[ci].place);
+                match poss {
+                    Some(ci) => vec![ci],
+                    None => find_subject(&v, lex, t, false, 0).0,
+                }
+            };
+            let src = match &speaker {
+                Some((_, code, ent)) => vec![(code.clone(), *ent)],
+                None if !verbal => {
+                    let (s, _) = find_subject(&v, lex, t, false, 0);
+                    s.into_iter()
+                        .filter(|ci| !evaluated.contains(ci))
+                        .map(|ci| (v.cands[ci].code.clone(), v.cands[ci].entity))
+                        .collect()
+                }
+                None => Vec::new(),
+            };
+            (
+                src,
+                evaluated
+                    .iter()
+                    .map(|&ci| (v.cands[ci].code.clone(), v.cands[ci].entity))
+                    .collect(),
+            )
+        } else if verbal && !g.passive {
+            let (subj, weak) = find_subject(
+                &v,
+                lex,
+                g.start,
+                m.bits & form::GERUND != 0 && m.bits & form::BASE == 0,
+                0,
+            );
+            weak_source = weak;
+            let sc: Vec<&str> = subj.iter().map(|&ci| v.cands[ci].country()).collect();
+            let se: Vec<Option<usize>> = subj.iter().map(|&ci| v.cands[ci].entity).collect();
+            let obj = find_object(&v, t + 1, region_end, &sc, &se, p);
+            let obj = if obj.is_empty() {
+                pronoun_object(&v, t + 1, region_end, &sc)
+            } else {
+                obj
+            };
+            (to_codes(&v, &subj), to_codes(&v, &obj))
+        } else if verbal {
+            // passive: the subject is the target, the by-phrase the source
+            let (subj, _) = find_subject(&v, lex, g.start, false, 0);
+            let by: Vec<usize> = (t + 1..region_end)
+                .filter_map(|j| v.cand_at[j])
+                .filter(|&ci| v.cands[ci].pp == Some("by"))
+                .take(1)
+                .flat_map(|ci| coordinated(&v, ci))
+                .collect();
+            (to_codes(&v, &by), to_codes(&v, &subj))
+        } else {
+            // noun trigger: possessor or by-phrase is the source; of/against/to/with/on phrase the target
+            let by: Option<usize> = (t + 1..region_end.min(t + 7))
+                .filter_map(|j| v.cand_at[j])
+                .find(|&ci| v.cands[ci].pp == Some("by"));
+            let near: Option<usize> = {
+                let mut k = t;
+                let mut found = None;
+                for step in 0..5 {
+                    let Some(q) = v.prev(k) else { break };
+                    let w = v.w(q);
+                    if (is_boundary(w) && w != "and")
+                        || (v.cand_at[q].is_none()
+                            && (v.is_verbish(w)
+                                || lex
+                                    .verb_form(w)
+                                    .is_some_and(|b| b & (form::PAST | form::THIRD) != 0)))
+                    {
+                        break;
+                    }
+                    if let Some(ci) = v.cand_at[q] {
+                        let c = &v.cands[ci];
+                        if !c.place && (step == 0 || v.possessive_after(ci) || c.demonym) {
+                            found = Some(ci);
+                        }
+                        break;
+                    }
+                    k = q;
+                }
+                found
+            };
+            let src: Vec<usize> = by.or(near).into_iter().collect();
+            let sc: Vec<&str> = src.iter().map(|&ci| v.cands[ci].country()).collect();
+            let se: Vec<Option<usize>> = src.iter().map(|&ci| v.cands[ci].entity).collect();
+            let obj: Vec<usize> = find_object(&v, t + 1, region_end, &sc, &se, p)
+                .into_iter()
+                .filter(|&ci| Some(ci) != by)
+                .collect();
+            (to_codes(&v, &src), to_codes(&v, &obj))
+        };
+        if std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some() {
+            eprintln!("  sources {sources:?} targets {targets:?} group {g:?}");
+        }
+        if sources.is_empty() && !(verbal && g.passive) {
+            continue;
+        }
+        // fallback target: the nearest other actor of the sentence
+        let mut targets = targets;
+        let reciprocal_group = p.flags.recip && sources.len() >= 2;
+        if targets.is_empty()
+            && !sources.is_empty()
+            && !weak_source
+            && !g.infinitive_unresolved
+            && !p.flags.obj
+            && !reciprocal_group
+        {
+            let sc: Vec<&str> = sources.iter().map(|(c, _)| country(c)).collect();
+            let best = v
+                .cands
+                .iter()
+                .filter(|c| {
+                    !c.place
+                        && !sc.contains(&c.country())
+                        && v.quote_of[c.first] == quote
+                        && (c.entity.is_none() || !sources.iter().any(|s| s.1 == c.entity))
+                })
+                .min_by_key(|c| if c.first > t { c.first - t } else { t - c.last });
+            if let Some(c) = best {
+                targets.push((c.code.clone(), c.entity));
+            }
+        }
+        // status and code adjustments from the governing verb
+        let reported = speaker
+            .as_ref()
+            .is_some_and(|(_, sp, _)| sources.iter().all(|(c, _)| country(c) != country(sp)));
+        cues.reported = reported;
+        let mut status = status::decide(&cues);
+        if !cues.negated
+            && p.lemmas
+                .iter()
+                .any(|l| matches!(l.as_str(), "propose" | "suggest" | "offer"))
+        {
+            status = EventStatus::Proposed;
+        }
+        match cues.control {
+            Some(Control::Threaten) | Some(Control::Promise) => {
+                if let Some(c) = status::threat_code(&code) {
+                    code = c.to_string();
+                } else if let Some(c) = status::intent_code(&code) {
+                    code = c.to_string();
+                }
+            }
+            Some(Control::Refuse) => {
+                if let Some(c) = status::refusal_code(&code) {
+                    code = c.to_string();
+                }
+            }
+            _ => {
+                if matches!(status, EventStatus::Intended | EventStatus::Proposed) {
+                    if let Some(c) = status::intent_code(&code) {
+                        code = c.to_string();
+                    }
+                }
+            }
+        }
+        let status = if matches!(cues.control, Some(Control::Threaten | Control::Refuse))
+            && code != p.code
+            && !cues.negated
+        {
+            EventStatus::Asserted
+        } else {
+            status
+        };
+        let mut pairs: Vec<(Actor, Option<Actor>)> = Vec::new();
+        if targets.is_empty() {
+            if p.flags.recip && sources.len() >= 2 {
+                for a in &sources {
+                    for b in &sources {
+                        if a.0 != b.0 {
+                            pairs.push((a.clone(), Some(b.clone())));
+                        }
+                    }
+                }
+            } else if sources.is_empty() {
+                continue;
+            } else {
+                for a in &sources {
+                    pairs.push((a.clone(), None));
+                }
+            }
+        } else if sources.is_empty() {
+            for b in &targets {
+                pairs.push(((String::new(), None), Some(b.clone())));
+            }
+        } else {
+            for a in &sources {
+                for b in &targets {
+                    pairs.push((a.clone(), Some(b.clone())));
+                    if p.flags.recip {
+                        pairs.push((b.clone(), Some(a.clone())));
+                    }
+                }
+            }
+        }
+        for (src, tgt) in pairs {
+            let (mut src, mut tgt) = (src, tgt);
+            let mut code = code.clone();
+            let mut status = status;
+            if let Some(b) = &tgt {
+                if b.1.is_some() && b.1 == src.1 {
+                    tgt = None;
+                }
+            }
+            // a speaker reporting a hostile statement against their own side criticises its author
+            if let (Some((_, sp, spe)), Some(b)) = (&speaker, &tgt) {
+                let root = code.get(..2).unwrap_or("");
+                if matches!(root, "10" | "11" | "12" | "13")
+                    && country(sp) == country(&b.0)
+                    && !src.0.is_empty()
+                    && country(&src.0) != country(sp)
+                {
+                    let author = src.clone();
+                    src = (sp.clone(), *spe);
+                    tgt = Some(author);
+                    code = "111".into();
+                    status = EventStatus::Asserted;
+                }
+            }
+            events.push(Event {
+                sentence: si,
+                source: (!src.0.is_empty()).then(|| src.0.clone()),
+                target: tgt.as_ref().map(|b| b.0.clone()),
+                source_entity: src.1,
+                target_entity: tgt.as_ref().and_then(|b| b.1),
+                cameo: code,
+                trigger: trigger_span,
+                status,
+                date: None,
+                quote,
+                location: None,
+            });
+        }
+    }
+    // 3. de-duplicate (sentence, source, target, code)
+    let mut seen = std::collections::HashSet::new();
+    for e in events {
+        if cameo::lookup(&e.cameo).is_none() {
+            continue;
+        }
+        if seen.insert((e.source.clone(), e.target.clone(), e.cameo.clone())) {
+            out.push(e);
+        }
+    }
+}
+
+/// An actor as coded: its code and entity.
+type Actor = (String, Option<usize>);
+
+fn to_codes(v: &View, cs: &[usize]) -> Vec<Actor> {
+    cs.iter()
+        .map(|&ci| (v.cands[ci].code.clone(), v.cands[ci].entity))
+        .collect()
+}
+
+/// An object pronoun ("accusing them") without a mention: the nearest earlier
+/// actor of another country than the source.
+fn pronoun_object(v: &View, from: usize, to: usize, sc: &[&str]) -> Vec<usize> {
+    let Some(j) = (from..to.min(from + 3)).find(|&j| PRONOUNS_OBJECT.contains(&v.w(j))) else {
+        return Vec::new();
+    };
+    v.cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.last < j && !c.place && !sc.contains(&c.country()))
+        .map(|(i, _)| i)
+        .next_back()
+        .into_iter()
+        .collect()
+}

@@ -1,0 +1,431 @@
+//! Speaker resolution: turns the speaker phrase of a statement into a
+//! [`Speaker`] linked to an entity — names and surnames through the actor stage's
+//! mentions, pronouns to the most recent compatible speaker or person, offices and
+//! spokespeople to their organisation, and the phrase itself when no entity fits.
+
+use super::scan::{lower, tokenize};
+use crate::doc::{Doc, EntityKind, Gender, Mention, MentionKind, Span, Speaker};
+
+/// A statement already attributed, as pronoun resolution sees it.
+#[derive(Clone, Debug)]
+pub struct Prior {
+    /// Where its speaker phrase (or the statement, when there is none) starts.
+    pub at: usize,
+    /// Its paragraph.
+    pub paragraph: usize,
+    /// Its speaker.
+    pub speaker: Speaker,
+}
+
+/// Words that make a speaker phrase an organisation or office, never one person.
+const ORG_HEADS: &[&str] = &[
+    "office",
+    "ministry",
+    "agency",
+    "government",
+    "embassy",
+    "council",
+    "committee",
+    "department",
+    "organization",
+    "organisation",
+    "alliance",
+    "mission",
+    "service",
+    "administration",
+    "kremlin",
+    "cabinet",
+    "police",
+    "army",
+    "military",
+    "parliament",
+    "authorities",
+    "union",
+    "bank",
+    "court",
+    "commission",
+    "bureau",
+    "press",
+    "media",
+    "television",
+    "newspaper",
+    "party",
+    "company",
+    "group",
+    "statement",
+    "forces",
+    "secretariat",
+    "presidency",
+];
+
+/// Heads that speak for an organisation taken from the context ("a spokeswoman").
+const SPOKES_HEADS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "diplomat",
+    "diplomats",
+    "representative",
+    "aide",
+    "aides",
+    "office",
+    "ministry",
+    "agency",
+    "statement",
+    "envoy",
+    "embassy",
+    "mission",
+    "department",
+    "government",
+    "authorities",
+    "administration",
+];
+
+/// CAMEO sector added to a bare state code for a head word ("Czech police" → CZECOP).
+fn sector_for(head: &str) -> Option<&'static str> {
+    Some(match head {
+        "ministry" | "minister" | "government" | "official" | "officials" | "spokesman"
+        | "spokeswoman" | "spokesperson" | "president" | "premier" | "chancellor" | "cabinet"
+        | "authorities" | "administration" | "embassy" | "diplomat" | "diplomats"
+        | "ambassador" | "envoy" | "department" | "office" | "kremlin" => "GOV",
+        "police" | "policemen" => "COP",
+        "army" | "military" | "troops" | "forces" | "soldiers" | "navy" | "commander"
+        | "commanders" => "MIL",
+        "parliament" | "lawmakers" | "legislators" | "senator" | "senators" | "lawmaker"
+        | "legislature" | "senate" => "LEG",
+        "court" | "judge" | "judges" | "prosecutor" | "prosecutors" => "JUD",
+        "media" | "television" | "newspaper" | "broadcaster" | "tv" => "MED",
+        "rebels" | "insurgents" | "militants" => "REB",
+        "protesters" | "demonstrators" | "residents" | "citizens" | "people" => "CVL",
+        _ => return None,
+    })
+}
+
+/// Resolves a speaker from its phrase.
+pub struct Resolver<'a> {
+    doc: &'a Doc,
+    /// Spans (direct quotation contents) whose mentions are never speakers.
+    excluded: &'a [Span],
+}
+
+impl<'a> Resolver<'a> {
+    /// A resolver over a document; mentions inside `excluded` spans are ignored.
+    pub fn new(doc: &'a Doc, excluded: &'a [Span]) -> Resolver<'a> {
+        Resolver { doc, excluded }
+    }
+
+    fn excluded(&self, s: Span) -> bool {
+        // the excluded spans are in text order and do not overlap
+        let i = self.excluded.partition_point(|e| e.end < s.end);
+        self.excluded.get(i).is_some_and(|e| e.contains(s))
+    }
+
+    fn mentions_in(&self, span: Span) -> impl Iterator<Item = &'a Mention> + '_ {
+        let doc = self.doc;
+        // mentions are in order of their start; nested ones may start a little earlier
+        let i = doc
+            .mentions
+            .partition_point(|m| m.span.start + 200 < span.start);
+        doc.mentions[i..]
+            .iter()
+            .take_while(move |m| m.span.start < span.end)
+            .filter(move |m| m.span.overlaps(span))
+    }
+
+    /// The speaker a phrase names; `priors` are the statements attributed so far.
+    pub fn resolve(&self, phrase: Span, priors: &[Prior]) -> Speaker {
+        let text = &self.doc.text[phrase.start..phrase.end];
+        let toks = tokenize(&self.doc.text, phrase.start, phrase.end);
+        let words: Vec<String> = toks
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| lower(t.text(&self.doc.text)))
+            .collect();
+        if words.len() == 1 && super::phrase::is_in(super::phrase::PRONOUNS, &words[0]) {
+            return self.resolve_pronoun(phrase, &words[0], priors);
+        }
+        // the head: the last word before a preposition
+        let core_end = toks
+            .iter()
+            .position(|t| {
+                t.is_word()
+                    && matches!(
+                        lower(t.text(&self.doc.text)).as_str(),
+                        "of" | "for" | "at" | "in" | "from" | "with" | "to" | "on"
+                    )
+            })
+            .unwrap_or(toks.len());
+        let head_tok = toks[..core_end].iter().rev().find(|t| t.is_word());
+        let head = head_tok
+            .map(|t| lower(t.text(&self.doc.text)))
+            .unwrap_or_default();
+        let head_span = head_tok.map(|t| Span::new(t.start, t.end));
+        let best = self
+            .mentions_in(phrase)
+            .filter(|m| m.entity < self.doc.entities.len())
+            .min_by_key(|m| (rank(self.doc, m), m.span.start));
+        let name_from_phrase = clean_name(text);
+        if let Some(m) = best {
+            let e = &self.doc.entities[m.entity];
+            if m.kind == MentionKind::Pronoun {
+                return speaker_of(self.doc, m.entity);
+            }
+            let covers_head = head_span.is_some_and(|h| m.span.contains(h));
+            let name = if e.kind == EntityKind::Person || covers_head {
+                e.name.clone()
+            } else {
+                name_from_phrase
+            };
+            let mut code = e.code.clone();
+            if !covers_head && e.kind != EntityKind::Person {
+                if let (Some(c), Some(sec)) = (&code, sector_for(&head)) {
+                    if c.len() == 3 {
+                        code = Some(format!("{c}{sec}"));
+                    }
+                }
+            }
+            return Speaker {
+                name: Some(name),
+                code,
+                entity: Some(m.entity),
+            };
+        }
+        // no entity in the phrase: an office or spokesperson speaks for the organisation in context
+        if super::phrase::is_in(SPOKES_HEADS, &head) {
+            if let Some(eid) = self.context_org(phrase.start, &head) {
+                let e = &self.doc.entities[eid];
+                let bare = name_from_phrase
+                    .trim_start_matches("a ")
+                    .trim_start_matches("an ")
+                    .to_string();
+                let name = if e.name.to_lowercase().ends_with(&head) {
+                    e.name.clone()
+                } else {
+                    format!("{} {}", e.name, bare)
+                };
+                let mut code = e.code.clone();
+                if let (Some(c), Some(sec)) = (&code, sector_for(&head)) {
+                    if c.len() == 3 && e.kind == EntityKind::State {
+                        code = Some(format!("{c}{sec}"));
+                    }
+                }
+                return Speaker {
+                    name: Some(name),
+                    code,
+                    entity: Some(eid),
+                };
+            }
+        }
+        Speaker {
+            name: (!name_from_phrase.is_empty()).then_some(name_from_phrase),
+            code: None,
+            entity: None,
+        }
+    }
+
+    /// The organisation a bare "the ministry" or "a spokeswoman" stands for: the most
+    /// recent entity whose name ends in the head word, else the most recent
+    /// organisation or state.
+    fn context_org(&self, before: usize, head: &str) -> Option<usize> {
+        let doc = self.doc;
+        let end = doc.mentions.partition_point(|m| m.span.start < before);
+        let candidates = || {
+            doc.mentions[..end]
+                .iter()
+                .rev()
+                .take(80)
+                .filter(|m| !self.excluded(m.span) && m.entity < doc.entities.len())
+        };
+        let by_head = candidates().find(|m| {
+            let e = &doc.entities[m.entity];
+            e.kind != EntityKind::Person && e.name.to_lowercase().rsplit(' ').next() == Some(head)
+        });
+        if let Some(m) = by_head {
+            return Some(m.entity);
+        }
+        if !matches!(
+            head,
+            "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "spokespeople"
+                | "office"
+                | "statement"
+                | "ministry"
+                | "official"
+                | "officials"
+        ) {
+            return None;
+        }
+        candidates()
+            .find(|m| {
+                matches!(
+                    doc.entities[m.entity].kind,
+                    EntityKind::Organization | EntityKind::State
+                ) && m.kind != MentionKind::Demonym
+            })
+            .map(|m| m.entity)
+    }
+
+    /// Resolves a pronoun: the actor stage's reading if it has one, else the most
+    /// recent compatible speaker (same or previous two paragraphs), else the most
+    /// recent compatible person or group mentioned before it.
+    pub fn resolve_pronoun(&self, at: Span, pronoun: &str, priors: &[Prior]) -> Speaker {
+        let doc = self.doc;
+        if let Some(m) = self.mentions_in(at).find(|m| m.entity < doc.entities.len()) {
+            return speaker_of(doc, m.entity);
+        }
+        let para = doc.paragraphs.partition_point(|p| p.span.end < at.start);
+        // look back no further than the paragraph two before this one
+        let window = doc
+            .paragraphs
+            .get(para.saturating_sub(2))
+            .map_or(0, |p| p.span.start);
+        let compatible_speaker = |s: &Speaker| match s.entity.map(|e| &doc.entities[e]) {
+            Some(e) => entity_fits(e.kind, e.gender, pronoun),
+            None => name_fits(s.name.as_deref().unwrap_or(""), pronoun),
+        };
+        if let Some(p) = priors
+            .iter()
+            .rev()
+            .take_while(|p| p.paragraph + 2 >= para)
+            .find(|p| p.at < at.start && compatible_speaker(&p.speaker))
+        {
+            return p.speaker.clone();
+        }
+        let end = doc.mentions.partition_point(|m| m.span.start < at.start);
+        let hit = doc.mentions[..end]
+            .iter()
+            .rev()
+            .take_while(|m| m.span.start >= window)
+            .find(|m| {
+                m.entity < doc.entities.len()
+                    && !self.excluded(m.span)
+                    && m.kind != MentionKind::Demonym
+                    && entity_fits(
+                        doc.entities[m.entity].kind,
+                        doc.entities[m.entity].gender,
+                        pronoun,
+                    )
+            });
+        if let Some(m) = hit {
+            return speaker_of(doc, m.entity);
+        }
+        if let Some(p) = priors
+            .iter()
+            .rev()
+            .take_while(|p| p.paragraph + 6 >= para)
+            .find(|p| p.at < at.start && compatible_speaker(&p.speaker))
+        {
+            return p.speaker.clone();
+        }
+        Speaker::default()
+    }
+}
+
+fn rank(doc: &Doc, m: &Mention) -> u8 {
+    let e = &doc.entities[m.entity];
+    match (e.kind, m.kind) {
+        (_, MentionKind::Pronoun) => 0,
+        (EntityKind::Person, _) => 1,
+        (_, MentionKind::Demonym) => 5,
+        (EntityKind::Organization | EntityKind::Group, _) => 2,
+        (EntityKind::State, _) => 3,
+        (EntityKind::Place, _) => 4,
+    }
+}
+
+/// The speaker for an entity.
+pub fn speaker_of(doc: &Doc, entity: usize) -> Speaker {
+    match doc.entities.get(entity) {
+        Some(e) => Speaker {
+            name: Some(e.name.clone()),
+            code: e.code.clone(),
+            entity: Some(entity),
+        },
+        None => Speaker::default(),
+    }
+}
+
+fn entity_fits(kind: EntityKind, gender: Option<Gender>, pronoun: &str) -> bool {
+    match pronoun {
+        "he" => kind == EntityKind::Person && gender != Some(Gender::Female),
+        "she" => kind == EntityKind::Person && gender != Some(Gender::Male),
+        "they" | "we" => matches!(
+            kind,
+            EntityKind::Group | EntityKind::Organization | EntityKind::State
+        ),
+        "it" => matches!(kind, EntityKind::Organization | EntityKind::State),
+        _ => false,
+    }
+}
+
+fn name_fits(name: &str, pronoun: &str) -> bool {
+    let head = name
+        .split_whitespace()
+        .last()
+        .map(lower)
+        .unwrap_or_default();
+    let org = super::phrase::is_in(ORG_HEADS, &head);
+    let plural = name.split_whitespace().last().is_some_and(|w| {
+        w.ends_with('s') && !w.ends_with("ss") && w.chars().all(|c| c.is_ascii_lowercase())
+    });
+    match pronoun {
+        "he" | "she" => !name.is_empty() && !org && !plural,
+        "they" | "we" => org || plural,
+        "it" => org,
+        _ => false,
+    }
+}
+
+/// A speaker name from a phrase: without a leading "the", spaces collapsed.
+pub fn clean_name(text: &str) -> String {
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut t = t.trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
+    for article in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(rest) = t.strip_prefix(article) {
+            t = rest;
+            break;
+        }
+    }
+    t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_from_phrases() {
+        let cases = [
+            ("the NATO press office", "NATO press office"),
+            ("The ministry", "ministry"),
+            ("a senior U.S. official", "senior U.S. official"),
+            ("  protesters ", "protesters"),
+        ];
+        for (p, want) in cases {
+            assert_eq!(clean_name(p), want);
+        }
+    }
+
+    #[test]
+    fn pronoun_fit_by_name() {
+        let cases = [
+            ("Jane Doe", "she", true),
+            ("NATO press office", "she", false),
+            ("U.S. officials", "they", true),
+            ("U.S. officials", "he", false),
+            ("the ministry", "it", true),
+            ("Kremlin spokesman Dmitry Orlov", "he", true),
+            ("", "he", false),
+        ];
+        for (name, p, want) in cases {
+            assert_eq!(name_fits(name, p), want, "{name} {p}");
+        }
+    }
+}

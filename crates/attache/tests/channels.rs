@@ -1,0 +1,185 @@
+//! Channel changes from hand-marked sentences (see `attache::markup`): one
+//! line per case, the expected changes as `HOLDER>HOST change`.
+
+use attache::{channels, dates, markup};
+
+fn run(text: &str, published: Option<&str>) -> Vec<String> {
+    let mut doc = markup::doc(text, published);
+    dates::resolve(&mut doc);
+    channels::track(&mut doc);
+    let mut got: Vec<String> = doc
+        .channels
+        .iter()
+        .map(|c| {
+            format!(
+                "{}>{} {}",
+                c.holder.as_deref().unwrap_or("?"),
+                c.host.as_deref().unwrap_or("?"),
+                channels::change_name(c.change)
+            )
+        })
+        .collect();
+    got.sort();
+    got
+}
+
+macro_rules! cases {
+    ($($name:ident: $text:expr => [$($want:expr),*];)*) => {
+        $(#[test] fn $name() {
+            let mut want: Vec<String> = vec![$($want.to_string()),*];
+            want.sort();
+            assert_eq!(run($text, Some("2021-10-20")), want, "{}", $text);
+        })*
+    };
+}
+
+cases! {
+    // Suspensions and closures.
+    halt_own_office_at_igo: "{Russia|RUS} will halt the activities of its representative office at the {NATO|IGOWSTNAT} headquarters in Brussels." => ["RUS>IGOWSTNAT suspended"];
+    suspend_mission_to: "{Serbia|SRB} suspended its mission to the {European Union|IGOEEC}." => ["SRB>IGOEEC suspended"];
+    close_other_sides_mission: "{Russia|RUS} will also close the {alliance|IGOWSTNAT|nominal}’s liaison mission in Moscow." => ["IGOWSTNAT>RUS closed"];
+    close_two_coordinated: "{Russia|RUS} will close the {bloc|IGOWSTNAT|nominal}’s liaison mission, which was set up in 2002, and information bureau in Moscow." => ["IGOWSTNAT>RUS closed", "IGOWSTNAT>RUS closed"];
+    close_embassy_in_capital: "{Britain|GBR} closed its embassy in Tehran on Friday." => ["GBR>IRN closed"];
+    shut_down_consulate: "{China|CHN} ordered the {United States|USA} to shut down its consulate in Chengdu." => ["USA>CHN closed"];
+    close_consulate_demonym: "{Washington|USA|metonym} closed the {Chinese|CHN|demonym} consulate in Houston." => ["CHN>USA closed"];
+    closure_nominal: "The closure of the {Lithuanian|LTU|demonym} embassy in Minsk was announced by {Belarus|BLR}." => ["LTU>BLR closed"];
+    suspension_nominal_to: "{Officials|RUS} welcomed the suspension of {Russia|RUS}’s mission to {NATO|IGOWSTNAT}." => ["RUS>IGOWSTNAT suspended"];
+    termination_nominal_two: "{He|RUS|pronoun} praised the termination of the {NATO|IGOWSTNAT} information office and liaison mission in Moscow." => ["IGOWSTNAT>RUS closed", "IGOWSTNAT>RUS closed"];
+    passive_closed: "The {Canadian|CAN|demonym} embassy in Riyadh was closed by {Saudi Arabia|SAU}." => ["CAN>SAU closed"];
+    embassy_subject_closes: "The {US|USA} embassy in Kabul will close on Tuesday." => ["USA>AFG closed"];
+    freeze_office: "{Taiwan|TWN} froze the work of its trade office in {Fiji|FJI}." => [];
+    terminate_representation: "{Lithuania|LTU} terminated the representation of {Belarus|BLR} in Vilnius." => ["BLR>LTU closed"];
+    suspend_embassy_operations: "{Spain|ESP} suspended operations at its embassy in Kyiv." => ["ESP>UKR suspended"];
+    halt_consular_services: "The {Indian|IND|demonym} embassy in Kabul halted work on Sunday." => ["IND>AFG suspended"];
+    downgrade_mission: "{Israel|ISR} downgraded its mission in Ankara after the raid." => ["ISR>TUR suspended"];
+    close_all_consulates: "{Russia|RUS} closed all {US|USA|demonym} consulates on its territory." => ["USA>RUS closed"];
+    // Reopenings and openings.
+    reopen_both_directions: "The {United States|USA} and {Cuba|CUB} agreed to reopen embassies in each other's capitals." => ["CUB>USA reopened", "USA>CUB reopened"];
+    restore_embassy: "{Saudi Arabia|SAU} restored its embassy in Doha." => ["SAU>QAT reopened"];
+    reopen_consulate: "{India|IND} will reopen its consulate in Kandahar next month." => ["IND>AFG reopened"];
+    reopened_passive: "The {Turkish|TUR|demonym} embassy in Cairo was reopened on Monday." => ["TUR>EGY reopened"];
+    resume_work_mission: "{Iran|IRN} resumed the work of its diplomatic mission in Riyadh." => ["IRN>SAU reopened"];
+    open_new_embassy: "{Israel|ISR} opened an embassy in Abu Dhabi on Tuesday." => ["ISR>ARE established"];
+    establish_liaison_office: "{South Korea|KOR} and {North Korea|PRK} will establish liaison offices in each other's capitals." => ["KOR>PRK established", "PRK>KOR established"];
+    open_then_reopen_fold: "{Japan|JPN} and {Mongolia|MNG} agreed to reopen embassies. || The two states will open embassies within weeks, {Japan|JPN} said." => ["JPN>MNG reopened", "MNG>JPN reopened"];
+    set_up_office: "{Kenya|KEN} set up a liaison office at the {African Union|IGOAFRAU}." => ["KEN>IGOAFRAU established"];
+    // Staff expulsions.
+    expel_demonym_diplomats: "{Russia|RUS} on Sunday expelled 20 {Czech|CZE|demonym} diplomats." => ["CZE>RUS staff_expelled"];
+    order_out: "{Prague|CZE|metonym} had on Saturday ordered out 18 {Russian|RUS|demonym} diplomats." => ["RUS>CZE staff_expelled"];
+    expel_no_nationality: "The {United States|USA} hit {Moscow|RUS|metonym} with sanctions and expelled 10 diplomats." => ["RUS>USA staff_expelled"];
+    expel_participle_chain: "It coincides with the {United States|USA} hitting {Moscow|RUS|metonym} with sanctions and expelling 10 diplomats." => ["RUS>USA staff_expelled"];
+    persona_non_grata: "{Poland|POL} declared two {Belarusian|BLR|demonym} diplomats persona non grata." => ["BLR>POL staff_expelled"];
+    ordered_to_leave: "{Mali|MLI} ordered the {French|FRA|demonym} ambassador to leave the country within 72 hours." => ["FRA>MLI staff_expelled"];
+    gave_hours_to_leave: "{Slovakia|SVK} gave three {Russian|RUS|demonym} diplomats 72 hours to leave." => ["RUS>SVK staff_expelled"];
+    expelled_passive_by: "Two {Dutch|NLD|demonym} diplomats were expelled by {Russia|RUS}." => ["NLD>RUS staff_expelled"];
+    expulsion_of_nominal: "{Berlin|DEU|metonym} condemned the expulsion of four {German|DEU|demonym} diplomats from {Moscow|RUS|metonym}." => ["DEU>RUS staff_expelled"];
+    expel_ambassador: "{Niger|NER} expelled the {French|FRA|demonym} ambassador." => ["FRA>NER staff_expelled"];
+    expel_embassy_staff: "{Estonia|EST} expelled a {Russian|RUS|demonym} embassy staff member on Monday." => ["RUS>EST staff_expelled"];
+    kick_out_officials: "{Ukraine|UKR} kicked out three {Hungarian|HUN|demonym} officials." => ["HUN>UKR staff_expelled"];
+    expel_reciprocal: "{Austria|AUT} expelled a {Russian|RUS|demonym} diplomat, and {Russia|RUS} expelled an {Austrian|AUT|demonym} diplomat." => ["AUT>RUS staff_expelled", "RUS>AUT staff_expelled"];
+    // Accreditation.
+    stripped_accreditation: "{NATO|IGOWSTNAT} stripped eight {Russian|RUS|demonym} mission members of their accreditations this month." => ["RUS>IGOWSTNAT accreditation_revoked"];
+    revoke_accreditation_of: "{China|CHN} revoked the accreditation of three {Wall Street Journal|USAMED|org} journalists." => ["USAMED>CHN accreditation_revoked"];
+    withdraw_accreditation: "{Belarus|BLR} withdrew the accreditation of {Swedish|SWE|demonym} diplomats." => ["SWE>BLR accreditation_revoked"];
+    cancelled_credentials: "The {Venezuelan|VEN|demonym} diplomats had their credentials cancelled by {Colombia|COL}." => ["VEN>COL accreditation_revoked"];
+    // Recalls.
+    recall_ambassador_to: "{Germany|DEU} recalled its ambassador to {Turkey|TUR}." => ["DEU>TUR ambassador_recalled"];
+    recall_ambassador_from: "{France|FRA} recalled its ambassador from {Australia|AUS} on Friday." => ["FRA>AUS ambassador_recalled"];
+    recall_ambassador_in_city: "{Italy|ITA} recalled its ambassador in Paris for consultations." => ["ITA>FRA ambassador_recalled"];
+    recall_envoy_other: "{Lithuania|LTU} recalled its envoy as tensions with {China|CHN} rose." => ["LTU>CHN ambassador_recalled"];
+    withdraw_diplomats: "{Canada|CAN} withdrew its diplomats from {Venezuela|VEN}." => ["CAN>VEN ambassador_recalled"];
+    pulled_ambassador: "{Algeria|DZA} pulled its ambassador from Madrid." => ["DZA>ESP ambassador_recalled"];
+    recalled_passive: "The {Saudi|SAU|demonym} ambassador to {Lebanon|LBN} was recalled on Friday." => ["SAU>LBN ambassador_recalled"];
+    // Fallback contacts.
+    liaise_via_ambassador: "In case of urgent matters, {Lavrov|RUSGOV|person} said {NATO|IGOWSTNAT} could liaise via the {Russian|RUS|demonym} ambassador in Belgium." => ["RUS>IGOWSTNAT fallback_designated"];
+    envoy_maintain_contact: "An envoy from a {NATO|IGOWSTNAT} member state in Moscow may still maintain urgent contact with the {Russian|RUS|demonym} side on the {bloc|IGOWSTNAT|nominal}’s behalf." => ["IGOWSTNAT>RUS fallback_designated"];
+    communicate_through_embassy: "{Washington|USA|metonym} can communicate through the {Swiss|CHE|demonym} embassy in Tehran." => ["CHE>USA fallback_designated"];
+    contact_through_envoy: "The {Sudanese|SDN|demonym} envoy in Geneva will maintain contact with the {UN|IGOUNO}." => ["SDN>IGOUNO fallback_designated"];
+    hotline_liaise: "Both militaries can liaise through the {US|USA|demonym} hotline with {Russia|RUS}." => ["USA>RUS fallback_designated"];
+    // Negative cases: no channel change.
+    closes_border_not_channel: "{Poland|POL} closed its border with {Belarus|BLR}." => [];
+    embassy_statement: "The {Russian|RUS|demonym} embassy in Washington said the sanctions were unlawful." => [];
+    summit_opened: "{Putin|RUSGOV|person} opened the summit in Sochi." => [];
+    remain_open_dialogue: "{NATO|IGOWSTNAT} said it would remain open to dialogue with {Russia|RUS}." => [];
+    cease_engagement: "{Russia|RUS} plans to cease its diplomatic engagement with {NATO|IGOWSTNAT}." => [];
+    restore_ties_only: "{Iran|IRN} and {Saudi Arabia|SAU} agreed to restore diplomatic ties." => [];
+    press_office_speaker: "The {NATO press office|IGOWSTNAT|org} said it had not received any notification from {Russia|RUS}." => [];
+    ambassador_met: "The {Russian|RUS|demonym} ambassador met {Chinese|CHN|demonym} officials in Beijing." => [];
+    opening_without_actors: "The department must give notice before opening an embassy." => [];
+    expulsions_no_object: "{Russia|RUS} retaliated for diplomatic expulsions by {Prague|CZE|metonym}." => [];
+    relative_clause_not_change: "The {Danish|DNK|demonym} office, which was opened in 2010, moved to a new building." => [];
+}
+
+#[test]
+fn details_location_hosted_established_date() {
+    let mut doc = markup::doc(
+        "{Lavrov|RUSGOV|person,s} said on Monday that talks were over. || {Russia|RUS} will also close the {bloc|IGOWSTNAT|nominal}’s liaison mission, which was established in 2002 and hosted at the Belgian embassy, and information bureau in Moscow.",
+        Some("2021-10-20"),
+    );
+    dates::resolve(&mut doc);
+    channels::track(&mut doc);
+    assert_eq!(doc.channels.len(), 2, "{:#?}", doc.channels);
+    let c = &doc.channels[0];
+    assert_eq!(c.kind, "liaison mission");
+    assert_eq!(c.location.as_deref(), Some("Moscow"));
+    assert_eq!(c.hosted_at.as_deref(), Some("Belgian embassy"));
+    assert_eq!(c.established.as_deref(), Some("2002"));
+    assert_eq!(c.date.as_deref(), Some("2021-10-18"));
+    assert_eq!(doc.channels[1].kind, "information office");
+}
+
+#[test]
+fn date_from_the_sentence_wins() {
+    let mut doc = markup::doc(
+        "{Lavrov|RUSGOV|person} said {Russia|RUS} will halt the work of its mission to {NATO|IGOWSTNAT} by early next month.",
+        Some("2021-10-20"),
+    );
+    dates::resolve(&mut doc);
+    channels::track(&mut doc);
+    assert_eq!(doc.channels.len(), 1);
+    assert_eq!(doc.channels[0].date.as_deref(), Some("2021-11"));
+    assert_eq!(doc.channels[0].location, None);
+}
+
+#[test]
+fn state_at_a_date_follows_changes() {
+    use attache::channels::{channel_state_at, ChannelStatus};
+    use chrono::NaiveDate;
+    let mut doc = markup::doc(
+        "{Russia|RUS} will halt its mission to {NATO|IGOWSTNAT} by early next month. || {NATO|IGOWSTNAT} stripped eight {Russian|RUS|demonym} mission members of their accreditation this month. || {NATO|IGOWSTNAT} could liaise via the {Russian|RUS|demonym} ambassador in Belgium.",
+        Some("2021-10-20"),
+    );
+    dates::resolve(&mut doc);
+    channels::track(&mut doc);
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    let now = channel_state_at(&doc.channels, ("RUS", "IGOWSTNAT"), d("2021-10-20"));
+    let mission = now
+        .iter()
+        .find(|s| s.kind == "permanent mission")
+        .expect("mission");
+    assert_eq!(mission.status, ChannelStatus::Open);
+    assert_eq!(mission.pending.len(), 1);
+    let staff = now
+        .iter()
+        .find(|s| s.kind == "accredited staff")
+        .expect("staff");
+    assert_eq!(staff.status, ChannelStatus::Reduced);
+    assert!(now.iter().any(|s| s.status == ChannelStatus::Fallback));
+    let later = channel_state_at(&doc.channels, ("IGOWSTNAT", "RUS"), d("2021-11-15"));
+    let mission = later
+        .iter()
+        .find(|s| s.kind == "permanent mission")
+        .expect("mission");
+    assert_eq!(mission.status, ChannelStatus::Suspended);
+    assert_eq!(mission.since.as_deref(), Some("2021-11"));
+    let mut report = String::new();
+    channels::report(&doc, &mut report);
+    assert!(report.contains("Relations"), "{report}");
+    assert!(report.contains("fallback contacts"), "{report}");
+}
+
+cases! {
+    descriptor_resolves_to_last_igo: "{NATO|IGOWSTNAT} expelled diplomats last week. || {Russia|RUS} will close the bloc’s liaison mission in Moscow." => ["IGOWSTNAT>RUS closed"];
+    descriptor_union: "The {European Union|IGOEEC|org} criticised the move. || {Belarus|BLR} suspended the union’s delegation in Minsk." => ["IGOEEC>BLR suspended"];
+    behalf_descriptor: "{NATO|IGOWSTNAT} regrets the move. || An envoy of a member state may keep in touch with the {Russian|RUS|demonym} side on the alliance’s behalf." => ["IGOWSTNAT>RUS fallback_designated"];
+}

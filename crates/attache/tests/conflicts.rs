@@ -1,0 +1,95 @@
+//! Conflicting claims from hand-marked statements (see `attache::markup`):
+//! one line per case, the expected conflicts as the sorted speaker codes of
+//! their claims.
+
+use attache::{conflicts, markup};
+
+fn run(text: &str) -> Vec<Vec<String>> {
+    let mut doc = markup::doc(text, Some("2021-10-20"));
+    conflicts::detect(&mut doc);
+    doc.conflicts
+        .iter()
+        .map(|c| {
+            let mut v: Vec<String> = c
+                .claims
+                .iter()
+                .map(|k| k.code.clone().unwrap_or_else(|| "?".into()))
+                .collect();
+            v.sort();
+            v.dedup();
+            v
+        })
+        .collect()
+}
+
+macro_rules! cases {
+    ($($name:ident: $text:expr => [$([$($code:expr),*]),*];)*) => {
+        $(#[test] fn $name() {
+            let want: Vec<Vec<String>> = vec![$(vec![$($code.to_string()),*]),*];
+            assert_eq!(run($text), want, "{}", $text);
+        })*
+    };
+}
+
+cases! {
+    // Notification vs. nothing received (converse predicates).
+    notified_vs_not_received: "{Lavrov|RUSGOV|person,s} said [[{Russia|RUS} notified {NATO|IGOWSTNAT} of its actions in advance]]. || [[“We have not received any official communication on the issues he raised,”]] said the {NATO press office|IGOWSTNAT|org,s}." => [["IGOWSTNAT", "RUSGOV"]];
+    informed_vs_not_informed: "{Ankara|TUR|metonym,s} said [[it informed {Baghdad|IRQ|metonym} before the operation]]. || {Iraq|IRQ|s} said [[it was not informed by {Turkey|TUR}]]." => [["IRQ", "TUR"]];
+    notice_vs_no_notice: "{Washington|USA|metonym,s} said [[{it|USA|pronoun} gave notice to {Moscow|RUS|metonym} of the test]]. || {The Kremlin|RUSGOV|org,s} said [[{Russia|RUS} had not received any notification]]." => [["RUSGOV", "USA"]];
+    haven_t_received: "{Serbia|SRB|s} said [[{it|SRB|pronoun} notified {Kosovo|XKX} of the closure]]. || {Pristina|XKX|metonym,s} said [[we haven't received any notification from {Belgrade|SRB|metonym}]]." => [["SRB", "XKX"]];
+    both_say_notified: "{Lavrov|RUSGOV|person,s} said [[{Russia|RUS} notified {NATO|IGOWSTNAT} in advance]]. || {Stoltenberg|IGOWSTNAT|person,s} said [[{NATO|IGOWSTNAT} was notified by {Russia|RUS}]]." => [];
+    same_speaker_no_conflict: "{Lavrov|RUSGOV|person,s} said [[{Russia|RUS} notified {NATO|IGOWSTNAT}]]. || {Lavrov|RUSGOV|person,s} said [[{NATO|IGOWSTNAT} has not received any notification from {Ukraine|UKR}]]." => [];
+    different_recipients: "{Paris|FRA|metonym,s} said [[{France|FRA} informed {Germany|DEU} of the plan]]. || {Rome|ITA|metonym,s} said [[{Italy|ITA} had not been informed]]." => [];
+    // Attacks.
+    attacked_vs_no_attack: "{Kyiv|UKR|metonym,s} said [[{Russian|RUS|demonym} forces attacked the port]]. || {Moscow|RUS|metonym,s} said [[no attack took place]]." => [["RUS", "UKR"]];
+    struck_vs_did_not_strike: "{Israel|ISR|s} said [[{Hezbollah|LBNREB|org} struck the base]]. || {Hezbollah|LBNREB|org,s} said [[{it|LBNREB|pronoun} did not attack the base]]." => [["ISR", "LBNREB"]];
+    shelled_vs_denied_shelling: "{Armenia|ARM|s} said [[{Azerbaijani|AZE|demonym} troops shelled the village]]. || {Baku|AZE|metonym,s} said [[{its|AZE|pronoun} troops never shelled the village]]." => [["ARM", "AZE"]];
+    attack_no_strike_phrase: "{The ministry|SYRGOV|org,s} said [[{Turkish|TUR|demonym} jets bombed the town]]. || {Ankara|TUR|metonym,s} said [[there was no attack]]." => [["SYRGOV", "TUR"]];
+    two_attack_reports_agree: "{Kyiv|UKR|metonym,s} said [[{Russian|RUS|demonym} forces attacked the port]]. || {The UN|IGOUNO|org,s} said [[{Russian|RUS|demonym} forces struck the port]]." => [];
+    // Agreements.
+    agreed_vs_no_agreement: "{The White House|USAGOV|org,s} said [[the two sides agreed on a prisoner swap]]. || {Tehran|IRN|metonym,s} said [[there is no agreement]]." => [["IRN", "USAGOV"]];
+    reached_deal_vs_no_deal: "{Ethiopia|ETH|s} said [[{it|ETH|pronoun} reached a deal with {Egypt|EGY}]]. || {Cairo|EGY|metonym,s} said [[no deal was reached]]." => [["EGY", "ETH"]];
+    signed_vs_not_agreed: "{Belgrade|SRB|metonym,s} said [[{Serbia|SRB} signed an agreement with {Kosovo|XKX}]]. || {Pristina|XKX|metonym,s} said [[{Kosovo|XKX} has not agreed to anything]]." => [["SRB", "XKX"]];
+    agreement_both_positive: "{Moscow|RUS|metonym,s} said [[{Russia|RUS} and {Turkey|TUR} reached an agreement]]. || {Ankara|TUR|metonym,s} said [[an agreement was reached]]." => [];
+    // Dialogue.
+    not_interested_vs_open: "[[“{NATO|IGOWSTNAT} is not interested in any equitable dialogue,”]] {he|RUSGOV|pronoun,s} said. || [[“We remain open to dialogue,”]] {she|IGOWSTNAT|pronoun,s} said." => [["IGOWSTNAT", "RUSGOV"]];
+    refuses_talks_vs_ready: "{Seoul|KOR|metonym,s} said [[{Pyongyang|PRK|metonym} refuses to talk]]. || {North Korea|PRK|s} said [[{it|PRK|pronoun} is ready for talks]]." => [["KOR", "PRK"]];
+    open_vs_not_open: "{Caracas|VEN|metonym,s} said [[{Venezuela|VEN} is open to dialogue]]. || {The opposition|VENOPP|group,s} said [[the government is not open to dialogue]]." => [["VEN", "VENOPP"]];
+    not_ready_vs_ready: "{Washington|USA|metonym,s} said [[{Iran|IRN} is not ready to negotiate]]. || {Tehran|IRN|metonym,s} said [[we are ready to negotiate]]." => [["IRN", "USA"]];
+    dialogue_different_subjects: "{Berlin|DEU|metonym,s} said [[{Germany|DEU} is open to dialogue]]. || {Minsk|BLR|metonym,s} said [[{Poland|POL} is not interested in dialogue]]." => [];
+    // Involvement and rebuttals.
+    alleged_involvement_called_absurd: "{Czech|CZE|demonym} {Prime Minister Babis|CZEGOV|person,s} said [[the attack had been aimed at a shipment]]. || Ministers will discuss {Russia|RUS}’s alleged involvement in the explosion, an accusation {Moscow|RUS|metonym} has called “absurd”." => [["CZEGOV", "RUS"]];
+    denied_involvement: "{Kyiv|UKR|metonym,s} said [[{Russia|RUS} was behind the blast]]. || {Moscow|RUS|metonym,s} said [[{Russia|RUS} had nothing to do with the blast]]." => [["RUS", "UKR"]];
+    rejected_allegations: "{London|GBR|metonym,s} said [[{Russia|RUS} was responsible for the poisoning]]. || {Moscow|RUS|metonym} rejected the allegations as baseless." => [["GBR", "RUS"]];
+    involved_vs_not_involved: "{Israel|ISR|s} said [[{Iran|IRN} was involved in the attack]]. || {Tehran|IRN|metonym,s} said [[{Iran|IRN} was not involved in the attack]]." => [["IRN", "ISR"]];
+    denies_responsibility_statement: "{Officials|NGAGOV|org,s} said [[{the group|NGAREB|group} carried out the bombing]]. || {The group|NGAREB|group,s} said [[{it|NGAREB|pronoun} denied responsibility for the bombing]]." => [["NGAGOV", "NGAREB"]];
+    rebuttal_without_event: "{Moscow|RUS|metonym} dismissed the accusations as absurd." => [];
+    // Withdrawal and ceasefire.
+    withdrew_vs_still_present: "{Moscow|RUS|metonym,s} said [[{Russian|RUS|demonym} troops withdrew from the border]]. || {NATO|IGOWSTNAT|s} said [[{Russian|RUS|demonym} troops have not withdrawn]]." => [["IGOWSTNAT", "RUS"]];
+    violated_vs_respected: "{Baku|AZE|metonym,s} said [[{Armenia|ARM} violated the ceasefire]]. || {Yerevan|ARM|metonym,s} said [[{Armenia|ARM} respected the ceasefire]]." => [["ARM", "AZE"]];
+    // Without the quotation stage: cues read here.
+    fallback_cues_notify: "{Lavrov|RUSGOV|person} said {Russia|RUS} notified {NATO|IGOWSTNAT} of its plans. || “We have not received any official communication,” said the {NATO press office|IGOWSTNAT|org}." => [["IGOWSTNAT", "RUSGOV"]];
+    fallback_continuing_quote: "{Lungescu|IGOWSTNAT|person} said {NATO|IGOWSTNAT} regrets the move. || “We remain open to dialogue.” || {Lavrov|RUSGOV|person} said {NATO|IGOWSTNAT} is not interested in dialogue." => [["IGOWSTNAT", "RUSGOV"]];
+    unrelated_statements: "{Paris|FRA|metonym,s} said [[{France|FRA} will send aid]]. || {Berlin|DEU|metonym,s} said [[talks will continue]]." => [];
+    tass_joins_conflict: "{Lavrov|RUSGOV|person,s} said [[{Russia|RUS} notified {NATO|IGOWSTNAT} in advance]]. || {Tass|RUSMED|org,s} reported [[{NATO|IGOWSTNAT} has not received any official notification from {Russia|RUS} yet]]. || [[“We have not received any official communication,”]] said the {NATO press office|IGOWSTNAT|org,s}." => [["IGOWSTNAT", "RUSGOV", "RUSMED"]];
+}
+
+#[test]
+fn claims_carry_sentence_span_and_speaker() {
+    let mut doc = markup::doc(
+        "{Lavrov|RUSGOV|person,s} said [[{Russia|RUS} notified {NATO|IGOWSTNAT} of its actions in advance]]. || [[“We have not received any official communication,”]] said the {NATO press office|IGOWSTNAT|org,s}.",
+        Some("2021-10-20"),
+    );
+    conflicts::detect(&mut doc);
+    assert_eq!(doc.conflicts.len(), 1);
+    let c = &doc.conflicts[0];
+    assert!(c.topic.contains("notified"), "{}", c.topic);
+    assert_eq!(c.claims[0].sentence, 0);
+    assert_eq!(c.claims[0].speaker.as_deref(), Some("Lavrov"));
+    assert!(doc.slice(c.claims[0].span).contains("notified"));
+    assert_eq!(c.claims[1].sentence, 1);
+    assert!(doc.slice(c.claims[1].span).contains("received"));
+    let mut out = String::new();
+    conflicts::report(&doc, &mut out);
+    assert!(out.contains("Conflicting claims"), "{out}");
+}
