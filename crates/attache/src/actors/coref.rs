@@ -188,6 +188,11 @@ impl<'a> Resolver<'a> {
                 Some(self.state(c))
             }
             Sense::Seat(si) => Some(self.state(self.lex.seats[si].country)),
+            Sense::City(i) => {
+                let (name, c) = self.lex.cities[i].clone();
+                let code = self.lex.countries[c].code.clone();
+                Some(self.place(&name, Some(code)))
+            }
             Sense::Org(o) => Some(self.org(o)),
             _ => None,
         }
@@ -485,6 +490,7 @@ impl<'a> Resolver<'a> {
             let kind = match s {
                 Sense::CountryAdj(_) => MentionKind::Demonym,
                 Sense::Capital(_) | Sense::Seat(_) => MentionKind::Metonym,
+                Sense::City(_) => MentionKind::Name,
                 _ => MentionKind::Name,
             };
             self.mention(e, unit.span, st.index, kind);
@@ -662,6 +668,11 @@ impl<'a> Resolver<'a> {
                     self.mention(e, head.span, si, MentionKind::Metonym);
                     Some(e)
                 }
+            }
+            Sense::City(_) => {
+                let e = self.sense_entity(s)?;
+                self.mention(e, head.span, si, MentionKind::Name);
+                Some(e)
             }
             Sense::Org(o) => {
                 let e = self.org(o);
