@@ -232,13 +232,20 @@ fn case_ok(form: &str, text: &str) -> bool {
 impl ActorLexicon {
     /// Compiles the built-in lexicon shipped under `data/actors/`.
     pub fn builtin() -> Result<ActorLexicon> {
-        let mut lex = ActorLexicon::from_sources(COUNTRIES, ORGANISATIONS, ROLES)?;
-        lex.add_cities(CITIES)?;
+        let mut lex = ActorLexicon::parse(COUNTRIES, ORGANISATIONS, ROLES)?;
+        lex.read_cities(CITIES)?;
+        lex.compile()?;
         Ok(lex)
     }
 
     /// Compiles a lexicon from the text of the three TSV files.
     pub fn from_sources(countries: &str, orgs: &str, roles: &str) -> Result<ActorLexicon> {
+        let mut lex = ActorLexicon::parse(countries, orgs, roles)?;
+        lex.compile()?;
+        Ok(lex)
+    }
+
+    fn parse(countries: &str, orgs: &str, roles: &str) -> Result<ActorLexicon> {
         let mut lex = ActorLexicon::default();
         for (line, cols) in lines(countries) {
             if cols.len() != 6 {
@@ -388,12 +395,16 @@ impl ActorLexicon {
             }
         }
         lex.anaphors = anaphors;
-        lex.compile()?;
         Ok(lex)
     }
 
     /// Adds the cities of a `cities.tsv` text and recompiles the matcher.
     pub fn add_cities(&mut self, src: &str) -> Result<()> {
+        self.read_cities(src)?;
+        self.compile()
+    }
+
+    fn read_cities(&mut self, src: &str) -> Result<()> {
         for (line, cols) in lines(src) {
             if cols.len() != 2 {
                 return Err(bad("cities.tsv", line, "expected 2 tab-separated columns"));
@@ -411,7 +422,7 @@ impl ActorLexicon {
                 self.add_form(n, Sense::City(i));
             }
         }
-        self.compile()
+        Ok(())
     }
 
     /// Adds one surface form (and its curly-apostrophe variant).
