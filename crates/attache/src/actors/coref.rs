@@ -1025,6 +1025,18 @@ impl<'a> Resolver<'a> {
             self.head_span(st, p)
         };
         self.mention(e, span, si, MentionKind::Name);
+        // "the Shanghai Institute for International Studies (SIIS)": the
+        // acronym in brackets names the same entity later on.
+        if let Some(rest) = self.text[ph.ext_end..].strip_prefix(" (") {
+            if let Some(close) = rest.find(')') {
+                let acr = &rest[..close];
+                if (2..=10).contains(&acr.len())
+                    && acr.chars().all(|c| c.is_ascii_uppercase() || c == '-')
+                {
+                    self.by_name.entry(acr.to_lowercase()).or_insert(e);
+                }
+            }
+        }
         Some(e)
     }
 
