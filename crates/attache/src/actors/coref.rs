@@ -947,6 +947,36 @@ impl<'a> Resolver<'a> {
             None
         };
         let kind = kind?;
+        // "the Biden administration", "Putin's office": a body led by a known person.
+        if let (Some(pe), Some(k)) = (existing, role_after_name) {
+            if self.entities[pe].kind == EntityKind::Person
+                && matches!(k, RoleKind::Org | RoleKind::Subunit)
+            {
+                self.mention(pe, unit.span, si, MentionKind::Name);
+                let name = format!("{} {}", name_text, self.text[unit.ext_end..ph.end].trim());
+                let key = format!("led|{pe}|{}", name.to_lowercase());
+                let e = match self.by_key.get(&key) {
+                    Some(&e) => e,
+                    None => {
+                        let code = self.entities[pe].code.clone();
+                        let e = self.new_entity(&name, code, EntityKind::Organization);
+                        self.entities[e].country = self.entities[pe].country.clone();
+                        self.owner_of[e] = Some(pe);
+                        self.by_key.insert(key, e);
+                        e
+                    }
+                };
+                let after = pa
+                    .roles
+                    .iter()
+                    .find(|r| r.0 > nu)
+                    .map(|r| st.units[r.0].span.start);
+                if let Some(a) = after {
+                    self.mention(e, Span::new(a, ph.end), si, MentionKind::Nominal);
+                }
+                return Some(e);
+            }
+        }
         let owner = self.owner_mentions(st, p);
         let mut code = self.phrase_code(st, p, 0);
         let mut country = self.phrase_owner(st, p, 0).and_then(|o| o.country);
