@@ -598,6 +598,25 @@ impl<'a> Resolver<'a> {
         let ph = st.phrases[p].clone();
         match s {
             Sense::CountryName(c) => {
+                // "Atlanta, Georgia": after a city of another state, a state's
+                // name is a region of that state.
+                let code = self.lex.countries[c].code.clone();
+                let region_of = self.mentions.last().and_then(|m| {
+                    let e = &self.entities[m.entity];
+                    let gap = &self.text[m.span.end.min(head.span.start)..head.span.start];
+                    (m.sentence == si
+                        && gap == ", "
+                        && e.kind == EntityKind::Place
+                        && e.country.as_ref().is_some_and(|x| *x != code))
+                    .then(|| e.country.clone())
+                    .flatten()
+                });
+                if let Some(country) = region_of {
+                    let name = head.text(self.text).to_string();
+                    let e = self.place(&name, Some(country));
+                    self.mention(e, head.span, si, MentionKind::Name);
+                    return Some(e);
+                }
                 let e = self.state(c);
                 let kind = if ph.hyphen {
                     MentionKind::Demonym
