@@ -470,6 +470,35 @@ impl<'a> Resolver<'a> {
             .unwrap_or("")
     }
 
+    /// True when `pos` follows "<place noun> of" ("region of", "city of").
+    fn after_place_noun(&self, st: &Sent, pos: usize) -> bool {
+        let before = self.text[st.start.min(pos)..pos].trim_end();
+        let Some(rest) = before.strip_suffix(" of") else {
+            return false;
+        };
+        let noun = rest.rsplit(' ').next().unwrap_or("");
+        matches!(
+            noun,
+            "region"
+                | "province"
+                | "city"
+                | "town"
+                | "village"
+                | "district"
+                | "capital"
+                | "port"
+                | "state"
+                | "oblast"
+                | "republic"
+                | "island"
+                | "county"
+                | "governorate"
+                | "municipality"
+                | "suburb"
+                | "outskirts"
+        )
+    }
+
     fn next_word_after(&self, st: &Sent, pos: usize) -> Option<&'a str> {
         st.units
             .iter()
@@ -953,6 +982,9 @@ impl<'a> Resolver<'a> {
         } else if ph.det == Det::Definite && !name_text.contains(' ') && name_text.ends_with('s') {
             // "the Greens", "the Democrats": a party or group.
             Some(EntityKind::Group)
+        } else if self.after_place_noun(st, ph.start) && pa.owners.is_empty() {
+            // "the region of Zlin", "the city of Kherson".
+            Some(EntityKind::Place)
         } else if words::is_place_prep(self.prev_word(st, ph.start)) && pa.owners.is_empty() {
             Some(EntityKind::Place)
         } else if !pa.owners.is_empty()
