@@ -391,6 +391,9 @@ fn speakers_linked_to_entities() {
         // speakers the actor stage missed keep the phrase
         ("“These statements show no will for peace,” Kremlin spokesman Dmitry Orlov told journalists.\n\nHe added: “The operation will continue.”", &[("d", "These statements show no will for peace,", "Kremlin spokesman Dmitry Orlov"), ("d", "The operation will continue.", "Kremlin spokesman Dmitry Orlov")]),
         ("The State Department said it was “studying the proposal very carefully”, while a senior official, speaking on condition of anonymity, said the plan had serious flaws.", &[("d", "studying the proposal very carefully", "State Department"), ("i", "the plan had serious flaws", "senior official")]),
+        ("The troops will stay, a senior defense official told reporters.\n\n“This is a prudent step,” the official said.", &[("i", "The troops will stay", "senior defense official"), ("d", "This is a prudent step,", "senior defense official")]),
+        ("Jane Doe welcomed the move. Speaking to reporters in Kyiv, she said her government was grateful.", &[("i", "her government was grateful", "Jane Doe")]),
+        ("Smith said the talks had failed.\n\nJane Doe welcomed the move. Later, she said her government was grateful.", &[("i", "the talks had failed", "John Smith"), ("i", "her government was grateful", "Jane Doe")]),
         ("Local police said two people had been detained.", &[("i", "two people had been detained", "Local police")]),
         ("“We are ready to talk,” Andrew Black, a Canadian negotiator, said.", &[("d", "We are ready to talk,", "Andrew Black")]),
         ("Ukrainian officials said the shelling had stopped overnight.", &[("i", "the shelling had stopped overnight", "Ukrainian officials")]),
@@ -422,7 +425,7 @@ fn actor_stage_pronoun_links_are_used() {
     assert_eq!(d.quotes[0].speaker.name.as_deref(), Some("Ivan Petrenko"));
     assert_eq!(d.quotes[0].speaker.code.as_deref(), Some("RUSGOV"));
     assert_eq!(d.quotes[0].speaker.entity, Some(0));
-    // without the link, the most recent compatible person
+    // without the link, the subject-most compatible person of the paragraph
     let mut d = doc(text)
         .entity("Ivan Petrenko", K::Person, "RUSGOV", None, &["Petrenko"])
         .entity(
@@ -434,7 +437,7 @@ fn actor_stage_pronoun_links_are_used() {
         )
         .build();
     attribute(&mut d);
-    assert_eq!(d.quotes[0].speaker.name.as_deref(), Some("John Smith"));
+    assert_eq!(d.quotes[0].speaker.name.as_deref(), Some("Ivan Petrenko"));
 }
 
 #[test]
