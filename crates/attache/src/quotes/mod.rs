@@ -281,6 +281,19 @@ pub fn attribute_with(doc: &mut Doc, lex: &SpeechLexicon) {
             }
         }
     }
+    // “…” Smith added that ...: a quotation with no speaker of its own takes the
+    // speaker of the statement right after it in the same paragraph
+    for i in (0..results.len().saturating_sub(1)).rev() {
+        let (next_para, next_named) = (results[i + 1].0.para, results[i + 1].0.who != Who::Inherit);
+        if results[i].0.kind == QuoteKind::Direct
+            && results[i].1.name.is_none()
+            && next_para == results[i].0.para
+            && next_named
+            && results[i + 1].1.name.is_some()
+        {
+            results[i].1 = results[i + 1].1.clone();
+        }
+    }
     results.sort_by_key(|(c, _)| (c.span.start, c.span.end));
     let mut quotes = Vec::with_capacity(results.len());
     for (c, speaker) in results {
