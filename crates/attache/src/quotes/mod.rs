@@ -525,7 +525,32 @@ fn before_attribution(
     if let Some(pc) = prev_close {
         lo = lo.max(toks.partition_point(|t| t.start < pc));
     }
-    clause_cue(text, lex, toks, lo, oi, 40)
+    if let Some(found) = clause_cue(text, lex, toks, lo, oi, 40) {
+        return Some(found);
+    }
+    // "His counterpart, Lena Brandt, was more blunt: “…”": the subject of the clause
+    // the colon ends
+    if oi > lo + 1 && toks[oi - 1].is_punct(':') {
+        let verb = (lo..oi - 1).find(|&k| {
+            toks[k].is_word()
+                && matches!(
+                    lower_at(text, toks, k).as_str(),
+                    "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "went"
+                        | "put"
+                        | "gave"
+                )
+        })?;
+        let (a, b) = phrase::subject_before(text, toks, lo, verb)?;
+        return Some((Who::Phrase(span_of(toks, a, b)), tok_span(&toks[oi - 1])));
+    }
+    None
 }
 
 /// The last speech verb in `toks[lo..hi]` (at most `gap` tokens before `hi`) and its speaker.
@@ -914,6 +939,21 @@ fn clause_start(text: &str, toks: &[Tok], vend: usize, hi: usize, frame: Frame) 
         if word(k) == "to" {
             return None;
         }
+        // "said of the atmosphere ...": a preposition, not a clause
+        if matches!(
+            word(k).as_str(),
+            "of" | "about"
+                | "for"
+                | "with"
+                | "into"
+                | "against"
+                | "under"
+                | "toward"
+                | "towards"
+                | "by"
+        ) {
+            return find_that(k, 12);
+        }
         return Some(k);
     }
     None
@@ -1094,6 +1134,7 @@ fn coordinated(
                     .is_some_and(|cu| cu.start >= toks[lo].start && cu.start < toks[v].start)
         })
         .map(|c| c.who.clone())
+        .or_else(|| initial_np(text, toks, lo, v).map(|(a, b)| Who::Phrase(span_of(toks, a, b))))
 }
 
 /// Reported speech in the clause unit `toks[lo..hi]` of paragraph `p`.
