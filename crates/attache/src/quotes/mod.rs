@@ -1,26 +1,39 @@
 //! Quotations and speakers: direct quotations and reported statements, each
 //! with its speaker linked to an entity.
 //!
-//! Reads `text`, `paragraphs`, `sentences`, `entities`, `mentions`; fills `quotes`.
+//! Reads `text`, `paragraphs`, `sentences`, `entities`, `mentions`; fills `quotes`
+//! (in text order). The event stage finds the statement holding a trigger with
+//! [`quote_at`].
 //!
 //! How it works, per paragraph:
-//! 1. [`marks`] pairs quotation marks; outermost pairs are candidate direct
-//!    quotations. Short embedded ones (one to three words, "called it “absurd”")
-//!    and titles are not statements and are left out.
+//! 1. [`marks`] pairs quotation marks (curly, straight, single, guillemets;
+//!    apostrophes told apart by what flanks them); outermost pairs are candidate
+//!    direct quotations. Short embedded ones (one to three words, "called it
+//!    “absurd”"), titles ("“War and Peace”") and names ("the so-called “…”")
+//!    are not statements and are left out. A direct quotation's span is its
+//!    content without the marks.
 //! 2. Each direct quotation is attributed from the words right after it
-//!    (`“…,” he said` / `“…,” said X`), else right before it (`X said: “…”`,
-//!    `X vowed to “…”`), else it continues the speaker of the quotation before it
-//!    (a quotation split around its attribution becomes two quotes with one
-//!    speaker; a paragraph that is only a quotation continues the previous
-//!    speaker; a quotation running over paragraphs keeps its speaker).
+//!    (`“…,” he said` / `“…,” said X, a Y`), else right before it (`X said: “…”`,
+//!    `X vowed to “…”`, `X was more blunt: “…”`), else it continues the speaker
+//!    of the statement before it. A quotation split around its attribution
+//!    becomes two quotes with one speaker; a paragraph that is only quotation
+//!    continues the previous speaker; a quotation running over paragraphs (no
+//!    closing mark, the next paragraph reopening) becomes one quote per
+//!    paragraph, all with its speaker.
 //! 3. Reported speech is found from the speech and cognition verbs of
 //!    `data/speech_verbs.txt` in the frames `X said (that) CLAUSE`,
-//!    `CLAUSE, X said`, `CLAUSE, said X`, `according to X, CLAUSE`,
-//!    `X told Y (that) CLAUSE`, `X quoted Y as saying CLAUSE`; the quote's span
-//!    is the reported clause only.
+//!    `X said on Monday (that) CLAUSE`, `CLAUSE, X said`, `CLAUSE, said X`,
+//!    `according to X, CLAUSE`, `X told Y (that) CLAUSE`,
+//!    `X quoted Y as saying CLAUSE`, `…, saying CLAUSE`, `X accused Y of CLAUSE`;
+//!    the span is the reported clause only (it ends before `; `, `, while`, a
+//!    participial tail or a second reporting verb).
 //! 4. [`speaker`] resolves the speaker phrase to an entity through the actor
-//!    stage's mentions (pronouns to the most recent compatible speaker or
-//!    person; offices and spokespeople to their organisation).
+//!    stage's mentions: names and surnames; pronouns to the most salient
+//!    compatible referent (a speaker of this paragraph, a person mentioned in it,
+//!    a speaker of the previous one, then the actor stage's reading); "the
+//!    official" to an earlier speaker so described; offices and spokespeople to
+//!    their organisation; uncoded ministries and officials to the state of their
+//!    sentence. With no entity, the phrase itself is the speaker's name.
 
 pub mod lexicon;
 pub mod marks;
