@@ -896,6 +896,23 @@ fn clause_start(text: &str, toks: &[Tok], vend: usize, hi: usize, frame: Frame) 
         } else {
             j += 1;
         }
+        // "told a meeting of the Security Council (on Friday) that ..."
+        while j < hi && word(j) == "of" {
+            j += 1;
+            if is_in(DETERMINERS, &word(j)) {
+                j += 1;
+            }
+            let run = j;
+            while j < hi && toks[j].is_word() && phrase::is_capitalised(toks[j].text(text)) {
+                j += 1;
+            }
+            if j == run && j < hi && toks[j].is_word() {
+                j += 1;
+            }
+        }
+        if word(j) == "that" {
+            return Some(j + 1);
+        }
         if j < hi
             && is_in(
                 &[

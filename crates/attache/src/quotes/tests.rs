@@ -302,6 +302,8 @@ fn reported_speech_forms() {
         ("Smith told reporters the talks would resume next week.", &[("i", "the talks would resume next week", "John Smith")]),
         ("Smith told reporters that the talks would resume next week.", &[("i", "the talks would resume next week", "John Smith")]),
         ("Smith told the BBC on Monday that the talks would resume.", &[("i", "the talks would resume", "John Smith")]),
+        ("Petrenko told a meeting of the Security Council on Friday that the talks would resume.", &[("i", "the talks would resume", "Ivan Petrenko")]),
+        ("Smith told members of parliament the talks would resume next week.", &[("i", "the talks would resume next week", "John Smith")]),
         ("Interfax reported that the talks would resume next week.", &[("i", "the talks would resume next week", "Interfax")]),
         ("Interfax reported late on Monday that the talks would resume next week.", &[("i", "the talks would resume next week", "Interfax")]),
         ("Doe noted that the talks had resumed.", &[("i", "the talks had resumed", "Jane Doe")]),
