@@ -773,7 +773,6 @@ fn content(text: &str, toks: &[Tok], a: usize, mut b: usize) -> Option<Span> {
             b = m + 1;
         }
     }
-    let _ = text;
     Some(span_of(toks, a, b))
 }
 
