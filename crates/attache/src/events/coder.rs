@@ -1262,7 +1262,7 @@ fn find_object(
             continue;
         }
         let c = &v.cands[ci];
-        if c.place && c.pp.is_some_and(|pp| is_locative(pp)) {
+        if c.place && c.pp.is_some_and(is_locative) {
             continue;
         }
         if c.place && c.pp.is_some() {
