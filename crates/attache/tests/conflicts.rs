@@ -58,7 +58,7 @@ cases! {
     not_ready_vs_ready: "{Washington|USA|metonym,s} said [[{Iran|IRN} is not ready to negotiate]]. || {Tehran|IRN|metonym,s} said [[we are ready to negotiate]]." => [["IRN", "USA"]];
     dialogue_different_subjects: "{Berlin|DEU|metonym,s} said [[{Germany|DEU} is open to dialogue]]. || {Minsk|BLR|metonym,s} said [[{Poland|POL} is not interested in dialogue]]." => [];
     // Involvement and rebuttals.
-    alleged_involvement_called_absurd: "{Czech|CZE|demonym} {Prime Minister Babis|CZEGOV|person,s} said [[the attack had been aimed at a shipment]]. || Ministers will discuss {Russia|RUS}’s alleged involvement in the explosion, an accusation {Moscow|RUS|metonym} has called “absurd”." => [["CZEGOV", "RUS"]];
+    alleged_involvement_called_absurd: "{Polish|POL|demonym} {Prime Minister Nowak|POLGOV|person,s} said [[the arson had been aimed at a warehouse]]. || Ministers will discuss {Russia|RUS}’s alleged involvement in the arson, an accusation {Moscow|RUS|metonym} has called “absurd”." => [["POLGOV", "RUS"]];
     denied_involvement: "{Kyiv|UKR|metonym,s} said [[{Russia|RUS} was behind the blast]]. || {Moscow|RUS|metonym,s} said [[{Russia|RUS} had nothing to do with the blast]]." => [["RUS", "UKR"]];
     rejected_allegations: "{London|GBR|metonym,s} said [[{Russia|RUS} was responsible for the poisoning]]. || {Moscow|RUS|metonym} rejected the allegations as baseless." => [["GBR", "RUS"]];
     involved_vs_not_involved: "{Israel|ISR|s} said [[{Iran|IRN} was involved in the attack]]. || {Tehran|IRN|metonym,s} said [[{Iran|IRN} was not involved in the attack]]." => [["IRN", "ISR"]];
@@ -92,4 +92,10 @@ fn claims_carry_sentence_span_and_speaker() {
     let mut out = String::new();
     conflicts::report(&doc, &mut out);
     assert!(out.contains("Conflicting claims"), "{out}");
+}
+
+cases! {
+    denied_that_attacked: "{Russia|RUS|s} denied [[that {its|RUS|pronoun} troops had attacked the hospital]]. || {Ukraine|UKR|s} said [[the strike killed 12 people]]." => [["RUS", "UKR"]];
+    denied_cue_fallback: "{Russia|RUS} denied that its troops attacked the hospital. || {Ukraine|UKR} said the strike killed 12 people." => [["RUS", "UKR"]];
+    rejected_claims_agreement: "{Tehran|IRN|metonym,s} said [[{Iran|IRN} reached an agreement with the {IAEA|IGOUNOIAEA|org}]]. || The {IAEA|IGOUNOIAEA|org,s} rejected [[that an agreement was reached]]." => [["IGOUNOIAEA", "IRN"]];
 }

@@ -443,8 +443,8 @@ fn root_01_to_05_statements_appeals_intents_consultations_cooperation() {
             // 05 diplomatic cooperation
             ("France praised Germany's decision.", &["FRA 051 DEU"]),
             (
-                "The United States and Cuba have reached an agreement to restore diplomatic ties.",
-                &["CUB 054 USA", "USA 054 CUB"],
+                "Ecuador and Colombia have reached an agreement to restore diplomatic ties.",
+                &["COL 054 ECU", "ECU 054 COL"],
             ),
             (
                 "Israel and the United Arab Emirates signed a peace agreement.",
@@ -571,7 +571,7 @@ fn root_11_to_15_disapprove_reject_threaten_protest_force_posture() {
             ("Iran criticized Saudi Arabia.", &["IRN 111 SAU"]),
             ("The United States accused China of cyber espionage.", &["USA 1125 CHN"]),
             ("Ukraine accused Russia of war crimes.", &["UKR 1124 RUS"]),
-            ("NATO stripped eight Russian mission members of their accreditations, accusing them of spying.", &["IGOWSTNAT 1125 RUS", "IGOWSTNAT 161 RUS"]),
+            ("The EU stripped five Iranian mission members of their accreditations, accusing them of spying.", &["IGOEUREEC 1125 IRN", "IGOEUREEC 161 IRN"]),
             ("Lithuania blamed Belarus for the migrant crisis.", &["LTU 112 BLR"]),
             ("Sweden summoned the Chinese ambassador.", &["SWE 114 CHN"]),
             ("Ukraine sued Russia at the international court.", &["UKR 115 RUS"]),
@@ -624,8 +624,8 @@ fn root_16_to_20_reduce_relations_coerce_assault_fight_mass_violence() {
                 &["CZE 161 RUS"],
             ),
             (
-                "Russia plans to cease its diplomatic engagement with NATO.",
-                &["RUS 161 IGOWSTNAT"],
+                "Peru plans to cease its diplomatic engagement with the OAS.",
+                &["PER 161 IGOOAS"],
             ),
             (
                 "Russia will close the alliance's liaison mission in Moscow.",
