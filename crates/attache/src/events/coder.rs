@@ -703,6 +703,21 @@ impl View {
     }
 
     fn nominal_context(&self, i: usize) -> bool {
+        // "in cross-border shelling", "the new sanctions": a modifier after a determiner or preposition
+        if let Some(p) = self.prev(i) {
+            let w = self.w(p);
+            if self.cand_at[p].is_none()
+                && !self.is_verbish(w)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && (w.contains('-') || w.ends_with("al") || w.ends_with("ive") || w.ends_with("ic"))
+                && self.prev(p).is_some_and(|q| {
+                    let x = self.w(q);
+                    is_determiners(x) || (x != "to" && is_prepositions(x))
+                })
+            {
+                return true;
+            }
+        }
         match self.prev(i) {
             Some(p) => {
                 let w = self.w(p);
@@ -965,7 +980,35 @@ fn verb_group(v: &View, t: usize, bits: u8) -> VerbGroup {
                     break;
                 }
                 if let Some(&(c, _)) = tb.control.get(v.w(p)) {
-                    found = Some((p, c));
+                    // an object-control verb with its object between ("allow journalists to
+                    // visit") does not give the infinitive its subject
+                    let object_between = p + 1 < j
+                        && matches!(
+                            v.w(p),
+                            "allow"
+                                | "allows"
+                                | "allowed"
+                                | "allowing"
+                                | "force"
+                                | "forces"
+                                | "forced"
+                                | "forcing"
+                                | "urge"
+                                | "urges"
+                                | "urged"
+                                | "urging"
+                                | "ask"
+                                | "asks"
+                                | "asked"
+                                | "asking"
+                                | "prompt"
+                                | "prompts"
+                                | "prompted"
+                                | "prompting"
+                        );
+                    if !object_between {
+                        found = Some((p, c));
+                    }
                     break;
                 }
                 k = p;
@@ -1716,8 +1759,17 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
             status
         };
         let mut pairs: Vec<(Actor, Option<Actor>)> = Vec::new();
+        // "India and Pakistan agreed to observe a ceasefire": a cooperative act of a
+        // coordinated subject without a target is mutual
+        let cooperative = matches!(code.get(..2), Some("03" | "04" | "05" | "06" | "07" | "08"));
+        let mutual = reciprocal_group
+            || (cooperative && {
+                let mut cs: Vec<&str> = sources.iter().map(|(c, _)| country(c)).collect();
+                cs.dedup();
+                cs.len() >= 2
+            });
         if targets.is_empty() {
-            if p.flags.recip && sources.len() >= 2 {
+            if mutual {
                 for a in &sources {
                     for b in &sources {
                         if a.0 != b.0 {
