@@ -198,15 +198,7 @@ impl Ingest<'_> {
             .into_par_iter()
             .map(|raw| {
                 let origin = raw.origin.clone();
-                let keep = RawArticle {
-                    content: String::new(),
-                    ..raw.clone()
-                };
-                let content = raw.content.clone();
-                let out = analyse(engine, raw).map(|doc| {
-                    let keep = RawArticle { content, ..keep };
-                    NewArticle::new(&keep, doc)
-                });
+                let out = analyse(engine, raw.clone()).map(|doc| NewArticle::new(&raw, doc));
                 (origin, out)
             })
             .collect();
