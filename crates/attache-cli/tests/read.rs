@@ -363,6 +363,29 @@ fn help_documents_bad_input() {
 }
 
 #[test]
+fn page_without_article_text_is_an_error() {
+    let dir = temp_dir("notext");
+    std::fs::write(
+        dir.join("nav.html"),
+        "<html><body><nav><a href=\"/\">Home</a></nav><footer>Copyright</footer></body></html>",
+    )
+    .expect("write");
+    std::fs::write(dir.join("good.txt"), ARTICLE).expect("write");
+    let r = attache(
+        &dir,
+        &["read", "nav.html", "good.txt", "--format", "json"],
+        None,
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("nav.html: no article text found"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(json_lines(&r.stdout).len(), 1);
+}
+
+#[test]
 fn html_file_by_extension() {
     let dir = temp_dir("html");
     std::fs::write(

@@ -420,6 +420,8 @@ struct Np {
     host: Option<usize>,
     location: Option<(String, String)>,
     plural: bool,
+    /// The possessive is "their" (two or more holders).
+    plural_pronoun: bool,
 }
 
 /// Mention index → actor code (entity code, or its country).
@@ -494,18 +496,6 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
             i += 1;
             continue;
         };
-        // A channel noun inside an actor name ("the NATO press office") is not a channel.
-        if toks[i].mention.is_some() && toks[i + words.len() - 1].mention.is_some() {
-            let mi = toks[i].mention;
-            if mi.is_some_and(|m| {
-                doc.entities
-                    .get(doc.mentions[m].entity)
-                    .is_some_and(|e| matches!(e.kind, EntityKind::Person))
-            }) {
-                i += words.len();
-                continue;
-            }
-        }
         let noun_start = i;
         let noun_end = i + words.len();
         // Left extent.
@@ -537,19 +527,27 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
             }
             left -= 1;
         }
+        let mut plural_pronoun = false;
         for t in &toks[left..noun_start] {
+            // A possessive pronoun stands for the agent of the clause (the
+            // actor stage's own resolution may reach across sentences).
+            if POSSESSIVE_PRONOUNS.contains(&t.lower.as_str()) {
+                if holder.is_none() {
+                    pronoun = true;
+                    plural_pronoun = t.lower == "their";
+                }
+                continue;
+            }
             if let Some(mi) = t.mention {
                 if !is_place(doc, mi) || holder.is_none() {
                     holder = Some(mi);
+                    pronoun = false;
                 }
-            }
-            if POSSESSIVE_PRONOUNS.contains(&t.lower.as_str()) && holder.is_none() {
-                pronoun = true;
             }
         }
         // A mention covering the noun itself ("NATO Information Office"
         // recognised as one name) is the holder.
-        if holder.is_none() {
+        if holder.is_none() && !pronoun {
             if let Some(mi) = toks[noun_start].mention {
                 holder = Some(mi);
             }
@@ -587,7 +585,17 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
                         found = Some(mi);
                         break;
                     }
-                    if matches!(toks[k].text.as_str(), "," | ";" | ".") {
+                    let lower_word = toks[k]
+                        .text
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_lowercase())
+                        && !DETS.contains(&toks[k].lower.as_str())
+                        && !matches!(
+                            toks[k].lower.as_str(),
+                            "member" | "state" | "states" | "side" | "headquarters" | "capital"
+                        );
+                    if matches!(toks[k].text.as_str(), "," | ";" | ".") || lower_word {
                         break;
                     }
                     k += 1;
@@ -614,7 +622,8 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
                 if let Some(mi) = found {
                     match w {
                         "to" | "at" | "with" | "for" => {
-                            if host.is_none() && !is_place(doc, mi) {
+                            let igo = code_of(doc, mi).is_some_and(|c| c.starts_with("IGO"));
+                            if host.is_none() && (igo || !is_place(doc, mi)) {
                                 host = Some(mi);
                             }
                         }
@@ -673,6 +682,7 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
             host,
             location,
             plural,
+            plural_pronoun,
         });
         i = noun_end;
     }
@@ -716,6 +726,22 @@ fn find_triggers(toks: &[Tok], lex: &ChannelLexicon) -> Vec<Trigger> {
                 end: i + 1,
                 change: StaffExpelled,
                 backward_only: true,
+            });
+            i += 1;
+            continue;
+        }
+        // "ordered 18 diplomats out (of the country)"
+        if toks[i].lower.starts_with("order")
+            && win(toks, i + 1, i + 9)
+                .iter()
+                .take_while(|t| !matches!(t.text.as_str(), "," | ";"))
+                .any(|t| t.lower == "out")
+        {
+            out.push(Trigger {
+                start: i,
+                end: i + 1,
+                change: StaffExpelled,
+                backward_only: false,
             });
             i += 1;
             continue;
@@ -972,6 +998,7 @@ pub fn track(doc: &mut Doc) {
                 .iter()
                 .map(|&n| (nps[n].left, nps[n].right))
                 .collect();
+            let parts = included_parts(doc, &toks, &nps, chosen.last().map(|&n| &nps[n]));
             let ag = agent(doc, &toks, trig, &extents, si);
             let ag_code = ag
                 .and_then(|m| code_of(doc, m))
@@ -1010,7 +1037,11 @@ pub fn track(doc: &mut Doc) {
                         .unwrap_or("")
                         .to_string();
                     found.push(ChannelChange {
-                        name: channel_name(doc, &holder, &host, &np.kind, &location, &np_text),
+                        name: format!(
+                            "{}{}",
+                            channel_name(doc, &holder, &host, &np.kind, &location, &np_text),
+                            parts
+                        ),
                         holder: Some(holder),
                         host: Some(host),
                         kind: np.kind.clone(),
@@ -1026,6 +1057,40 @@ pub fn track(doc: &mut Doc) {
         }
     }
     doc.channels = dedupe(found);
+}
+
+/// ", including its military representative" after the last phrase: the
+/// parts of the channel the change covers, as a name suffix.
+fn included_parts(doc: &Doc, toks: &[Tok], nps: &[Np], last: Option<&Np>) -> String {
+    let Some(last) = last else {
+        return String::new();
+    };
+    let start = last.right.max(last.noun_end);
+    // the next ", including" within a few words, in the same clause
+    let Some(k) = (start..toks.len().min(start + 9))
+        .take_while(|&k| !matches!(toks[k].text.as_str(), ";" | "."))
+        .find(|&k| {
+            k > 0
+                && toks[k - 1].text == ","
+                && matches!(toks[k].lower.as_str(), "including" | "along" | "together")
+        })
+    else {
+        return String::new();
+    };
+    let cue = match toks.get(k).map(|t| t.lower.as_str()) {
+        Some("including") => 1,
+        Some("along" | "together") if toks.get(k + 1).is_some_and(|t| t.lower == "with") => 2,
+        _ => return String::new(),
+    };
+    let from = k + cue;
+    nps.iter()
+        .find(|n| n.left >= from && n.left <= from + 2)
+        .and_then(|n| {
+            let s = toks.get(n.left)?.span.start;
+            let e = toks.get(n.noun_end.checked_sub(1)?)?.span.end;
+            doc.text.get(s..e).map(|t| format!(", including {t}"))
+        })
+        .unwrap_or_default()
 }
 
 /// The channel phrases a trigger acts on.
@@ -1051,6 +1116,7 @@ fn attach(
             "ambassador" | "envoy" | "accredited staff"
         ),
         FallbackDesignated => !matches!(np.kind.as_str(), "accredited staff") || np.plural,
+        Reopened => !matches!(np.kind.as_str(), "accredited staff"),
         _ => !matches!(
             np.kind.as_str(),
             "accredited staff" | "ambassador" | "envoy"
@@ -1105,6 +1171,13 @@ fn attach(
                 .iter()
                 .filter(|t| !t.rel)
                 .collect();
+            let base_form = {
+                let w = toks[trig.start].lower.as_str();
+                !(w.ends_with('s') || w.ends_with("ed") || w.ends_with('d') || w.ends_with("ing"))
+            };
+            if gap.is_empty() && base_form && !trig.backward_only {
+                break;
+            }
             let ok = gap.len() <= max_gap
                 && gap.iter().all(|t| {
                     AUX.contains(&t.lower.as_str())
@@ -1183,6 +1256,28 @@ fn resolve_parties(
             .map(|o| o.1.clone())
             .find(|c| !same(&Some(c.clone()), x))
     };
+    // Bilateral: "A and B agreed to reopen (their) embassies".
+    if np.plural
+        && holder_m.is_none()
+        && (!pronoun || np.plural_pronoun)
+        && matches!(trig.change, Reopened | Established | Closed | Suspended)
+    {
+        let mut subjects: Vec<String> = Vec::new();
+        for (k, t) in toks[..trig.start].iter().enumerate() {
+            if t.rel || extents.iter().any(|&(a, b)| k >= a && k < b) {
+                continue;
+            }
+            if let Some(c) = code(t.mention) {
+                if !subjects.iter().any(|s| s.get(..3) == c.get(..3)) {
+                    subjects.push(c);
+                }
+            }
+        }
+        if subjects.len() >= 2 {
+            let (a, b) = (subjects[0].clone(), subjects[1].clone());
+            return vec![(a.clone(), b.clone()), (b, a)];
+        }
+    }
     let mut holder = code(holder_m).or_else(|| if pronoun { ag_code.clone() } else { None });
     if trig.change == FallbackDesignated {
         if let Some(b) = code(behalf).or_else(|| code(behalf_descriptor)) {
@@ -1368,9 +1463,10 @@ fn dedupe(found: Vec<ChannelChange>) -> Vec<ChannelChange> {
     let mut out: Vec<ChannelChange> = Vec::new();
     for c in found {
         let norm = |k: ChannelChangeKind| if k == Established { Reopened } else { k };
+        let p3 = |x: &Option<String>| x.as_deref().map(|s| s.get(..3).unwrap_or(s).to_string());
         let dup = out.iter_mut().find(|o| {
-            o.holder == c.holder
-                && o.host == c.host
+            p3(&o.holder) == p3(&c.holder)
+                && p3(&o.host) == p3(&c.host)
                 && o.kind == c.kind
                 && norm(o.change) == norm(c.change)
         });

@@ -345,7 +345,19 @@ fn pronoun_actor(doc: &Doc, ws: &[W], w: &W, speaker: &Option<String>) -> Option
         .or_else(|| speaker.clone())
 }
 
+/// Speech verbs that deny what they report.
+const DENIAL_CUES: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "rejected",
+    "dismissed",
+    "refuted",
+];
+
 const CUES: &[&str] = &[
+    "denied",
+    "denies",
     "said",
     "says",
     "told",
@@ -398,8 +410,23 @@ pub fn statements(doc: &Doc) -> Vec<Statement> {
             object: None,
             event: None,
         };
+        let before = out.len();
         analyse(doc, lex, q.span, &base, &mut out);
-        let _ = QuoteKind::Direct;
+        // "X denied that …": the content is what X says did not happen.
+        let denial = q
+            .cue
+            .is_some_and(|c| DENIAL_CUES.contains(&doc.slice(c).to_lowercase().as_str()))
+            || q.kind == QuoteKind::Indirect
+                && doc.text[..q.span.start]
+                    .split_whitespace()
+                    .rev()
+                    .take(3)
+                    .any(|w| DENIAL_CUES.contains(&w.to_lowercase().as_str()));
+        if denial {
+            for st in &mut out[before..] {
+                st.polarity = !st.polarity;
+            }
+        }
     }
     // Sentences the quotation stage left: "X said (that) …", "“…,” said X",
     // and quotations continuing the previous speaker.
@@ -460,7 +487,13 @@ pub fn statements(doc: &Doc) -> Vec<Statement> {
                         object: None,
                         event: None,
                     };
+                    let before = out.len();
                     analyse(doc, lex, content, &base, &mut out);
+                    if DENIAL_CUES.contains(&ws[ci].lower.as_str()) {
+                        for st in &mut out[before..] {
+                            st.polarity = !st.polarity;
+                        }
+                    }
                     last_speaker = Some((name, code, entity));
                 }
             } else if ws
@@ -785,8 +818,11 @@ fn event_claims(doc: &Doc, st: &[Statement]) -> Vec<Statement> {
             });
         }
     }
-    if doc.quotes.is_empty() {
+    {
         for si in 0..doc.sentences.len() {
+            if doc.quotes.iter().any(|q| q.sentences.contains(&si)) {
+                continue;
+            }
             let span = doc.sentences[si].span;
             let ws = words(doc, span);
             let Some(ci) = ws.iter().position(|w| CUES.contains(&w.lower.as_str())) else {

@@ -34,7 +34,7 @@
 //!    continue a dated statement, inherit that date;
 //! 3. otherwise none: the publication date is not used as a fallback.
 
-use crate::doc::{Doc, Precision, QuoteKind, Span, Timex};
+use crate::doc::{Doc, EventStatus, Precision, QuoteKind, Span, Timex};
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -324,10 +324,22 @@ fn is_auxiliary(w: &str) -> bool {
 /// The tense of the clause a time expression at `at` belongs to: the nearest
 /// tense marker before it in the clause, or, failing that, just after it.
 fn clause_tense(text: &str, at: usize, end: usize) -> Tense {
-    let before = &text[..at];
+    // Relative clauses before the expression are not its clause.
+    let mut kept = String::with_capacity(at);
+    let mut from = 0;
+    for r in relative_clauses(text, Span::new(0, text.len())) {
+        if r.end <= at {
+            kept.push_str(&text[from..r.start.saturating_sub(2).max(from)]);
+            from = (r.end + 1).min(at);
+        }
+    }
+    kept.push_str(&text[from..at]);
+    let before = kept.as_str();
     let clause_start = before
-        .rfind([';', ':', '“', '"'])
-        .map(|i| i + 1)
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ';' | ':' | '“' | '"'))
+        .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     let words: Vec<&str> = before[clause_start..].split_whitespace().collect();
     for (i, w) in words.iter().enumerate().rev().take(12) {
@@ -870,11 +882,18 @@ pub fn resolve(doc: &mut Doc) {
     let statement = statement_dates(doc);
     let mut dates = Vec::with_capacity(doc.events.len());
     for e in &doc.events {
+        let stated = statement.get(e.sentence).cloned().flatten();
+        // An announced act is dated by its announcement ("Lavrov said on
+        // Monday Russia will halt … by early next month": Monday).
+        let announced = matches!(e.status, EventStatus::Intended | EventStatus::Proposed)
+            .then(|| stated.clone())
+            .flatten();
         let d = e
             .date
             .clone()
+            .or(announced)
             .or_else(|| date_near(doc, e.sentence, e.trigger))
-            .or_else(|| statement.get(e.sentence).cloned().flatten());
+            .or(stated);
         dates.push(d);
     }
     for (e, d) in doc.events.iter_mut().zip(dates) {
@@ -888,9 +907,16 @@ pub fn resolve(doc: &mut Doc) {
 /// preferring one in the same clause (no comma, semicolon or quotation mark
 /// in between).
 pub fn date_near(doc: &Doc, sentence: usize, at: Span) -> Option<String> {
+    let rel = doc
+        .sentences
+        .get(sentence)
+        .map(|s| relative_clauses(&doc.text, s.span))
+        .unwrap_or_default();
     doc.timexes
         .iter()
         .filter(|t| t.sentence == sentence && t.value.is_some())
+        // not inside a relative clause the trigger is outside of
+        .filter(|t| !rel.iter().any(|r| r.contains(t.span) && !r.contains(at)))
         .min_by_key(|t| {
             let (a, b) = if t.span.end <= at.start {
                 (t.span.end, at.start)
@@ -905,6 +931,26 @@ pub fn date_near(doc: &Doc, sentence: usize, at: Span) -> Option<String> {
             (breaks, b.saturating_sub(a))
         })
         .and_then(|t| t.value.clone())
+}
+
+/// Relative clauses of a sentence: from ", which" / ", who" / ", where" to
+/// the next comma or the end.
+pub fn relative_clauses(text: &str, sentence: Span) -> Vec<Span> {
+    let s = &text[sentence.start..sentence.end];
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = s[from..].find(", wh") {
+        let start = from + i + 2;
+        let rest = &s[start..];
+        if rest.starts_with("which ") || rest.starts_with("who ") || rest.starts_with("where ") {
+            let end = rest.find([',', ';']).map(|e| start + e).unwrap_or(s.len());
+            out.push(Span::new(sentence.start + start, sentence.start + end));
+            from = end;
+        } else {
+            from = start;
+        }
+    }
+    out
 }
 
 const SPEECH_CUES: &[&str] = &[
@@ -1029,7 +1075,7 @@ fn speaker_key(doc: &Doc, si: usize, text: &str, cue: Option<(usize, usize)>) ->
     let near = doc
         .mentions
         .iter()
-        .filter(|m| m.sentence == si)
+        .filter(|m| m.sentence == si && m.span.start >= s && m.span.end <= s + text.len())
         .filter(|m| {
             doc.entities
                 .get(m.entity)

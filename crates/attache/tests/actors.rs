@@ -98,6 +98,22 @@ fn seed_entities_and_resolution() {
 }
 
 #[test]
+fn lexicon_build_time_and_size() {
+    let t = Instant::now();
+    let lex = attache::actors::ActorLexicon::builtin().expect("lexicon");
+    let took = t.elapsed();
+    println!(
+        "actor lexicon: {} states, {} organisations, {} roles, {} surface forms, {} KiB automaton, built in {took:?}",
+        lex.countries.len(),
+        lex.orgs.len(),
+        lex.roles.len(),
+        lex.pattern_count(),
+        lex.automaton_bytes() / 1024
+    );
+    assert!(lex.countries.len() >= 195 && lex.orgs.len() >= 150 && lex.roles.len() >= 300);
+}
+
+#[test]
 fn seed_actor_stage_speed() {
     let Some(text) = seed() else { return };
     let engine = Engine::builder().build().expect("engine");

@@ -183,3 +183,43 @@ cases! {
     descriptor_union: "The {European Union|IGOEEC|org} criticised the move. || {Belarus|BLR} suspended the union’s delegation in Minsk." => ["IGOEEC>BLR suspended"];
     behalf_descriptor: "{NATO|IGOWSTNAT} regrets the move. || An envoy of a member state may keep in touch with the {Russian|RUS|demonym} side on the alliance’s behalf." => ["IGOWSTNAT>RUS fallback_designated"];
 }
+
+cases! {
+    igo_headquarters_as_place: "{Russia|RUS} will halt its representative office at the {NATO headquarters|IGOWSTNAT|place} in Brussels." => ["RUS>IGOWSTNAT suspended"];
+    mission_to_un_in_geneva: "{Eritrea|ERI} closed its permanent mission to the {United Nations|IGOUNO|org} in Geneva." => ["ERI>IGOUNO closed"];
+    moscow_as_metonym_location: "{Russia|RUS} will close the {alliance|IGOWSTNAT|nominal}’s information office in {Moscow|RUS|metonym}." => ["IGOWSTNAT>RUS closed"];
+}
+
+cases! {
+    ambassador_as_person_mention: "{NATO|IGOWSTNAT} could liaise via the {Russian|RUS|demonym} {ambassador|RUSGOV|person,nominal} in Belgium." => ["RUS>IGOWSTNAT fallback_designated"];
+    envoy_as_person_mention: "{An envoy||person,nominal} from a {NATO|IGOWSTNAT} member state may keep in touch with the {Russian|RUS|demonym} {side|RUS|nominal}." => ["IGOWSTNAT>RUS fallback_designated"];
+}
+
+cases! {
+    its_is_the_agent_not_the_last_country: "{Ukraine|UKR} severed ties with {Russia|RUS} and closed {its|RUS|pronoun} embassy in Moscow." => ["UKR>RUS closed"];
+    their_bilateral: "The {United States|USA} and {Vietnam|VNM} reopened {their|RUSGOV|pronoun} consulates on Friday." => ["USA>VNM reopened", "VNM>USA reopened"];
+    restore_ambassadors_bilateral: "{Japan|JPN} and {South Korea|KOR} agreed to restore their ambassadors to each other's capitals." => ["JPN>KOR reopened", "KOR>JPN reopened"];
+    keep_open_is_not_opening: "The {EU|IGOEEC|org} said it would keep its delegation in Caracas open." => [];
+    ordered_out_split: "{Prague|CZE|metonym} ordered 18 {Russian|RUS|demonym} diplomats out of the country." => ["RUS>CZE staff_expelled"];
+    told_out_is_not_expulsion: "{Moscow|RUS|metonym} told {Czech|CZE|demonym} reporters it was out of the question." => [];
+    withdrew_from_country: "{Beijing|CHN|metonym} downgraded relations with {Vilnius|LTU|metonym} and withdrew {its|LTU|pronoun} ambassador from {Lithuania|LTU}." => ["CHN>LTU ambassador_recalled"];
+    kremlin_would_expel: "{The Kremlin|RUS|metonym} said on Thursday it would expel 10 {US|USA} diplomats in response to {Washington|USA|metonym}'s sanctions." => ["USA>RUS staff_expelled"];
+}
+
+#[test]
+fn included_parts_are_named() {
+    let mut doc = markup::doc(
+        "{Russia|RUS} will halt its representative office at {NATO|IGOWSTNAT} by early next month, including its military representative.",
+        Some("2021-10-20"),
+    );
+    dates::resolve(&mut doc);
+    channels::track(&mut doc);
+    assert_eq!(doc.channels.len(), 1, "{:?}", doc.channels);
+    assert!(
+        doc.channels[0]
+            .name
+            .ends_with("including its military representative"),
+        "{}",
+        doc.channels[0].name
+    );
+}

@@ -93,3 +93,9 @@ fn claims_carry_sentence_span_and_speaker() {
     conflicts::report(&doc, &mut out);
     assert!(out.contains("Conflicting claims"), "{out}");
 }
+
+cases! {
+    denied_that_attacked: "{Russia|RUS|s} denied [[that {its|RUS|pronoun} troops had attacked the hospital]]. || {Ukraine|UKR|s} said [[the strike killed 12 people]]." => [["RUS", "UKR"]];
+    denied_cue_fallback: "{Russia|RUS} denied that its troops attacked the hospital. || {Ukraine|UKR} said the strike killed 12 people." => [["RUS", "UKR"]];
+    rejected_claims_agreement: "{Tehran|IRN|metonym,s} said [[{Iran|IRN} reached an agreement with the {IAEA|IGOUNOIAEA|org}]]. || The {IAEA|IGOUNOIAEA|org,s} rejected [[that an agreement was reached]]." => [["IGOUNOIAEA", "IRN"]];
+}

@@ -100,3 +100,31 @@ fn seed_article_dates_when_present() {
         assert!(values.contains(&want), "{want} missing from {values:?}");
     }
 }
+
+#[test]
+fn relative_clause_dates_stay_in_their_clause() {
+    let mut doc = markup::doc(
+        "{Russia|RUS} will close the liaison mission, which was established in 2002, on Friday.",
+        Some("2021-10-20"),
+    );
+    let mut close = event_at(&doc, 0, "close");
+    close.status = EventStatus::Asserted;
+    let est = event_at(&doc, 0, "established");
+    doc.events = vec![close, est];
+    dates::resolve(&mut doc);
+    let got: Vec<Option<&str>> = doc.events.iter().map(|e| e.date.as_deref()).collect();
+    assert_eq!(got, vec![Some("2021-10-22"), Some("2002")]);
+}
+
+#[test]
+fn announced_acts_take_the_announcement_date() {
+    let mut doc = markup::doc(
+        "{Lavrov|RUSGOV|person} said on Monday that {Russia|RUS} will halt its mission by early next month.",
+        Some("2021-10-20"),
+    );
+    let mut halt = event_at(&doc, 0, "halt");
+    halt.status = EventStatus::Intended;
+    doc.events = vec![halt];
+    dates::resolve(&mut doc);
+    assert_eq!(doc.events[0].date.as_deref(), Some("2021-10-18"));
+}

@@ -525,7 +525,7 @@ fn root_06_to_10_material_cooperation_aid_yield_investigate_demand() {
             ),
             (
                 "Syria allowed UN inspectors to visit the site.",
-                &["IGOUNO 042 -", "SYR 0862 IGOUNO"],
+                &["SYR 0862 IGOUNO"],
             ),
             ("Israel returned the remains to Lebanon.", &["ISR 0842 LBN"]),
             (

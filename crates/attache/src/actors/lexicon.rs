@@ -5,7 +5,9 @@
 
 use crate::doc::{Gender, Span};
 use crate::error::{Error, Result};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use std::collections::HashMap;
 
 const COUNTRIES: &str = include_str!("../../../../data/actors/countries.tsv");
@@ -79,6 +81,15 @@ pub struct Role {
     pub gender: Option<Gender>,
 }
 
+/// A seat of power that stands for a state's government ("the Kremlin").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seat {
+    /// Index into [`ActorLexicon::countries`].
+    pub country: usize,
+    /// Sector it speaks for ("GOV"; "MIL" for the Pentagon).
+    pub sector: String,
+}
+
 /// What a matched phrase means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sense {
@@ -90,7 +101,7 @@ pub enum Sense {
     People(usize),
     /// A capital or government city ("Moscow").
     Capital(usize),
-    /// A seat of power ("the Kremlin").
+    /// A seat of power ("the Kremlin"): index into [`ActorLexicon::seats`].
     Seat(usize),
     /// An organisation ("NATO").
     Org(usize),
@@ -129,6 +140,8 @@ pub struct ActorLexicon {
     pub orgs: Vec<Organisation>,
     /// Role nouns and titles.
     pub roles: Vec<Role>,
+    /// Seats of power.
+    pub seats: Vec<Seat>,
     /// Organisation head nouns usable as anaphora ("alliance", "bloc").
     pub anaphors: Vec<String>,
     forms: Vec<Vec<Form>>,
@@ -269,7 +282,13 @@ impl ActorLexicon {
                 add(&mut lex, n, Sense::Capital(ci));
             }
             for n in column(cols[5]) {
-                add(&mut lex, n, Sense::Seat(ci));
+                let (n, sector) = n.split_once('@').unwrap_or((n, "GOV"));
+                let si = lex.seats.len();
+                lex.seats.push(Seat {
+                    country: ci,
+                    sector: sector.to_string(),
+                });
+                add(&mut lex, n, Sense::Seat(si));
             }
         }
         let iso: std::collections::HashSet<String> =
@@ -383,7 +402,10 @@ impl ActorLexicon {
             }
         }
         lex.anaphors = anaphors;
+        // A contiguous NFA: a few thousand patterns searched only anchored at
+        // word starts, so a full DFA's build time and memory buy nothing.
         let automaton = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .start_kind(StartKind::Anchored)
@@ -399,6 +421,11 @@ impl ActorLexicon {
     /// Number of distinct surface forms compiled into the matcher.
     pub fn pattern_count(&self) -> usize {
         self.forms.len()
+    }
+
+    /// Heap bytes used by the compiled automaton.
+    pub fn automaton_bytes(&self) -> usize {
+        self.automaton.as_ref().map_or(0, |a| a.memory_usage())
     }
 
     /// The longest lexicon phrase starting exactly at byte `pos` of `text`

@@ -98,6 +98,35 @@ const REPORTING: &[&str] = &[
     "told",
     "reiterate",
 ];
+const AGENTIVE: &[&str] = &[
+    "prepare",
+    "plan",
+    "announce",
+    "launch",
+    "conduct",
+    "stage",
+    "carry",
+    "order",
+    "approve",
+    "adopt",
+    "unveil",
+    "introduce",
+    "mount",
+    "begin",
+    "start",
+    "continue",
+    "intensify",
+    "expand",
+    "extend",
+    "propose",
+    "issue",
+    "make",
+    "take",
+    "consider",
+    "weigh",
+    "threaten",
+    "mull",
+];
 const PARENTHETICAL: &[&str] = &[
     "guess", "think", "believe", "said", "says", "hope", "suppose", "fear", "noted", "added",
     "say", "stressed",
@@ -108,6 +137,8 @@ const PRONOUNS_OBJECT: &[&str] = &["them", "it", "him", "her"];
 struct Tables {
     control: HashMap<String, (Control, u8)>,
     reporting: HashMap<String, u8>,
+    /// Forms of verbs whose object noun is the subject's own act ("prepare sanctions").
+    agentive: HashMap<String, u8>,
 }
 
 fn tables() -> &'static Tables {
@@ -200,7 +231,24 @@ fn tables() -> &'static Tables {
                 *reporting.entry(w).or_insert(0) |= b;
             }
         }
-        Tables { control, reporting }
+        let mut agentive = HashMap::new();
+        for lemma in AGENTIVE {
+            let f = super::forms::inflect(lemma);
+            for (w, b) in [
+                (f.base, form::BASE),
+                (f.third, form::THIRD),
+                (f.past, form::PAST),
+                (f.participle, form::PART),
+                (f.gerund, form::GERUND),
+            ] {
+                *agentive.entry(w).or_insert(0) |= b;
+            }
+        }
+        Tables {
+            control,
+            reporting,
+            agentive,
+        }
     })
 }
 
@@ -376,7 +424,11 @@ impl View {
             quote_of,
         };
         for ci in 0..v.cands.len() {
-            v.cands[ci].pp = v.preposition_before(v.cands[ci].first);
+            let first = v.cands[ci].first;
+            // nominative pronouns are never objects of a preposition
+            if !matches!(v.w(first), "we" | "i" | "they" | "he" | "she") {
+                v.cands[ci].pp = v.preposition_before(first);
+            }
         }
         v
     }
@@ -458,6 +510,13 @@ impl View {
         0
     }
 
+    /// First comma, semicolon, colon or sentence end after `i`.
+    fn comma_end(&self, i: usize) -> usize {
+        (i + 1..self.words.len())
+            .find(|&j| matches!(self.w(j), "," | ";" | ":"))
+            .unwrap_or(self.words.len())
+    }
+
     fn nominal_context(&self, i: usize) -> bool {
         match self.prev(i) {
             Some(p) => {
@@ -481,7 +540,7 @@ impl View {
     }
 
     /// End (exclusive) of the region after `i` where conditions and targets are sought.
-    fn region_end(&self, i: usize) -> usize {
+    fn region_end(&self, i: usize, lex: &VerbLexicon) -> usize {
         let n = self.words.len();
         let mut j = i + 1;
         while j < n {
@@ -489,6 +548,18 @@ impl View {
             if self.cand_at[j].is_some() {
                 j += 1;
                 continue;
+            }
+            if matches!(w, "and" | "or")
+                && self.next(j).is_some_and(|q| {
+                    self.cand_at[q].is_none()
+                        && (lex
+                            .verb_form(self.w(q))
+                            .is_some_and(|b| b & (form::PAST | form::THIRD | form::GERUND) != 0)
+                            || tables().control.contains_key(self.w(q)))
+                        && !self.nominal_context(q)
+                })
+            {
+                break;
             }
             if REGION_STOP.contains(&w)
                 || tables()
@@ -504,9 +575,21 @@ impl View {
     }
 }
 
+/// Prepositions that place rather than involve ("in Panama", "at the embassy").
+fn is_place_preposition(pp: &str) -> bool {
+    matches!(
+        pp,
+        "in" | "at" | "near" | "inside" | "outside" | "across" | "within"
+    )
+}
+
 fn is_boundary(w: &str) -> bool {
     CLAUSE_STOP.contains(&w) || w == "," || w == "\"" || w == "and" || w == "or"
 }
+
+/// How a pattern match ranks: elements, words matched, code length, a specific
+/// (not "not specified") code, then the nearest condition.
+type Rank = (usize, usize, usize, bool, std::cmp::Reverse<usize>);
 
 /// A matched trigger.
 struct Match {
@@ -517,12 +600,21 @@ struct Match {
     negated_between: bool,
 }
 
-fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
+fn match_at(lex: &VerbLexicon, v: &View, words: &[&str], i: usize) -> Option<Match> {
     let word = v.w(i);
-    let mut best: Option<((usize, usize, usize, bool), Match)> = None;
+    let mut best: Option<(Rank, Match)> = None;
     for &(pi, bits) in lex.candidates(word) {
         let p = &lex.patterns[pi as usize];
-        let nominal = v.nominal_context(i);
+        // after a verb, a word in -s is its object noun ("preparing sanctions")
+        let after_verb = v.prev(i).is_some_and(|q| {
+            let w = v.w(q);
+            v.cand_at[q].is_none()
+                && (lex.verb_form(w).is_some() || tables().control.contains_key(w))
+                && !BE.contains(&w)
+                && !HAVE_DO.contains(&w)
+        });
+        let third_only = lex.verb_form(word) == Some(form::THIRD);
+        let nominal = v.nominal_context(i) || (after_verb && third_only);
         match p.kind {
             TriggerKind::Verb if nominal && !p.lemmas.iter().any(|l| l == "be") => continue,
             TriggerKind::Noun if !nominal && lex.verb_form(word).is_some() => continue,
@@ -539,8 +631,7 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
                 neg |= is_neg(v.w(j));
                 j += 1;
             }
-            let words: Vec<&str> = v.words.iter().map(String::as_str).collect();
-            match el.match_at(&words, j) {
+            match el.match_at(words, j) {
                 Some(len) => {
                     pos = j + len - 1;
                     words_matched += len;
@@ -554,8 +645,7 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
         if !ok {
             continue;
         }
-        let limit = v.region_end(pos);
-        let words: Vec<&str> = v.words.iter().map(String::as_str).collect();
+        let limit = v.region_end(pos, lex);
         // passive ("diplomats were expelled"): the conditions may stand in the subject before
         let passive = bits & form::PART != 0
             && v.prev(i)
@@ -566,7 +656,7 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
             let mut all = true;
             let mut wm = 0;
             for el in &p.conds {
-                match (at..i).find_map(|j| el.match_at(&words, j).map(|len| (j + len, len))) {
+                match (at..i).find_map(|j| el.match_at(words, j).map(|len| (j + len, len))) {
                     Some((e, len)) => {
                         at = e;
                         wm += len;
@@ -583,6 +673,7 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
                     words_matched + wm,
                     p.code.len(),
                     !p.code.ends_with('0'),
+                    std::cmp::Reverse(pos),
                 );
                 if best
                     .as_ref()
@@ -604,7 +695,7 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
         }
         for el in &p.conds {
             let stop = limit.min(pos + 1 + GAP);
-            match (pos + 1..stop).find_map(|j| el.match_at(&words, j).map(|len| (j + len - 1, len)))
+            match (pos + 1..stop).find_map(|j| el.match_at(words, j).map(|len| (j + len - 1, len)))
             {
                 Some((e, len)) => {
                     pos = e;
@@ -625,6 +716,7 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
             words_matched,
             p.code.len(),
             !p.code.ends_with('0'),
+            std::cmp::Reverse(pos),
         );
         if best
             .as_ref()
@@ -803,7 +895,9 @@ fn find_subject(
         let w = v.w(p);
         if let Some(ci) = v.cand_at[p] {
             let c = &v.cands[ci];
-            if !c.place && c.pp.is_none() {
+            // "with the United States hitting Moscow": a with-phrase right before a gerund is its subject
+            let with_gerund = gerund && c.pp == Some("with") && v.next(c.last) == Some(start);
+            if !c.place && (c.pp.is_none() || with_gerund) {
                 return (coordinated(v, ci), false);
             }
             if pp_fallback.is_none() && !c.place {
@@ -812,8 +906,19 @@ fn find_subject(
             j = c.first;
             continue;
         }
+        if matches!(w, "it" | "they" | "he" | "she") && pp_fallback.is_none() {
+            // an unresolved pronoun subject: the subject of the sentence's earlier clause
+            let ante = (0..p).rev().filter_map(|q| v.cand_at[q]).find(|&ci| {
+                let c = &v.cands[ci];
+                !c.place && c.pp.is_none() && !c.demonym && !v.possessive_after(ci) && !c.pronoun
+            });
+            if let Some(ci) = ante {
+                return (vec![ci], false);
+            }
+            break;
+        }
         if CLAUSE_STOP.contains(&w) {
-            if matches!(w, "which" | "who" | "that") && pp_fallback.is_none() {
+            if matches!(w, "which" | "who") || (w == "that" && pp_fallback.is_none()) {
                 // relative clause: the antecedent is the subject
                 let mut k = p;
                 let mut steps = 0;
@@ -862,6 +967,36 @@ fn find_subject(
                 j = q;
                 continue;
             }
+            // apposition right before the verb: "Iran, Syria's main ally, condemned …"
+            if v.next(p) == Some(start) {
+                let mut k = p;
+                for _ in 0..14 {
+                    let Some(q) = v.prev(k) else { break };
+                    let wq = v.w(q);
+                    if CLAUSE_STOP.contains(&wq) || matches!(wq, "\"" | ";" | ":") {
+                        break;
+                    }
+                    let verbish = v.cand_at[q].is_none()
+                        && (v.is_verbish(wq)
+                            || lex
+                                .verb_form(wq)
+                                .is_some_and(|b| b & (form::PAST | form::THIRD) != 0));
+                    if verbish {
+                        break;
+                    }
+                    if wq == "," {
+                        let head = v.prev(q).and_then(|h| v.cand_at[h]);
+                        if let Some(ci) = head {
+                            let c = &v.cands[ci];
+                            if !c.place && c.pp.is_none() && !c.pronoun {
+                                return (coordinated(v, ci), false);
+                            }
+                        }
+                        break;
+                    }
+                    k = q;
+                }
+            }
         }
         j = p;
     }
@@ -873,43 +1008,57 @@ fn find_subject(
 
 /// A candidate and the ones coordinated with it ("the United States and Cuba").
 fn coordinated(v: &View, ci: usize) -> Vec<usize> {
-    let mut out = vec![ci];
     if v.cands[ci].pronoun {
-        return out;
+        return vec![ci];
     }
-    // leftwards
+    let joinable = |x: usize| !v.cands[x].place && !v.cands[x].pronoun && !v.possessive_after(x);
+    // the chain of mentions around `ci` linked by "and" or commas: (mention, linked by "and")
+    let mut left: Vec<(usize, bool)> = Vec::new();
     let mut cur = ci;
     while let Some(p) = v.prev(v.cands[cur].first) {
-        if !matches!(v.w(p), "and" | ",") {
+        let w = v.w(p);
+        if !matches!(w, "and" | ",") {
             break;
         }
         match v.prev(p).and_then(|q| v.cand_at[q]) {
-            Some(prev) if prev != cur && !v.cands[prev].place && !v.cands[prev].pronoun => {
-                out.insert(0, prev);
+            Some(prev) if prev != cur && joinable(prev) => {
+                left.push((prev, w == "and"));
                 cur = prev;
             }
             _ => break,
         }
     }
-    // rightwards
+    let mut right: Vec<(usize, bool)> = Vec::new();
     let mut cur = ci;
     while let Some(nx) = v.next(v.cands[cur].last) {
-        if !matches!(v.w(nx), "and" | ",") {
+        let w = v.w(nx);
+        if !matches!(w, "and" | ",") {
             break;
         }
         match v.next(nx).and_then(|q| v.cand_at[q]) {
             Some(next)
-                if next != cur
-                    && !v.cands[next].place
-                    && !v.cands[next].pronoun
-                    && v.cands[next].first > v.cands[cur].last =>
+                if next != cur && joinable(next) && v.cands[next].first > v.cands[cur].last =>
             {
-                out.push(next);
+                right.push((next, w == "and"));
                 cur = next;
             }
             _ => break,
         }
     }
+    // a list needs an "and": "A, B and C"; "Iran, Syria's ally," is an apposition
+    let has_and = left.iter().chain(&right).any(|&(_, and)| and);
+    if !has_and || v.possessive_after(ci) {
+        return vec![ci];
+    }
+    // cut a trailing comma link after the last "and" ("A and B, C said")
+    if let Some(last_and) = right.iter().rposition(|&(_, and)| and) {
+        right.truncate(last_and + 1);
+    } else {
+        right.clear();
+    }
+    let mut out: Vec<usize> = left.iter().rev().map(|&(x, _)| x).collect();
+    out.push(ci);
+    out.extend(right.iter().map(|&(x, _)| x));
     out
 }
 
@@ -948,7 +1097,10 @@ fn find_object(
             continue;
         }
         if source_countries.contains(&c.country()) {
-            if fallback_same.is_none() && !c.pronoun {
+            // "its diplomatic mission": the source's own body is not a target
+            let own = (c.first.saturating_sub(3)..c.first)
+                .any(|q| matches!(v.w(q), "its" | "their" | "his" | "her" | "our" | "own"));
+            if fallback_same.is_none() && !c.pronoun && !own {
                 fallback_same = Some(ci);
             }
             continue;
@@ -1024,6 +1176,7 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
     }
     let n = v.words.len();
     // 1. triggers
+    let words: Vec<&str> = v.words.iter().map(String::as_str).collect();
     let mut matches: Vec<Match> = Vec::new();
     let mut covered_until = 0usize;
     let mut covered_from = usize::MAX;
@@ -1034,7 +1187,7 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
         if covered_from <= i && i <= covered_until {
             continue;
         }
-        if let Some(m) = match_at(lex, &v, i) {
+        if let Some(m) = match_at(lex, &v, &words, i) {
             if m.end > i {
                 covered_from = i + 1;
                 covered_until = m.end;
@@ -1116,7 +1269,7 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
         let quote = v.quote_of[t];
 
         // 2. source and target
-        let region_end = v.region_end(t.max(m.end.min(t + 3)));
+        let region_end = v.region_end(t.max(m.end.min(t + 3)), lex);
         let mut weak_source = false;
         let (sources, targets): (Vec<Actor>, Vec<Actor>) = if p.flags.speaker {
             // evaluation: the speaker evaluates the subject / possessor
@@ -1130,9 +1283,28 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                     .filter(|&ci| v.possessive_after(ci) || !v.cands[ci].place);
                 match poss {
                     Some(ci) => vec![ci],
-                    None => find_subject(&v, lex, t, false, 0).0,
+                    None if p.kind == TriggerKind::Adjective => {
+                        // predicative ("… are timely and correct decisions"): the first actor of the clause
+                        let from = v.clause_start(t);
+                        (from..t)
+                            .filter_map(|q| v.cand_at[q])
+                            .find(|&ci| !v.cands[ci].place)
+                            .into_iter()
+                            .collect()
+                    }
+                    None => Vec::new(),
                 }
             };
+            // "this provocation" refers to a known act; "any further aggression" to none
+            if !verbal
+                && evaluated.is_empty()
+                && p.kind == TriggerKind::Noun
+                && !v.prev(t).is_some_and(|q| {
+                    matches!(v.w(q), "this" | "that" | "the" | "such" | "these" | "those")
+                })
+            {
+                continue;
+            }
             let src = match &speaker {
                 Some((_, code, ent)) => vec![(code.clone(), *ent)],
                 None if !verbal => {
@@ -1152,13 +1324,24 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                     .collect(),
             )
         } else if verbal && !g.passive {
-            let (subj, weak) = find_subject(
-                &v,
-                lex,
-                g.start,
-                m.bits & form::GERUND != 0 && m.bits & form::BASE == 0,
-                0,
-            );
+            let (subj, weak) = if g.infinitive_unresolved {
+                // "prompting Russia to vow": the noun phrase right before "to"; a noun
+                // complement ("calls from Western capitals to pressure …") has none
+                match v.prev(g.start).and_then(|q| v.cand_at[q]) {
+                    Some(ci) if !v.cands[ci].place => {
+                        (coordinated(&v, ci), v.cands[ci].pp.is_some())
+                    }
+                    _ => (Vec::new(), false),
+                }
+            } else {
+                find_subject(
+                    &v,
+                    lex,
+                    g.start,
+                    m.bits & form::GERUND != 0 && m.bits & form::BASE == 0,
+                    0,
+                )
+            };
             weak_source = weak;
             let sc: Vec<&str> = subj.iter().map(|&ci| v.cands[ci].country()).collect();
             let se: Vec<Option<usize>> = subj.iter().map(|&ci| v.cands[ci].entity).collect();
@@ -1210,7 +1393,35 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                 }
                 found
             };
-            let src: Vec<usize> = by.or(near).into_iter().collect();
+            let mut src: Vec<usize> = by.or(near).into_iter().collect();
+            if src.is_empty() {
+                // the object of a verb ("is preparing new sanctions"): that verb's subject
+                let mut k = t;
+                for _ in 0..4 {
+                    let Some(q) = v.prev(k) else { break };
+                    let w = v.w(q);
+                    if v.cand_at[q].is_some() || is_boundary(w) || PREPOSITIONS.contains(&w) {
+                        break;
+                    }
+                    let control = tables().control.get(w);
+                    if lex.verb_form(w).is_some() || control.is_some() || v.is_verbish(w) {
+                        let Some(&bits) = tables().agentive.get(w) else {
+                            break;
+                        };
+                        let vg = verb_group(&v, q, bits);
+                        if !vg.passive {
+                            src = find_subject(&v, lex, vg.start, false, 0).0;
+                            cues.negated |= vg.cues.negated;
+                            cues.future |= vg.cues.future;
+                            cues.hypothetical |= vg.cues.hypothetical;
+                            cues.would |= vg.cues.would;
+                            cues.control = vg.cues.control.or(control.map(|c| c.0));
+                        }
+                        break;
+                    }
+                    k = q;
+                }
+            }
             let sc: Vec<&str> = src.iter().map(|&ci| v.cands[ci].country()).collect();
             let se: Vec<Option<usize>> = src.iter().map(|&ci| v.cands[ci].entity).collect();
             let obj: Vec<usize> = find_object(&v, t + 1, region_end, &sc, &se, p)
@@ -1227,25 +1438,69 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
         }
         // fallback target: the nearest other actor of the sentence
         let mut targets = targets;
-        let reciprocal_group = p.flags.recip && sources.len() >= 2;
-        if targets.is_empty()
-            && !sources.is_empty()
-            && !weak_source
-            && !g.infinitive_unresolved
-            && !p.flags.obj
-            && !reciprocal_group
-        {
+        // apposition ("the chief of the U.S. mission, Jeffrey DeLaurentis") is one actor
+        let mut sources = sources;
+        let mut seen_codes: Vec<String> = Vec::new();
+        sources.retain(|(c, _)| {
+            let fresh = !seen_codes.contains(c);
+            seen_codes.push(c.clone());
+            fresh
+        });
+        let reciprocal_group = p.flags.recip && {
+            let mut cs: Vec<&str> = sources.iter().map(|(c, _)| country(c)).collect();
+            cs.dedup();
+            cs.len() >= 2
+        };
+        if targets.is_empty() && !sources.is_empty() && !weak_source && !reciprocal_group {
             let sc: Vec<&str> = sources.iter().map(|(c, _)| country(c)).collect();
+            let eligible = |c: &&Cand| {
+                // a possessor inside the subject ("Iran, Syria's main ally, condemned") is no target
+                let subject_possessor = c.last < t
+                    && v.cand_at[c.first].is_some_and(|ci| v.possessive_after(ci))
+                    && !(c.last + 1..t).any(|q| CLAUSE_STOP.contains(&v.w(q)) || v.w(q) == "\"");
+                // inside a relative clause that closes before the trigger ("…, which … Israel, urged")
+                let in_relative = c.last < t
+                    && (c.last + 1..t).any(|q| v.w(q) == ",")
+                    && (0..c.first)
+                        .rev()
+                        .map(|q| v.w(q))
+                        .take_while(|w| *w != ",")
+                        .any(|w| matches!(w, "which" | "who" | "whose" | "whom"));
+                !subject_possessor
+                    && !in_relative
+                    && !c.place
+                    && !sc.contains(&c.country())
+                    && (c.entity.is_none() || !sources.iter().any(|s| s.1 == c.entity))
+                    && (!p.flags.obj || !c.pp.is_some_and(is_place_preposition))
+            };
+            let distance = |c: &&Cand| {
+                if c.first > t {
+                    c.first - t
+                } else {
+                    t.saturating_sub(c.last)
+                }
+            };
+            // a consultation's partner is never a possessor and stays inside the clause
+            let obj_window = (v.clause_start(t), v.comma_end(t));
             let best = v
                 .cands
                 .iter()
+                .filter(eligible)
                 .filter(|c| {
-                    !c.place
-                        && !sc.contains(&c.country())
-                        && v.quote_of[c.first] == quote
-                        && (c.entity.is_none() || !sources.iter().any(|s| s.1 == c.entity))
+                    !p.flags.obj
+                        || (obj_window.0 <= c.first
+                            && c.last < obj_window.1
+                            && !v.possessive_after(v.cand_at[c.first].unwrap_or(0)))
                 })
-                .min_by_key(|c| if c.first > t { c.first - t } else { t - c.last });
+                .filter(|c| v.quote_of[c.first] == quote)
+                .min_by_key(distance)
+                .or_else(|| {
+                    if p.flags.obj {
+                        None
+                    } else {
+                        v.cands.iter().filter(eligible).min_by_key(distance)
+                    }
+                });
             if let Some(c) = best {
                 targets.push((c.code.clone(), c.entity));
             }
@@ -1386,7 +1641,7 @@ fn to_codes(v: &View, cs: &[usize]) -> Vec<Actor> {
 /// An object pronoun ("accusing them") without a mention: the nearest earlier
 /// actor of another country than the source.
 fn pronoun_object(v: &View, from: usize, to: usize, sc: &[&str]) -> Vec<usize> {
-    let Some(j) = (from..to.min(from + 3)).find(|&j| PRONOUNS_OBJECT.contains(&v.w(j))) else {
+    let Some(j) = (from..to.min(from + 1)).find(|&j| PRONOUNS_OBJECT.contains(&v.w(j))) else {
         return Vec::new();
     };
     v.cands

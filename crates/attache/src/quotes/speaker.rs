@@ -189,6 +189,27 @@ impl<'a> Resolver<'a> {
                     }
                 }
             }
+            // a person the actor stage could not code: the organisation of their
+            // appositive ("Tomas Halder, a spokesman for the ministry"), or the state
+            // of the sentence when their title is a government one
+            if code.is_none() && e.kind == EntityKind::Person {
+                code = self.person_code(phrase, e);
+            }
+            // "the foreign ministry" known but uncoded: the country from the context
+            if code.is_none() && e.kind != EntityKind::Person {
+                if let Some(ctx) = self
+                    .context_org(phrase.start, &head)
+                    .filter(|&c| c != m.entity)
+                {
+                    let ce = &self.doc.entities[ctx];
+                    code = match (entity_code(ce), sector_for(&head)) {
+                        (Some(c), Some(sec)) if c.len() == 3 && is_statelike(ce) => {
+                            Some(format!("{c}{sec}"))
+                        }
+                        (c, _) => c,
+                    };
+                }
+            }
             return Speaker {
                 name: Some(name),
                 code,
@@ -205,12 +226,14 @@ impl<'a> Resolver<'a> {
                     .to_string();
                 let name = if e.name.to_lowercase().ends_with(&head) {
                     e.name.clone()
+                } else if is_statelike(e) {
+                    bare
                 } else {
                     format!("{} {}", e.name, bare)
                 };
-                let mut code = e.code.clone();
+                let mut code = entity_code(e);
                 if let (Some(c), Some(sec)) = (&code, sector_for(&head)) {
-                    if c.len() == 3 && e.kind == EntityKind::State {
+                    if c.len() == 3 && is_statelike(e) {
                         code = Some(format!("{c}{sec}"));
                     }
                 }
@@ -226,6 +249,82 @@ impl<'a> Resolver<'a> {
             code: None,
             entity: None,
         }
+    }
+
+    /// A code for an uncoded person from their appositive or, for a government
+    /// title, from the state the sentence is about.
+    fn person_code(&self, phrase: Span, e: &crate::doc::Entity) -> Option<String> {
+        let doc = self.doc;
+        let text = doc.text.as_str();
+        let sent = doc.sentence_at(phrase.start).map(|i| doc.sentences[i].span);
+        let (s_lo, s_hi) = sent.map_or((phrase.start, phrase.end), |s| (s.start, s.end));
+        // the appositive after ("X, a spokesman for Y,") or before ("A spokesman for Y, X,")
+        let after = text[phrase.end..s_hi.max(phrase.end)].trim_start();
+        let window = if let Some(rest) = after.strip_prefix(',').filter(|r| {
+            !matches!(
+                r.split_whitespace().next(),
+                Some("who" | "which" | "whose" | "whom")
+            )
+        }) {
+            let start = s_hi - rest.len();
+            let end = rest.find(',').map_or(s_hi, |i| start + i);
+            Some(Span::new(start, end))
+        } else if text[s_lo..phrase.start].trim_end().ends_with(',') {
+            let before = text[s_lo..phrase.start].trim_end();
+            let body = &before[..before.len() - 1];
+            let start = body.rfind(',').map_or(s_lo, |i| s_lo + i + 1);
+            Some(Span::new(start, s_lo + body.len()))
+        } else {
+            None
+        };
+        let org_code = |w: Span| {
+            self.mentions_in(w)
+                .filter(|m| m.entity < doc.entities.len())
+                .map(|m| &doc.entities[m.entity])
+                .find(|o| {
+                    matches!(o.kind, EntityKind::Organization | EntityKind::State)
+                        && o.code.is_some()
+                })
+                .and_then(|o| match (&o.code, o.kind) {
+                    (Some(c), EntityKind::State) if c.len() == 3 => Some(format!("{c}GOV")),
+                    (c, _) => c.clone(),
+                })
+        };
+        if let Some(c) = window.and_then(org_code) {
+            return Some(c);
+        }
+        let titled = e
+            .roles
+            .iter()
+            .chain(std::iter::once(
+                &doc.text[phrase.start..phrase.end].to_string(),
+            ))
+            .any(|r| {
+                r.split_whitespace().any(|w| {
+                    matches!(
+                        lower(w).as_str(),
+                        "minister"
+                            | "president"
+                            | "spokesman"
+                            | "spokeswoman"
+                            | "spokesperson"
+                            | "ambassador"
+                            | "envoy"
+                            | "premier"
+                            | "chancellor"
+                            | "secretary"
+                            | "diplomat"
+                            | "official"
+                    )
+                })
+            });
+        if !titled {
+            return None;
+        }
+        let state = self.context_org(phrase.start, "government")?;
+        entity_code(&doc.entities[state])
+            .filter(|c| c.len() == 3)
+            .map(|c| format!("{c}GOV"))
     }
 
     /// The organisation a bare "the ministry" or "a spokeswoman" stands for: the most
@@ -248,6 +347,33 @@ impl<'a> Resolver<'a> {
         if let Some(m) = by_head {
             return Some(m.entity);
         }
+        // a government office without a country: the state the sentence is about
+        if matches!(
+            head,
+            "ministry"
+                | "government"
+                | "authorities"
+                | "cabinet"
+                | "presidency"
+                | "embassy"
+                | "administration"
+        ) {
+            let sent_start = doc
+                .sentence_at(before)
+                .map_or(before, |i| doc.sentences[i].span.start);
+            let first = doc.mentions[..end]
+                .iter()
+                .filter(|m| m.span.start >= sent_start && !self.excluded(m.span))
+                .find(|m| {
+                    m.entity < doc.entities.len()
+                        && is_statelike(&doc.entities[m.entity])
+                        && m.kind != MentionKind::Demonym
+                });
+            let found = first.or_else(|| {
+                candidates().find(|m| doc.entities[m.entity].kind == EntityKind::State)
+            });
+            return found.map(|m| m.entity);
+        }
         if !matches!(
             head,
             "spokesman"
@@ -256,7 +382,6 @@ impl<'a> Resolver<'a> {
                 | "spokespeople"
                 | "office"
                 | "statement"
-                | "ministry"
                 | "official"
                 | "officials"
         ) {
@@ -272,30 +397,37 @@ impl<'a> Resolver<'a> {
             .map(|m| m.entity)
     }
 
-    /// Resolves a pronoun: the actor stage's reading if it has one, else the most
-    /// recent compatible speaker (same or previous two paragraphs), else the most
-    /// recent compatible person or group mentioned before it.
+    /// Resolves a pronoun. A speaker quoted in this or the previous paragraph is
+    /// the most salient referent of "he said" (discourse salience beats recency),
+    /// so a compatible one is taken first; then the actor stage's reading; then a
+    /// compatible speaker of the last two paragraphs; then the most recent
+    /// compatible person or group mentioned before it.
     pub fn resolve_pronoun(&self, at: Span, pronoun: &str, priors: &[Prior]) -> Speaker {
         let doc = self.doc;
-        if let Some(m) = self.mentions_in(at).find(|m| m.entity < doc.entities.len()) {
-            return speaker_of(doc, m.entity);
-        }
         let para = doc.paragraphs.partition_point(|p| p.span.end < at.start);
         // look back no further than the paragraph two before this one
         let window = doc
             .paragraphs
             .get(para.saturating_sub(2))
             .map_or(0, |p| p.span.start);
-        let compatible_speaker = |s: &Speaker| match s.entity.map(|e| &doc.entities[e]) {
+        let compatible_speaker = |s: &Speaker| match s.entity.and_then(|e| doc.entities.get(e)) {
             Some(e) => entity_fits(e.kind, e.gender, pronoun),
             None => name_fits(s.name.as_deref().unwrap_or(""), pronoun),
         };
-        if let Some(p) = priors
-            .iter()
-            .rev()
-            .take_while(|p| p.paragraph + 2 >= para)
-            .find(|p| p.at < at.start && compatible_speaker(&p.speaker))
-        {
+        let recent = |back: usize| {
+            priors
+                .iter()
+                .rev()
+                .take_while(move |p| p.paragraph + back >= para)
+                .find(|p| p.at < at.start && compatible_speaker(&p.speaker))
+        };
+        if let Some(p) = recent(1) {
+            return p.speaker.clone();
+        }
+        if let Some(m) = self.mentions_in(at).find(|m| m.entity < doc.entities.len()) {
+            return speaker_of(doc, m.entity);
+        }
+        if let Some(p) = recent(2) {
             return p.speaker.clone();
         }
         let end = doc.mentions.partition_point(|m| m.span.start < at.start);
@@ -325,6 +457,19 @@ impl<'a> Resolver<'a> {
             return p.speaker.clone();
         }
         Speaker::default()
+    }
+}
+
+/// A state, or a place inside a known country ("In Moscow, the ministry said").
+fn is_statelike(e: &crate::doc::Entity) -> bool {
+    e.kind == EntityKind::State || (e.kind == EntityKind::Place && e.country.is_some())
+}
+
+/// The actor code of an entity; for a place, its country's.
+fn entity_code(e: &crate::doc::Entity) -> Option<String> {
+    match e.kind {
+        EntityKind::Place => e.country.clone(),
+        _ => e.code.clone(),
     }
 }
 
