@@ -2,6 +2,7 @@
 # Starts a throw-away PostgreSQL cluster for the store tests, on loopback only,
 # and prints the URL to export as ATTACHE_TEST_POSTGRES.
 #   eval "$(tools/pg-test-start.sh)"    # sets ATTACHE_TEST_POSTGRES
+#   tools/pg-test-start.sh stop         # stops the cluster
 # Needs Debian's postgresql package. PostgreSQL refuses to run as root, so
 # when run as root the cluster belongs to the postgres user.
 set -euo pipefail
@@ -10,6 +11,10 @@ DIR="${ATTACHE_PG_DIR:-/tmp/attache-pg-$PORT}"
 BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 [ -x "$BIN/initdb" ] || { echo "echo 'postgresql is not installed' >&2"; exit 0; }
 as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+if [ "${1:-}" = stop ]; then
+  [ -f "$DIR/PG_VERSION" ] && as_pg "'$BIN/pg_ctl' -D '$DIR' -m fast stop" >/dev/null 2>&1 || true
+  exit 0
+fi
 if [ ! -f "$DIR/PG_VERSION" ]; then
   mkdir -p "$DIR"
   [ "$(id -u)" = 0 ] && chown postgres "$DIR"

@@ -1,6 +1,7 @@
 //! `attache read` and `attache validate`.
 
 use anyhow::Context;
+use attache::doc::Severity;
 use attache::input::{self, RawArticle};
 use attache::{output, report, Engine};
 use clap::{Args, ValueEnum};
@@ -64,7 +65,8 @@ fn build_engine(dicts: &[PathBuf], no_builtin: bool) -> anyhow::Result<Engine> {
 }
 
 /// Runs `attache read`; returns the exit code: 0 when every input was read
-/// and analysed, 1 when any input (or feed line) failed. Each failure is
+/// and analysed, 1 when any input (or feed line) failed or had no article
+/// text. Each failure is
 /// named on stderr and the other inputs are still processed.
 pub fn run(args: ReadArgs) -> anyhow::Result<u8> {
     let engine = build_engine(&args.dict, args.no_builtin)?;
@@ -87,7 +89,11 @@ pub fn run(args: ReadArgs) -> anyhow::Result<u8> {
         };
         for article in articles {
             match article {
-                Ok(raw) => emit(&engine, raw, &args, &mut out)?,
+                Ok(raw) => {
+                    if !emit(&engine, raw, &args, &mut out)? {
+                        failed = true;
+                    }
+                }
                 Err(e) => {
                     eprintln!("attache: error: {e}");
                     failed = true;
@@ -106,14 +112,24 @@ fn emit(
     mut raw: RawArticle,
     args: &ReadArgs,
     out: &mut impl Write,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<bool> {
     if let Some(p) = args.published {
         raw.meta.published.get_or_insert(p);
     }
     let origin = raw.origin.clone();
     let doc = engine.analyse(raw);
+    let mut ok = true;
     for d in &doc.diagnostics {
-        eprintln!("attache: warning: {origin}: {}", d.message);
+        match d.severity {
+            Severity::Warning => eprintln!("attache: warning: {origin}: {}", d.message),
+            Severity::Error => {
+                eprintln!("attache: error: {origin}: {}", d.message);
+                ok = false;
+            }
+        }
+    }
+    if !ok {
+        return Ok(false);
     }
     match args.format {
         ReadFormat::Json => {
@@ -124,7 +140,7 @@ fn emit(
             writeln!(out, "{}", report::to_text(&doc))?;
         }
     }
-    Ok(())
+    Ok(true)
 }
 
 /// Runs `attache validate`; returns the exit code.

@@ -57,14 +57,18 @@ th{background:#eef1f5}.muted{color:#667}.text{white-space:pre-wrap;background:#f
 .legend span{margin-right:1em}li{margin:.2em 0}
 "#;
 
-fn page(title: &str, body: &str) -> Html<String> {
-    Html(format!(
+/// No scripts, no outside resources: a second line of defence behind escaping.
+const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'";
+
+fn page(title: &str, body: &str) -> Response {
+    let html = Html(format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
          <title>{} · attache</title><style>{STYLE}</style></head><body>\
          <header><a href=\"/\">attache</a> <span class=\"muted\" style=\"color:#c9d6e6\">· events, quotations and channels from the news</span></header>\
          <main>{body}</main></body></html>",
         esc(title)
-    ))
+    ));
+    ([(axum::http::header::CONTENT_SECURITY_POLICY, CSP)], html).into_response()
 }
 
 fn error_page(e: ApiError) -> Response {
@@ -183,7 +187,7 @@ pub(crate) async fn search(
         }
         b.push_str("</table>");
     }
-    page("search", &b).into_response()
+    page("search", &b)
 }
 
 fn stats_line(c: &Counts) -> String {
@@ -374,7 +378,7 @@ pub(crate) async fn article(State(st): State<Arc<AppState>>, Path(id): Path<i64>
         }
         b.push_str("</table>");
     }
-    page(&title, &b).into_response()
+    page(&title, &b)
 }
 
 // ------------------------------------------------------------ dyad
@@ -423,9 +427,25 @@ pub(crate) fn timeline_svg(rows: &[TimelineRow]) -> String {
     if rows.is_empty() {
         return "<p>No dated events for this dyad.</p>".into();
     }
-    let mut months: BTreeMap<&str, Vec<&TimelineRow>> = BTreeMap::new();
+    let mut months: BTreeMap<String, Vec<&TimelineRow>> = BTreeMap::new();
     for r in rows {
-        months.entry(r.period.as_str()).or_default().push(r);
+        months.entry(r.period.clone()).or_default().push(r);
+    }
+    // Every month from the first to the last (at most 20 years), so gaps show as gaps.
+    let parse = |p: &str| -> Option<(i32, u32)> {
+        let (y, m) = p.split_once('-')?;
+        Some((y.parse().ok()?, m.parse().ok()?))
+    };
+    let first = months.keys().next().and_then(|p| parse(p));
+    let last = months.keys().next_back().and_then(|p| parse(p));
+    if let (Some((mut y, mut m)), Some(end)) = (first, last) {
+        for _ in 0..240 {
+            if (y, m) >= end {
+                break;
+            }
+            months.entry(format!("{y:04}-{m:02}")).or_default();
+            (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        }
     }
     let max = months
         .values()
@@ -433,8 +453,8 @@ pub(crate) fn timeline_svg(rows: &[TimelineRow]) -> String {
         .max()
         .unwrap_or(1)
         .max(1);
-    let (bar, gap, h, left, bottom) = (28.0, 8.0, 200.0, 40.0, 40.0);
-    let width = left + months.len() as f64 * (bar + gap) + 20.0;
+    let (bar, gap, h, left, bottom) = (28.0, 8.0, 200.0, 40.0, 60.0);
+    let width = left + months.len() as f64 * (bar + gap) + 50.0;
     let mut s = String::new();
     let _ = write!(
         s,
@@ -467,10 +487,10 @@ pub(crate) fn timeline_svg(rows: &[TimelineRow]) -> String {
         let _ = write!(
             s,
             "<text x=\"{:.1}\" y=\"{}\" font-size=\"11\" transform=\"rotate(45 {:.1} {})\">{}</text>",
-            x + 4.0,
-            h + 24.0,
-            x + 4.0,
-            h + 24.0,
+            x + 6.0,
+            h + 22.0,
+            x + 6.0,
+            h + 22.0,
             esc(month)
         );
     }
@@ -591,7 +611,7 @@ pub(crate) async fn dyad(
         }
         h.push_str("</table>");
     }
-    page(&title, &h).into_response()
+    page(&title, &h)
 }
 
 #[cfg(test)]

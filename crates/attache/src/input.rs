@@ -456,11 +456,13 @@ pub fn read_path(path: &Path) -> Result<Articles> {
     if md.is_dir() {
         return Err(read_error(path, "is a directory, not a file"));
     }
-    if md.len() == 0 {
+    // Pipes and devices (`<(cmd)`, /dev/stdin) report no size: they are read
+    // like stdin, with the same limits.
+    if md.is_file() && md.len() == 0 {
         return Err(read_error(path, "empty file"));
     }
     let kind_ext = kind_from_extension(path);
-    if kind_ext != Some(Kind::Feed) && md.len() > MAX_ARTICLE_BYTES {
+    if md.is_file() && kind_ext != Some(Kind::Feed) && md.len() > MAX_ARTICLE_BYTES {
         // Sniff first: a feed without the extension may be larger.
         let mut f = std::fs::File::open(path).map_err(|e| read_error(path, io_reason(&e)))?;
         let head = read_head(&mut f, SNIFF_BYTES).map_err(|e| read_error(path, io_reason(&e)))?;

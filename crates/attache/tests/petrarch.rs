@@ -38,6 +38,7 @@ STUDENT [~EDU]
 GOVERNMENT [~GOV]
 MEDICS_UNLIMITED {} [NGO~]
 OFFICIAL [~GOV]
+DIPLOMAT [~GOV]
 ";
 
 const VERBS: &str = "\
@@ -79,6 +80,13 @@ SAY
 
 --- PROMISE [050] ---
 PROMISE
+
+--- EXPEL [173] ---
+EXPEL
+- PLANS_* [1731]
+
+--- SEEK [091] ---
+SEEK
 
 --- BREAK [161] ---
 BREAK {BROKE BROKEN}
@@ -180,6 +188,11 @@ fn codes_our_sentences() {
         // the target is not looked for in a later subordinate clause
         ("Widgetland and Gadgetia met after rebels attacked Sprocketia.", "", "GDG>WGT:036 WGT>GDG:036"),
         ("Widgetland met Gadgetia after rebels attacked Sprocketia.", "", "GDG>WGT:036 WGT>GDG:036"),
+        // the infinitive marker is transparent to a closed connector
+        ("Widgetland plans to expel Gadgetian diplomats.", "", "WGT>GDGGOV:1731"),
+        ("Widgetland plans quickly to expel Gadgetian diplomats.", "", "WGT>GDGGOV:173"),
+        // irregular forms the dictionary does not list
+        ("Widgetland sought help from Gadgetia.", "", "WGT>GDG:091"),
         // a fronted prepositional phrase is not the subject
         ("In Gadgetia, the Widgetian president condemned Sprocketia.", "", "WGTGOV>SPR:122"),
         // a dictionary verb in an irregular past form after a role noun
@@ -187,6 +200,11 @@ fn codes_our_sentences() {
         ("The Gadgetia president met Widgetland officials.", "", "GDGGOV>WGTGOV:036 WGTGOV>GDGGOV:036"),
         // a headline in capitals
         ("WIDGETLAND CONDEMNS GADGETIA", "", "WGT>GDG:122"),
+        // reported speech: the reported clause has its own subject and event
+        ("Widgetland said Gadgetia will condemn Sprocketia.", "", "GDG>SPR:122 WGT>GDG:010"),
+        ("Widgetland said that Gadgetia condemned Sprocketia.", "", "GDG>SPR:122 WGT>GDG:010"),
+        // ... but an infinitive or a participle is a complement
+        ("Widgetland said Gadgetia's plan to condemn Sprocketia failed.", "", "WGT>GDG:010"),
         // date-ranged actor codes
         ("Baron Lever condemned Gadgetia.", "2012-05-01", "WGTGOV>GDG:122"),
         ("Lever condemned Gadgetia.", "2016-05-01", "WGTELI>GDG:122"),
@@ -228,6 +246,8 @@ fn status_from_the_verb_group() {
         ("Widgetland will condemn Gadgetia.", Intended),
         ("Widgetland could condemn Gadgetia.", Hypothetical),
         ("Widgetland is about to condemn Gadgetia.", Intended),
+        ("Widgetland plans to condemn Gadgetia.", Intended),
+        ("Widgetland was seen to condemn Gadgetia.", Asserted),
     ];
     for (text, want) in cases {
         let mut doc = attache::Doc {

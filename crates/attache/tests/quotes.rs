@@ -7,9 +7,13 @@ use attache::input::RawArticle;
 use attache::pipeline::Engine;
 use attache::quotes;
 
+fn engine() -> &'static Engine {
+    static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+    ENGINE.get_or_init(|| Engine::builder().build().expect("engine builds"))
+}
+
 fn analyse(text: &str) -> attache::Doc {
-    let engine = Engine::builder().build().expect("engine builds");
-    engine.analyse(RawArticle::plain("test", text))
+    engine().analyse(RawArticle::plain("test", text))
 }
 
 #[test]
@@ -62,6 +66,24 @@ fn statements_through_the_engine() {
         let name = q.speaker.name.clone().unwrap_or_default();
         assert!(name.contains(who), "speaker {name:?} for {text:?}");
         assert!(!q.sentences.is_empty(), "sentences filled for {text:?}");
+    }
+}
+
+/// Speakers the actor stage knows come out with their actor codes.
+#[test]
+fn speakers_carry_actor_codes() {
+    // (text, quoted content, code prefix)
+    let cases: &[(&str, &str, &str)] = &[
+        ("NATO said in a statement that its forces would stay in the region.", "its forces would stay in the region", "IGO"),
+        ("“We will respond to any provocation,” the Russian foreign ministry said.", "We will respond to any provocation,", "RUS"),
+        ("Russia expelled two diplomats on Monday.\n\n“They acted against our interests,” the foreign ministry said.", "They acted against our interests,", "RUS"),
+    ];
+    for (text, content, code) in cases {
+        let doc = analyse(text);
+        let q = doc.quotes.iter().find(|q| doc.slice(q.span) == *content);
+        let q = q.unwrap_or_else(|| panic!("no quote {content:?} in {text:?}: {:?}", doc.quotes));
+        let got = q.speaker.code.clone().unwrap_or_default();
+        assert!(got.starts_with(code), "code {got:?} for {text:?}");
     }
 }
 
@@ -118,9 +140,18 @@ fn spans_always_slice_on_odd_input() {
         "U.S.",
         "é",
         "—",
+        "on Monday",
+        "expelled",
+        "embassy",
+        "Russia",
+        "NATO’s",
+        "2021",
+        "last week",
+        "(",
+        ")",
     ];
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-    for _ in 0..300 {
+    for _ in 0..600 {
         let mut text = String::new();
         for _ in 0..40 {
             seed ^= seed << 13;
@@ -153,7 +184,7 @@ fn gold_direct_quotations() {
         println!("skipped: {shared} is absent");
         return;
     };
-    let engine = Engine::builder().build().expect("engine builds");
+    let engine = engine();
     let norm = |s: &str| {
         s.replace(['“', '”'], "\"")
             .replace(['‘', '’'], "'")

@@ -50,15 +50,30 @@ pub(crate) fn compose(owner: Option<&OwnerCode>, sector: Option<&str>) -> Option
 /// The owner code a lexicon sense gives as a modifier.
 pub(crate) fn sense_owner(lex: &ActorLexicon, s: Sense) -> Option<OwnerCode> {
     match s {
-        Sense::CountryName(c)
-        | Sense::CountryAdj(c)
-        | Sense::People(c)
-        | Sense::Capital(c)
-        | Sense::Seat(c) => Some(OwnerCode {
-            code: lex.countries[c].code.clone(),
-            state: true,
-            country: Some(lex.countries[c].code.clone()),
-        }),
+        Sense::Seat(si) => {
+            let seat = &lex.seats[si];
+            let iso = &lex.countries[seat.country].code;
+            Some(OwnerCode {
+                code: format!("{iso}{}", seat.sector),
+                state: false,
+                country: Some(iso.clone()),
+            })
+        }
+        Sense::City(i) => {
+            let iso = &lex.countries[lex.cities[i].1].code;
+            Some(OwnerCode {
+                code: iso.clone(),
+                state: true,
+                country: Some(iso.clone()),
+            })
+        }
+        Sense::CountryName(c) | Sense::CountryAdj(c) | Sense::People(c) | Sense::Capital(c) => {
+            Some(OwnerCode {
+                code: lex.countries[c].code.clone(),
+                state: true,
+                country: Some(lex.countries[c].code.clone()),
+            })
+        }
         Sense::Org(o) if lex.orgs[o].kind != OrgKind::Place => Some(OwnerCode {
             code: lex.orgs[o].code.clone(),
             state: false,
@@ -82,6 +97,7 @@ fn is_owner_sense(s: Sense) -> bool {
             | Sense::CountryAdj(_)
             | Sense::Capital(_)
             | Sense::Seat(_)
+            | Sense::City(_)
             | Sense::Org(_)
     )
 }
@@ -210,8 +226,22 @@ pub(crate) fn phrases(
                     continue;
                 }
                 // After a possessive owner, up to three plain words may describe the
-                // role ("the Federation Council's international affairs commission").
-                if a.poss && lower_words < 3 && w.chars().all(|c| c.is_lowercase() || c == '-') {
+                // role ("the Federation Council's international affairs commission");
+                // after a nationality, two ("Egyptian intelligence chief").
+                let owner_unit = a.sense().is_some_and(is_owner_sense);
+                let limit = if a.poss {
+                    3
+                } else if owner_unit {
+                    2
+                } else {
+                    0
+                };
+                if lower_words < limit
+                    && w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && words::det(w).is_none()
+                    && words::pronoun(w).is_none()
+                    && !words::is_noun_follower(w)
+                {
                     lower_words += 1;
                     k += 1;
                     continue;

@@ -42,6 +42,8 @@ struct Sent<'u> {
     pron_owner: Vec<Option<usize>>,
     /// What an earlier "its" in the sentence referred to.
     its: Option<usize>,
+    /// A possessive phrase right before ("the ministry's spokesman").
+    poss_owner: Vec<Option<usize>>,
 }
 
 fn strip_the(s: &str) -> &str {
@@ -182,11 +184,15 @@ impl<'a> Resolver<'a> {
 
     fn sense_entity(&mut self, s: Sense) -> Option<usize> {
         match s {
-            Sense::CountryName(c)
-            | Sense::CountryAdj(c)
-            | Sense::People(c)
-            | Sense::Capital(c)
-            | Sense::Seat(c) => Some(self.state(c)),
+            Sense::CountryName(c) | Sense::CountryAdj(c) | Sense::People(c) | Sense::Capital(c) => {
+                Some(self.state(c))
+            }
+            Sense::Seat(si) => Some(self.state(self.lex.seats[si].country)),
+            Sense::City(i) => {
+                let (name, c) = self.lex.cities[i].clone();
+                let code = self.lex.countries[c].code.clone();
+                Some(self.place(&name, Some(code)))
+            }
             Sense::Org(o) => Some(self.org(o)),
             _ => None,
         }
@@ -210,6 +216,7 @@ impl<'a> Resolver<'a> {
             done: vec![None; n],
             pron_owner: vec![None; n],
             its: None,
+            poss_owner: vec![None; n],
         };
         self.link_phrases(&mut st);
         // Resolve phrases and pronouns in text order.
@@ -242,8 +249,24 @@ impl<'a> Resolver<'a> {
             let g = &t[a.ext_end.min(b.start)..b.start];
             let pa = &st.parsed[p];
             let head_is_role = pa.roles.iter().any(|r| r.0 == pa.head);
-            if g == " of " && pa.owners.is_empty() && head_is_role && !a.poss {
+            // "a spokeswoman for the OAS": only roles that carry no sector of
+            // their own ("the UN envoy for Syria" is not Syrian).
+            let sectorless = pa
+                .roles
+                .iter()
+                .any(|r| r.0 == pa.head && self.lex.roles[r.1].sector.is_none());
+            let linked = g == " of " || (g == " for " && sectorless);
+            if linked && pa.owners.is_empty() && head_is_role && !a.poss {
                 st.of_target[p] = Some(p + 1);
+            }
+        }
+        for p in 0..n.saturating_sub(1) {
+            let (a, b) = (&st.phrases[p], &st.phrases[p + 1]);
+            let g = &t[a.ext_end.min(b.start)..b.start];
+            let plain = g.split_whitespace().count() <= 3
+                && g.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-');
+            if a.poss && plain && st.parsed[p + 1].owners.is_empty() {
+                st.poss_owner[p + 1] = Some(p);
             }
         }
         for b in 1..n {
@@ -259,7 +282,13 @@ impl<'a> Resolver<'a> {
             }
         }
         for a in 1..n {
-            if !self.name_phrase(st, a) || st.described_by[a].is_some() {
+            if !self.name_phrase(st, a) {
+                continue;
+            }
+            // A forward description without an owner ("NAME, the minister") yields
+            // to a reverse one that has one ("his Polish counterpart, NAME").
+            let forward = st.described_by[a];
+            if forward.is_some_and(|f| self.has_owner(st, f)) {
                 continue;
             }
             // Reverse: "the chief of the U.S. mission, NAME".
@@ -273,9 +302,16 @@ impl<'a> Resolver<'a> {
                 if self.person_role_phrase(st, b) && st.describes[b].is_none() {
                     if st.parsed[b].owners.is_empty()
                         && st.of_target[b].is_none()
+                        && st.poss_owner[b].is_none()
                         && st.phrases[b].det == Det::None
                     {
                         break;
+                    }
+                    if forward.is_some() && !self.has_owner(st, b) {
+                        break;
+                    }
+                    if let Some(f) = forward {
+                        st.describes[f] = None;
                     }
                     st.describes[b] = Some(a);
                     st.described_by[a] = Some(b);
@@ -289,6 +325,10 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    fn has_owner(&self, st: &Sent, p: usize) -> bool {
+        !st.parsed[p].owners.is_empty() || st.of_target[p].is_some() || st.poss_owner[p].is_some()
+    }
+
     fn person_role_phrase(&self, st: &Sent, p: usize) -> bool {
         let pa = &st.parsed[p];
         pa.name.is_none()
@@ -297,7 +337,8 @@ impl<'a> Resolver<'a> {
             })
             && (st.phrases[p].det != Det::None
                 || !pa.owners.is_empty()
-                || st.of_target[p].is_some())
+                || st.of_target[p].is_some()
+                || st.poss_owner[p].is_some())
     }
 
     fn name_phrase(&self, st: &Sent, p: usize) -> bool {
@@ -355,7 +396,7 @@ impl<'a> Resolver<'a> {
                 state: true,
                 country: ent.country.clone(),
             }),
-            EntityKind::Organization | EntityKind::Group => Some(OwnerCode {
+            EntityKind::Organization | EntityKind::Group | EntityKind::Person => Some(OwnerCode {
                 code,
                 state: false,
                 country: ent.country.clone(),
@@ -370,7 +411,14 @@ impl<'a> Resolver<'a> {
         let ph = &st.phrases[p];
         let word_end = ph.start + self.text[ph.start..].find(' ').unwrap_or(0);
         let span = Span::new(ph.start, word_end);
-        if let Some(m) = self.mentions.iter().rev().find(|m| m.span == span) {
+        let si = st.index;
+        if let Some(m) = self
+            .mentions
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence >= si)
+            .find(|m| m.span == span)
+        {
             return Some(m.entity);
         }
         // A second "its" in a sentence keeps the referent of the first.
@@ -382,7 +430,8 @@ impl<'a> Resolver<'a> {
             .mentions
             .iter()
             .rev()
-            .filter(|m| m.span.end <= ph.start && m.sentence + 1 >= st.index)
+            .take_while(|m| m.sentence + 1 >= si)
+            .filter(|m| m.span.end <= ph.start)
             .filter(|m| m.kind != MentionKind::Demonym)
             .map(|m| m.entity)
             .find(|&e| {
@@ -421,6 +470,35 @@ impl<'a> Resolver<'a> {
             .unwrap_or("")
     }
 
+    /// True when `pos` follows "<place noun> of" ("region of", "city of").
+    fn after_place_noun(&self, st: &Sent, pos: usize) -> bool {
+        let before = self.text[st.start.min(pos)..pos].trim_end();
+        let Some(rest) = before.strip_suffix(" of") else {
+            return false;
+        };
+        let noun = rest.rsplit(' ').next().unwrap_or("");
+        matches!(
+            noun,
+            "region"
+                | "province"
+                | "city"
+                | "town"
+                | "village"
+                | "district"
+                | "capital"
+                | "port"
+                | "state"
+                | "oblast"
+                | "republic"
+                | "island"
+                | "county"
+                | "governorate"
+                | "municipality"
+                | "suburb"
+                | "outskirts"
+        )
+    }
+
     fn next_word_after(&self, st: &Sent, pos: usize) -> Option<&'a str> {
         st.units
             .iter()
@@ -441,6 +519,7 @@ impl<'a> Resolver<'a> {
             let kind = match s {
                 Sense::CountryAdj(_) => MentionKind::Demonym,
                 Sense::Capital(_) | Sense::Seat(_) => MentionKind::Metonym,
+                Sense::City(_) => MentionKind::Name,
                 _ => MentionKind::Name,
             };
             self.mention(e, unit.span, st.index, kind);
@@ -499,6 +578,11 @@ impl<'a> Resolver<'a> {
         let pa = st.parsed[p].clone();
         let ph = st.phrases[p].clone();
         let head = st.units[pa.head];
+        if ph.det == Det::Possessive && pa.owners.is_empty() && pa.name.is_none() {
+            st.pron_owner[p] = self.possessive_referent(st, p);
+        } else if let Some(q) = st.poss_owner[p].filter(|_| pa.owners.is_empty()) {
+            st.pron_owner[p] = self.resolve(st, q);
+        }
         // Appositive descriptions resolve to what they describe.
         if let Some(a) = st.describes[p] {
             let e = self.resolve(st, a)?;
@@ -515,9 +599,6 @@ impl<'a> Resolver<'a> {
             let hs = self.head_span(st, p);
             self.mention(e, hs, si, MentionKind::Nominal);
             return Some(e);
-        }
-        if ph.det == Det::Possessive && pa.owners.is_empty() && pa.name.is_none() {
-            st.pron_owner[p] = self.possessive_referent(st, p);
         }
         if let Some(nu) = pa.name {
             return self.resolve_name(st, p, nu);
@@ -546,6 +627,25 @@ impl<'a> Resolver<'a> {
         let ph = st.phrases[p].clone();
         match s {
             Sense::CountryName(c) => {
+                // "Atlanta, Georgia": after a city of another state, a state's
+                // name is a region of that state.
+                let code = self.lex.countries[c].code.clone();
+                let region_of = self.mentions.last().and_then(|m| {
+                    let e = &self.entities[m.entity];
+                    let gap = &self.text[m.span.end.min(head.span.start)..head.span.start];
+                    (m.sentence == si
+                        && gap == ", "
+                        && e.kind == EntityKind::Place
+                        && e.country.as_ref().is_some_and(|x| *x != code))
+                    .then(|| e.country.clone())
+                    .flatten()
+                });
+                if let Some(country) = region_of {
+                    let name = head.text(self.text).to_string();
+                    let e = self.place(&name, Some(country));
+                    self.mention(e, head.span, si, MentionKind::Name);
+                    return Some(e);
+                }
                 let e = self.state(c);
                 let kind = if ph.hyphen {
                     MentionKind::Demonym
@@ -583,7 +683,12 @@ impl<'a> Resolver<'a> {
                 self.mention(e, head.span, si, MentionKind::Name);
                 Some(e)
             }
-            Sense::Capital(c) | Sense::Seat(c) => {
+            Sense::Capital(_) | Sense::Seat(_) => {
+                let c = match s {
+                    Sense::Seat(si) => self.lex.seats[si].country,
+                    Sense::Capital(c) => c,
+                    _ => return None,
+                };
                 let prev = self.prev_word(st, ph.start);
                 let mut is_place = words::is_place_prep(prev) || ph.hyphen;
                 if !is_place && matches!(prev, "and" | "or") {
@@ -594,6 +699,11 @@ impl<'a> Resolver<'a> {
                 }
                 if ph.poss {
                     is_place = false;
+                }
+                // A dateline ("NAIROBI --") names the place of writing.
+                let t = head.text(self.text);
+                if t.chars().count() > 2 && t.chars().all(|c| !c.is_lowercase()) {
+                    is_place = true;
                 }
                 if is_place {
                     let name = strip_the(head.text(self.text)).to_string();
@@ -606,6 +716,11 @@ impl<'a> Resolver<'a> {
                     self.mention(e, head.span, si, MentionKind::Metonym);
                     Some(e)
                 }
+            }
+            Sense::City(_) => {
+                let e = self.sense_entity(s)?;
+                self.mention(e, head.span, si, MentionKind::Name);
+                Some(e)
             }
             Sense::Org(o) => {
                 let e = self.org(o);
@@ -716,7 +831,10 @@ impl<'a> Resolver<'a> {
                         return None;
                     }
                     let hs = Span::new(ph.start, ph.end);
-                    if let Some(e) = self.org_anaphor(&r.phrase, si) {
+                    let found = self
+                        .org_anaphor(&r.phrase, si)
+                        .or_else(|| self.org_anaphor(last_word(&r.phrase), si));
+                    if let Some(e) = found {
                         self.mention(e, hs, si, MentionKind::Nominal);
                         return Some(e);
                     }
@@ -825,6 +943,7 @@ impl<'a> Resolver<'a> {
         let role_before_name = pa
             .roles
             .iter()
+            .rev()
             .find(|r| r.0 < nu)
             .map(|r| self.lex.roles[r.1].kind);
         let role_after_name = pa
@@ -860,6 +979,12 @@ impl<'a> Resolver<'a> {
             None
         } else if let Some(e) = existing {
             Some(self.entities[e].kind)
+        } else if ph.det == Det::Definite && !name_text.contains(' ') && name_text.ends_with('s') {
+            // "the Greens", "the Democrats": a party or group.
+            Some(EntityKind::Group)
+        } else if self.after_place_noun(st, ph.start) && pa.owners.is_empty() {
+            // "the region of Zlin", "the city of Kherson".
+            Some(EntityKind::Place)
         } else if words::is_place_prep(self.prev_word(st, ph.start)) && pa.owners.is_empty() {
             Some(EntityKind::Place)
         } else if !pa.owners.is_empty()
@@ -873,6 +998,36 @@ impl<'a> Resolver<'a> {
             None
         };
         let kind = kind?;
+        // "the Biden administration", "Putin's office": a body led by a known person.
+        if let (Some(pe), Some(k)) = (existing, role_after_name) {
+            if self.entities[pe].kind == EntityKind::Person
+                && matches!(k, RoleKind::Org | RoleKind::Subunit)
+            {
+                self.mention(pe, unit.span, si, MentionKind::Name);
+                let name = format!("{} {}", name_text, self.text[unit.ext_end..ph.end].trim());
+                let key = format!("led|{pe}|{}", name.to_lowercase());
+                let e = match self.by_key.get(&key) {
+                    Some(&e) => e,
+                    None => {
+                        let code = self.entities[pe].code.clone();
+                        let e = self.new_entity(&name, code, EntityKind::Organization);
+                        self.entities[e].country = self.entities[pe].country.clone();
+                        self.owner_of[e] = Some(pe);
+                        self.by_key.insert(key, e);
+                        e
+                    }
+                };
+                let after = pa
+                    .roles
+                    .iter()
+                    .find(|r| r.0 > nu)
+                    .map(|r| st.units[r.0].span.start);
+                if let Some(a) = after {
+                    self.mention(e, Span::new(a, ph.end), si, MentionKind::Nominal);
+                }
+                return Some(e);
+            }
+        }
         let owner = self.owner_mentions(st, p);
         let mut code = self.phrase_code(st, p, 0);
         let mut country = self.phrase_owner(st, p, 0).and_then(|o| o.country);
@@ -933,7 +1088,7 @@ impl<'a> Resolver<'a> {
         for &(_, ri, _) in &roles {
             let role = &self.lex.roles[ri];
             let (ph_r, g, k) = (role.phrase.clone(), role.gender, role.kind);
-            if k != RoleKind::Title && self.entities[e].kind == EntityKind::Person {
+            if k == RoleKind::Person && self.entities[e].kind == EntityKind::Person {
                 self.add_role(e, &ph_r);
             }
             if g.is_some() && self.entities[e].gender.is_none() {
@@ -951,19 +1106,34 @@ impl<'a> Resolver<'a> {
             self.head_span(st, p)
         };
         self.mention(e, span, si, MentionKind::Name);
+        // "the Shanghai Institute for International Studies (SIIS)": the
+        // acronym in brackets names the same entity later on.
+        if let Some(rest) = self.text[ph.ext_end..].strip_prefix(" (") {
+            if let Some(close) = rest.find(')') {
+                let acr = &rest[..close];
+                if (2..=10).contains(&acr.len())
+                    && acr.chars().all(|c| c.is_ascii_uppercase() || c == '-')
+                {
+                    self.by_name.entry(acr.to_lowercase()).or_insert(e);
+                }
+            }
+        }
         Some(e)
     }
 
     // ---- anaphora ---------------------------------------------------------
 
+    /// The most recent person a definite role noun ("the minister", "the envoy") refers to.
     fn person_by_role(&self, role: &str) -> Option<usize> {
+        let similar = role_family(role);
+        let fits = |r: &String, s: &str| r == s || r.ends_with(&format!(" {s}"));
         self.mentions.iter().rev().map(|m| m.entity).find(|&e| {
             let ent = &self.entities[e];
             ent.kind == EntityKind::Person
                 && ent
                     .roles
                     .iter()
-                    .any(|r| r == role || r.ends_with(&format!(" {role}")))
+                    .any(|r| fits(r, role) || similar.iter().any(|s| fits(r, s)))
         })
     }
 
@@ -1027,28 +1197,52 @@ impl<'a> Resolver<'a> {
                     let ent = &r.entities[e];
                     ent.kind == EntityKind::Person && ent.gender.is_none_or(|x| x == g)
                 };
-                let recent = self
+                // Mentions of the last ten sentences, oldest first.
+                let mut before: Vec<&Mention> = self
                     .mentions
                     .iter()
                     .rev()
+                    .take_while(|m| m.sentence + 10 >= si)
                     .filter(|m| m.span.end <= span.start)
-                    .map(|m| (m.entity, m.sentence))
-                    .find(|&(e, _)| ok(self, e));
+                    .collect();
+                before.reverse();
+                // (a) a person earlier in the same sentence; for "he said" after a
+                // quotation, not one named inside the quotation.
+                let in_sentence = before
+                    .iter()
+                    .rev()
+                    .take_while(|m| m.sentence == si)
+                    .filter(|m| !speech || !self.in_quote(span.start, m.span.start))
+                    .map(|m| m.entity)
+                    .find(|&e| ok(self, e));
+                // (b) the subject of the previous sentence, when it is a person.
+                let prev_subject = before
+                    .iter()
+                    .rev()
+                    .find(|m| m.sentence < si)
+                    .map(|m| m.sentence)
+                    .and_then(|ps| {
+                        before
+                            .iter()
+                            .find(|m| m.sentence == ps && m.kind != MentionKind::Demonym)
+                    })
+                    .map(|m| m.entity)
+                    .filter(|&e| ok(self, e));
+                // (c) a recent speaker; (d) the most recent person.
                 let speaker = (si.saturating_sub(3)..si)
                     .rev()
                     .filter_map(|t| self.speakers[t])
                     .find(|&e| ok(self, e));
-                match (recent, speaker) {
-                    (Some((e, s)), _) if s == si => Some(e),
-                    (_, Some(e)) => Some(e),
-                    (Some((e, _)), None) => Some(e),
-                    _ => None,
-                }
-                .inspect(|&e| {
-                    if self.entities[e].gender.is_none() {
-                        self.entities[e].gender = Some(g);
-                    }
-                })
+                let recent = before.iter().rev().map(|m| m.entity).find(|&e| ok(self, e));
+                in_sentence
+                    .or(prev_subject)
+                    .or(speaker)
+                    .or(recent)
+                    .inspect(|&e| {
+                        if self.entities[e].gender.is_none() {
+                            self.entities[e].gender = Some(g);
+                        }
+                    })
             }
             Pronoun::They => {
                 let collective = |r: &Resolver, m: &Mention| {
@@ -1058,12 +1252,15 @@ impl<'a> Resolver<'a> {
                             EntityKind::Group | EntityKind::Organization
                         )
                 };
-                let before: Vec<&Mention> = self
+                let mut before: Vec<&Mention> = self
                     .mentions
                     .iter()
-                    .filter(|m| m.span.end <= span.start && m.sentence + 2 >= si)
+                    .rev()
+                    .take_while(|m| m.sentence + 2 >= si)
+                    .filter(|m| m.span.end <= span.start)
                     .filter(|m| collective(self, m))
                     .collect();
+                before.reverse();
                 let in_sentence = before.iter().rev().find(|m| m.sentence == si);
                 match (in_sentence, before.last()) {
                     (Some(m), _) => Some(m.entity),
@@ -1086,9 +1283,33 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// True when byte `pos` lies inside a quotation that closes before `until`.
+    fn in_quote(&self, until: usize, pos: usize) -> bool {
+        let para_start = self.text[..pos].rfind('\n').map_or(0, |i| i + 1);
+        let mut open = false;
+        for c in self.text[para_start..pos].chars() {
+            match c {
+                '“' | '«' => open = true,
+                '”' | '»' => open = false,
+                '"' => open = !open,
+                _ => {}
+            }
+        }
+        open && self.text[pos..until]
+            .chars()
+            .any(|c| matches!(c, '”' | '»' | '"'))
+    }
+
     /// Who speaks in sentence `si`: an actor next to a speech verb.
     fn find_speaker(&self, si: usize, units: &[Unit]) -> Option<usize> {
-        let ms: Vec<&Mention> = self.mentions.iter().filter(|m| m.sentence == si).collect();
+        let mut ms: Vec<&Mention> = self
+            .mentions
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence >= si)
+            .filter(|m| m.sentence == si)
+            .collect();
+        ms.sort_by_key(|m| m.span.start);
         for u in units
             .iter()
             .filter(|u| u.is_word() && words::is_speech_verb(u.text(self.text)))
@@ -1197,4 +1418,55 @@ fn compose_is_number(w: &str) -> bool {
                 | "dozens"
                 | "hundreds"
         )
+}
+
+/// Role nouns a later definite description may use for the same person
+/// ("the envoy" for an ambassador, "the leader" for a president).
+fn role_family(role: &str) -> &'static [&'static str] {
+    const DIPLOMAT: &[&str] = &[
+        "ambassador",
+        "envoy",
+        "diplomat",
+        "permanent representative",
+        "special representative",
+        "representative",
+        "charge d'affaires",
+        "chargé d'affaires",
+        "consul",
+        "consul general",
+        "emissary",
+        "negotiator",
+    ];
+    const LEADER: &[&str] = &[
+        "president",
+        "prime minister",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "emir",
+        "sultan",
+        "head of state",
+        "head of government",
+        "leader",
+    ];
+    const SPOKES: &[&str] = &[
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "press secretary",
+    ];
+    const MINISTER: &[&str] = &[
+        "minister",
+        "secretary",
+        "foreign secretary",
+        "secretary of state",
+    ];
+    match role {
+        "envoy" | "ambassador" | "diplomat" | "emissary" | "representative" => DIPLOMAT,
+        "leader" | "premier" | "president" | "prime minister" | "chancellor" => LEADER,
+        "spokesman" | "spokeswoman" | "spokesperson" => SPOKES,
+        "minister" | "secretary" => MINISTER,
+        _ => &[],
+    }
 }

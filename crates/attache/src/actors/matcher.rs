@@ -157,6 +157,20 @@ pub(crate) fn units(text: &str, sent: Span, from: usize, lex: &ActorLexicon) -> 
         }
     }
     group_names(text, sent, &mut out, lex);
+    // Organisation head nouns refer back only after "the"/"this"/"that"
+    // ("the bloc"); elsewhere they are plain words ("political bureau").
+    for u in &mut out {
+        if let UnitKind::Lex(Sense::Anaphor(_)) = u.kind {
+            let before = text[..u.span.start].trim_end();
+            let w = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if !matches!(w.to_ascii_lowercase().as_str(), "the" | "this" | "that") {
+                u.kind = UnitKind::Word;
+            }
+        }
+    }
     out
 }
 
@@ -170,8 +184,12 @@ fn cap_unit(text: &str, u: &Unit, lex: &ActorLexicon) -> bool {
     let t = t.strip_prefix("the ").unwrap_or(t);
     match u.kind {
         UnitKind::Word => {
-            starts_upper(t) && !words::is_non_name_cap(t) && !t.chars().all(|c| c.is_ascii_digit())
+            (starts_upper(t)
+                && !words::is_non_name_cap(t)
+                && !t.chars().all(|c| c.is_ascii_digit()))
+                || words::is_particle_name(t)
         }
+
         UnitKind::Lex(Sense::Role { role, .. }) => {
             starts_upper(t) && lex.roles[role].kind != RoleKind::Title
         }
@@ -182,7 +200,7 @@ fn cap_unit(text: &str, u: &Unit, lex: &ActorLexicon) -> bool {
 }
 
 fn is_unknown(text: &str, u: &Unit) -> bool {
-    u.is_word() && starts_upper(u.text(text))
+    u.is_word() && (starts_upper(u.text(text)) || words::is_particle_name(u.text(text)))
 }
 
 fn is_org_head_unit(text: &str, u: &Unit, lex: &ActorLexicon) -> bool {
@@ -228,6 +246,19 @@ fn group_names(text: &str, sent: Span, units: &mut Vec<Unit>, lex: &ActorLexicon
                 break;
             }
             let g = gap(prev, &units[j]);
+            // A month or modal after a first name is a surname ("Theresa May").
+            let surname_like = g == " "
+                && units[j].is_word()
+                && is_unknown(text, prev)
+                && !words::is_stop_cap(prev.text(text))
+                && matches!(
+                    units[j].text(text),
+                    "May" | "March" | "June" | "August" | "April"
+                );
+            if surname_like {
+                j += 1;
+                continue;
+            }
             // Function words end a run ("Mission At NATO" in a title-case line).
             if units[j].is_word() && words::is_stop_cap(units[j].text(text)) {
                 break;
@@ -267,9 +298,22 @@ fn group_names(text: &str, sent: Span, units: &mut Vec<Unit>, lex: &ActorLexicon
         }
         let last = j - 1;
         let org_named = is_org_head_unit(text, &units[last], lex);
-        let Some(k) = (s0..j).find(|&x| {
+        let unknown_at = |x: usize| {
             is_unknown(text, &units[x]) && (org_named || !words::is_skip_mod(units[x].text(text)))
-        }) else {
+        };
+        // A person's name after a title ends the run: "Foreign Affairs Cabinet
+        // Secretary Musalia Mudavadi" names "Musalia Mudavadi".
+        let after_lex = (s0..j)
+            .rev()
+            .find(|&x| matches!(units[x].kind, UnitKind::Lex(Sense::Role { .. })));
+        let tail_start = match after_lex {
+            Some(x) if !org_named => x + 1,
+            _ => s0,
+        };
+        let Some(k) = (tail_start..j)
+            .find(|&x| unknown_at(x))
+            .or_else(|| (s0..j).find(|&x| unknown_at(x)))
+        else {
             out.extend_from_slice(&units[s0..j]);
             i = j;
             continue;
@@ -289,7 +333,9 @@ fn group_names(text: &str, sent: Span, units: &mut Vec<Unit>, lex: &ActorLexicon
             }
             let p = &units[s - 1];
             match p.kind {
-                UnitKind::Lex(Sense::CountryName(_) | Sense::Capital(_) | Sense::Seat(_)) => s -= 1,
+                UnitKind::Lex(
+                    Sense::CountryName(_) | Sense::Capital(_) | Sense::Seat(_) | Sense::City(_),
+                ) => s -= 1,
                 UnitKind::Lex(Sense::Role { .. }) if org_named => s -= 1,
                 UnitKind::Word
                     if words::is_name_connector(p.text(text))

@@ -19,7 +19,6 @@ pub(crate) fn is_non_name_cap(w: &str) -> bool {
             | "October"
             | "November"
             | "December"
-            | "Jan"
             | "Feb"
             | "Mar"
             | "Apr"
@@ -760,4 +759,28 @@ pub(crate) fn is_noun_follower(w: &str) -> bool {
                 | "ask"
                 | "warn"
         )
+}
+
+/// A name part written with a lower-case particle ("al-Hayya", "bin-Zayed").
+pub(crate) fn is_particle_name(w: &str) -> bool {
+    let Some((pre, rest)) = w.split_once('-') else {
+        return false;
+    };
+    matches!(
+        pre,
+        "al" | "el"
+            | "ad"
+            | "ar"
+            | "as"
+            | "ash"
+            | "at"
+            | "az"
+            | "an"
+            | "bin"
+            | "ibn"
+            | "abu"
+            | "abd"
+            | "bint"
+            | "ben"
+    ) && rest.chars().next().is_some_and(char::is_uppercase)
 }

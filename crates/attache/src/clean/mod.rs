@@ -87,6 +87,15 @@ pub const BOILERPLATE_PREFIXES: &[&str] = &[
     "tags:",
     "topics:",
     "filed under",
+    "photo:",
+    "(photo",
+    "file photo",
+    "image:",
+    "picture:",
+    "video:",
+    "watch:",
+    "listen:",
+    "caption:",
 ];
 
 /// Whole lines (ignoring case) that are page furniture: share buttons and the like.
@@ -163,7 +172,8 @@ impl Block {
 }
 
 /// Cleans an article: reads the raw content; fills `text`, `meta`,
-/// `paragraphs`, `sections` and `diagnostics`.
+/// `paragraphs`, `sections` and `diagnostics` (an error diagnostic when no
+/// article text was found).
 pub fn clean(raw: RawArticle) -> Doc {
     let RawArticle {
         meta,
@@ -182,11 +192,14 @@ pub fn clean(raw: RawArticle) -> Doc {
         Format::Html => html::extract(&content, &mut doc.meta),
     };
     assemble(&mut doc, blocks, &mut warnings);
-    if doc.paragraphs.is_empty() {
-        warnings.push("no article text found".into());
-    }
     for w in warnings {
         doc.warn(w);
+    }
+    if doc.paragraphs.is_empty() {
+        doc.diagnostics.push(crate::doc::Diagnostic {
+            severity: crate::doc::Severity::Error,
+            message: "no article text found".into(),
+        });
     }
     doc
 }
@@ -384,15 +397,15 @@ mod tests {
             ("Subscribe to our newsletter", true),
             ("Reporting by Jane Roe; Editing by John Doe", true),
             ("Facebook", true),
+            ("Photo: Jane Roe / Example Wire", true),
+            ("(Photo/Agencies)", true),
+            ("Photographs of the meeting were released on Monday.", false),
             (
                 "Subscribers to the service complained about the outage on Monday.",
                 false,
             ),
             ("Copyrighted material was seized.", false),
-            (
-                "Russia plans to cease its diplomatic engagement with NATO.",
-                false,
-            ),
+            ("Peru plans to end its trade talks with Chile.", false),
             ("Share prices fell sharply in Moscow.", false),
             (
                 "More than 20 diplomats were expelled from the country on Sunday after the talks.",

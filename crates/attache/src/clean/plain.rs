@@ -56,7 +56,8 @@ fn parse_header(lines: &[&str], meta: &mut Metadata) -> usize {
     let mut headline_done = false;
     let mut p = 0;
     let mut body = nb.first().copied().unwrap_or(lines.len());
-    while p < nb.len() && p < 8 {
+    // Header lines are metadata only when something follows them.
+    while p + 1 < nb.len() && p < 8 {
         let line = lines[nb[p]];
         let consumed = if let Some(b) = parse_byline(line).filter(|_| meta.byline.is_none()) {
             meta.byline = Some(b.text);
@@ -692,6 +693,10 @@ mod tests {
         let (m, b) = layout("Talks collapse in Strelsau");
         assert_eq!(m.headline, None);
         assert_eq!(b, ["Talks collapse in Strelsau"]);
+        // Nor is a lone line that reads like a byline or a date line.
+        let (m, b) = layout("BY GONDOR TROOPS ARNOR WAS ATTACKED");
+        assert_eq!(m.byline, None);
+        assert_eq!(b, ["BY GONDOR TROOPS ARNOR WAS ATTACKED"]);
         // Windows line endings and single-newline paragraphs.
         let (m, b) = layout("Envoys recalled\r\nBy Jane Roe\r\nThe envoy left on Monday.\r\nThe embassy closed.\r\nFallback contacts\r\nThe Swiss embassy will help.\r\n");
         assert_eq!(m.headline.as_deref(), Some("Envoys recalled"));

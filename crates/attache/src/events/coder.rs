@@ -5,77 +5,15 @@
 //! `events/mod.rs`.
 
 use super::cameo;
-use super::lexicon::{form, Pattern, TriggerKind, VerbLexicon, GAP};
+use super::lexicon::{form, Pattern, TriggerKind, VerbLexicon, WordMap, GAP};
 use super::status::{self, Control, Cues};
 use crate::doc::{Doc, EntityKind, Event, EventStatus, MentionKind, QuoteKind, Span, TokenKind};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those",
-    "any", "no", "new", "further", "fresh", "major", "'s", "every", "each", "such",
-];
 const PREPOSITIONS: &[&str] = &[
     "of", "in", "at", "on", "to", "from", "with", "against", "by", "for", "about", "over", "into",
     "toward", "towards", "near", "inside", "outside", "across", "between", "among", "via",
     "through", "under", "without", "within", "amid", "despite", "after", "before", "since",
-];
-const LOCATIVE: &[&str] = &[
-    "in", "at", "near", "inside", "outside", "across", "to", "from", "via", "through", "within",
-];
-const ADVERBS: &[&str] = &[
-    "also",
-    "still",
-    "now",
-    "already",
-    "just",
-    "then",
-    "only",
-    "again",
-    "soon",
-    "later",
-    "once",
-    "jointly",
-    "formally",
-    "officially",
-    "reportedly",
-    "allegedly",
-    "even",
-    "further",
-    "finally",
-    "recently",
-    "previously",
-    "swiftly",
-    "secretly",
-    "publicly",
-    "repeatedly",
-    "all",
-    "both",
-    "not",
-    "never",
-    "ever",
-    "no",
-    "longer",
-    "yet",
-    "too",
-    "very",
-    "fully",
-    "effectively",
-];
-const NEGATIONS: &[&str] = &["not", "never", "n't", "no", "cannot"];
-const MODALS_HYPO: &[&str] = &["could", "may", "might", "should", "can", "must"];
-const FUTURE: &[&str] = &["will", "shall", "'ll", "wo"];
-const BE: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets", "getting",
-];
-const HAVE_DO: &[&str] = &["has", "have", "had", "having", "do", "does", "did"];
-const CLAUSE_STOP: &[&str] = &[
-    ";", ":", "that", "which", "who", "whom", "whose", "because", "if", "when", "while",
-    "although", "though", "after", "before", "since", "unless", "whereas", "but", "as",
-];
-const REGION_STOP: &[&str] = &[
-    ";", ":", ",", "but", "while", "whereas", "although", "though", "because", "which", "who",
-    "when",
 ];
 const REPORTING: &[&str] = &[
     "say",
@@ -98,22 +36,286 @@ const REPORTING: &[&str] = &[
     "told",
     "reiterate",
 ];
-const PARENTHETICAL: &[&str] = &[
-    "guess", "think", "believe", "said", "says", "hope", "suppose", "fear", "noted", "added",
-    "say", "stressed",
+const AGENTIVE: &[&str] = &[
+    "prepare",
+    "plan",
+    "announce",
+    "launch",
+    "conduct",
+    "stage",
+    "carry",
+    "order",
+    "approve",
+    "adopt",
+    "unveil",
+    "introduce",
+    "mount",
+    "begin",
+    "start",
+    "continue",
+    "intensify",
+    "expand",
+    "extend",
+    "propose",
+    "issue",
+    "make",
+    "take",
+    "consider",
+    "weigh",
+    "threaten",
+    "mull",
 ];
-const PRONOUNS_SPEAKER: &[&str] = &["we", "us", "our", "ours", "i", "me", "my"];
-const PRONOUNS_OBJECT: &[&str] = &["them", "it", "him", "her"];
+
+/// True when `w` is a determiner or possessive that opens a noun phrase.
+fn is_determiners(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "these"
+            | "those"
+            | "any"
+            | "no"
+            | "new"
+            | "further"
+            | "fresh"
+            | "major"
+            | "'s"
+            | "every"
+            | "each"
+            | "such"
+    )
+}
+
+/// True when `w` is a preposition.
+fn is_prepositions(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "in"
+            | "at"
+            | "on"
+            | "to"
+            | "from"
+            | "with"
+            | "against"
+            | "by"
+            | "for"
+            | "about"
+            | "over"
+            | "into"
+            | "toward"
+            | "towards"
+            | "near"
+            | "inside"
+            | "outside"
+            | "across"
+            | "between"
+            | "among"
+            | "via"
+            | "through"
+            | "under"
+            | "without"
+            | "within"
+            | "amid"
+            | "despite"
+            | "after"
+            | "before"
+            | "since"
+    )
+}
+
+/// True when `w` is a preposition of place or direction.
+fn is_locative(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at"
+            | "near"
+            | "inside"
+            | "outside"
+            | "across"
+            | "to"
+            | "from"
+            | "via"
+            | "through"
+            | "within"
+    )
+}
+
+/// True when `w` is an adverb or particle that may sit inside a verb group.
+fn is_adverbs(w: &str) -> bool {
+    matches!(
+        w,
+        "also"
+            | "still"
+            | "now"
+            | "already"
+            | "just"
+            | "then"
+            | "only"
+            | "again"
+            | "soon"
+            | "later"
+            | "once"
+            | "jointly"
+            | "formally"
+            | "officially"
+            | "reportedly"
+            | "allegedly"
+            | "even"
+            | "further"
+            | "finally"
+            | "recently"
+            | "previously"
+            | "swiftly"
+            | "secretly"
+            | "publicly"
+            | "repeatedly"
+            | "all"
+            | "both"
+            | "not"
+            | "never"
+            | "ever"
+            | "no"
+            | "longer"
+            | "yet"
+            | "too"
+            | "very"
+            | "fully"
+            | "effectively"
+    )
+}
+
+/// True when `w` is a negation.
+fn is_negations(w: &str) -> bool {
+    matches!(w, "not" | "never" | "n't" | "no" | "cannot")
+}
+
+/// True when `w` is a modal of possibility.
+fn is_modals_hypo(w: &str) -> bool {
+    matches!(w, "could" | "may" | "might" | "should" | "can" | "must")
+}
+
+/// True when `w` is a future auxiliary.
+fn is_future(w: &str) -> bool {
+    matches!(w, "will" | "shall" | "'ll" | "wo")
+}
+
+/// True when `w` is a form of "be" (or "get") that makes a passive.
+fn is_be(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "am"
+            | "get"
+            | "got"
+            | "gets"
+            | "getting"
+    )
+}
+
+/// True when `w` is a form of "have" or "do".
+fn is_have_do(w: &str) -> bool {
+    matches!(w, "has" | "have" | "had" | "having" | "do" | "does" | "did")
+}
+
+/// True when `w` is a word that opens a new clause.
+fn is_clause_stop(w: &str) -> bool {
+    matches!(
+        w,
+        ";" | ":"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "because"
+            | "if"
+            | "when"
+            | "while"
+            | "although"
+            | "though"
+            | "after"
+            | "before"
+            | "since"
+            | "unless"
+            | "whereas"
+            | "but"
+            | "as"
+    )
+}
+
+/// True when `w` is a word that ends the region a trigger looks in.
+fn is_region_stop(w: &str) -> bool {
+    matches!(
+        w,
+        ";" | ":"
+            | ","
+            | "but"
+            | "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "because"
+            | "which"
+            | "who"
+            | "when"
+    )
+}
+
+/// True when `w` is a verb of a parenthetical ("I guess", "he said").
+fn is_parenthetical(w: &str) -> bool {
+    matches!(
+        w,
+        "guess"
+            | "think"
+            | "believe"
+            | "said"
+            | "says"
+            | "hope"
+            | "suppose"
+            | "fear"
+            | "noted"
+            | "added"
+            | "say"
+            | "stressed"
+    )
+}
+
+/// True when `w` is a first-person pronoun.
+fn is_pronouns_speaker(w: &str) -> bool {
+    matches!(w, "we" | "us" | "our" | "ours" | "i" | "me" | "my")
+}
+
+/// True when `w` is an object pronoun.
+fn is_pronouns_object(w: &str) -> bool {
+    matches!(w, "them" | "it" | "him" | "her")
+}
 
 struct Tables {
-    control: HashMap<String, (Control, u8)>,
-    reporting: HashMap<String, u8>,
+    control: WordMap<(Control, u8)>,
+    reporting: WordMap<u8>,
+    /// Forms of verbs whose object noun is the subject's own act ("prepare sanctions").
+    agentive: WordMap<u8>,
 }
 
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
-        let mut control = HashMap::new();
+        let mut control = WordMap::default();
         for lemma in [
             "plan",
             "intend",
@@ -187,7 +389,7 @@ fn tables() -> &'static Tables {
             let class = status::control_class(w).unwrap_or(Control::Intend);
             control.entry(w.to_string()).or_insert((class, form::PART));
         }
-        let mut reporting = HashMap::new();
+        let mut reporting = WordMap::default();
         for lemma in REPORTING {
             let f = super::forms::inflect(lemma);
             for (w, b) in [
@@ -200,7 +402,24 @@ fn tables() -> &'static Tables {
                 *reporting.entry(w).or_insert(0) |= b;
             }
         }
-        Tables { control, reporting }
+        let mut agentive = WordMap::default();
+        for lemma in AGENTIVE {
+            let f = super::forms::inflect(lemma);
+            for (w, b) in [
+                (f.base, form::BASE),
+                (f.third, form::THIRD),
+                (f.past, form::PAST),
+                (f.participle, form::PART),
+                (f.gerund, form::GERUND),
+            ] {
+                *agentive.entry(w).or_insert(0) |= b;
+            }
+        }
+        Tables {
+            control,
+            reporting,
+            agentive,
+        }
     })
 }
 
@@ -230,6 +449,8 @@ struct View {
     cand_at: Vec<Option<usize>>,
     cands: Vec<Cand>,
     quote_of: Vec<Option<usize>>,
+    /// `next_stop[i]`: the first region boundary at or after `i` (see [`View::region_end`]).
+    next_stop: Vec<usize>,
 }
 
 fn normalise(doc: &Doc, si: usize) -> (Vec<String>, Vec<Span>) {
@@ -241,6 +462,7 @@ fn normalise(doc: &Doc, si: usize) -> (Vec<String>, Vec<Span>) {
         let w = match t.kind {
             TokenKind::Quote if raw == "'" || raw == "’" => "'".to_string(),
             TokenKind::Quote => "\"".to_string(),
+            _ if raw.is_ascii() => raw.to_ascii_lowercase(),
             _ => raw.replace('’', "'").to_lowercase(),
         };
         words.push(w);
@@ -288,16 +510,17 @@ fn normalise(doc: &Doc, si: usize) -> (Vec<String>, Vec<Span>) {
 }
 
 fn is_neg(w: &str) -> bool {
-    NEGATIONS.contains(&w) || w.ends_with("n't")
+    is_negations(w) || w.ends_with("n't")
 }
 
 impl View {
-    fn build(doc: &Doc, si: usize, base: usize) -> View {
+    fn build(doc: &Doc, si: usize, base: usize, lex: &VerbLexicon) -> View {
         let (words, spans) = normalise(doc, si);
         let n = words.len();
         let mut quote_of = vec![None; n];
+        let sentence_span = doc.sentences[si].span;
         for (qi, q) in doc.quotes.iter().enumerate() {
-            if !q.sentences.contains(&si) && doc.sentence_at(q.span.start) != Some(si) {
+            if !q.span.overlaps(sentence_span) {
                 continue;
             }
             for (i, s) in spans.iter().enumerate() {
@@ -337,7 +560,7 @@ impl View {
         let _ = base;
         // first-person pronouns inside a direct quotation stand for its speaker
         for i in 0..n {
-            if !PRONOUNS_SPEAKER.contains(&words[i].as_str())
+            if !is_pronouns_speaker(words[i].as_str())
                 || cands.iter().any(|c| c.first <= i && i <= c.last)
             {
                 continue;
@@ -374,10 +597,24 @@ impl View {
             cand_at,
             cands,
             quote_of,
+            next_stop: Vec::new(),
         };
         for ci in 0..v.cands.len() {
-            v.cands[ci].pp = v.preposition_before(v.cands[ci].first);
+            let first = v.cands[ci].first;
+            // nominative pronouns are never objects of a preposition
+            if !matches!(v.w(first), "we" | "i" | "they" | "he" | "she") {
+                v.cands[ci].pp = v.preposition_before(first);
+            }
         }
+        let mut next_stop = vec![n; n + 1];
+        for j in (0..n).rev() {
+            next_stop[j] = if v.is_region_stop(j, lex) {
+                j
+            } else {
+                next_stop[j + 1]
+            };
+        }
+        v.next_stop = next_stop;
         v
     }
 
@@ -398,7 +635,7 @@ impl View {
             if let Some(p) = PREPOSITIONS.iter().find(|p| **p == w) {
                 return Some(p);
             }
-            let inner = DETERMINERS.contains(&w)
+            let inner = is_determiners(w)
                 || w.chars().all(|c| c.is_ascii_digit() || c == ',')
                 || (self.cand_at[j].is_none()
                     && w.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -420,10 +657,10 @@ impl View {
         let t = tables();
         t.control.contains_key(w)
             || t.reporting.contains_key(w)
-            || BE.contains(&w)
-            || HAVE_DO.contains(&w)
-            || FUTURE.contains(&w)
-            || MODALS_HYPO.contains(&w)
+            || is_be(w)
+            || is_have_do(w)
+            || is_future(w)
+            || is_modals_hypo(w)
             || w == "would"
     }
 
@@ -450,7 +687,7 @@ impl View {
         let mut j = i;
         while let Some(p) = self.prev(j) {
             let w = self.w(p);
-            if matches!(w, ";" | ":" | "\"" | ",") || CLAUSE_STOP.contains(&w) {
+            if matches!(w, ";" | ":" | "\"" | ",") || is_clause_stop(w) {
                 return p + 1;
             }
             j = p;
@@ -458,13 +695,35 @@ impl View {
         0
     }
 
+    /// First comma, semicolon, colon or sentence end after `i`.
+    fn comma_end(&self, i: usize) -> usize {
+        (i + 1..self.words.len())
+            .find(|&j| matches!(self.w(j), "," | ";" | ":"))
+            .unwrap_or(self.words.len())
+    }
+
     fn nominal_context(&self, i: usize) -> bool {
+        // "in cross-border shelling", "the new sanctions": a modifier after a determiner or preposition
+        if let Some(p) = self.prev(i) {
+            let w = self.w(p);
+            if self.cand_at[p].is_none()
+                && !self.is_verbish(w)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && (w.contains('-') || w.ends_with("al") || w.ends_with("ive") || w.ends_with("ic"))
+                && self.prev(p).is_some_and(|q| {
+                    let x = self.w(q);
+                    is_determiners(x) || (x != "to" && is_prepositions(x))
+                })
+            {
+                return true;
+            }
+        }
         match self.prev(i) {
             Some(p) => {
                 let w = self.w(p);
-                DETERMINERS.contains(&w)
+                is_determiners(w)
                     || w.ends_with("'s")
-                    || (w != "to" && PREPOSITIONS.contains(&w))
+                    || (w != "to" && is_prepositions(w))
                     || (self.cand_at[p].is_some() && !self.is_subject_like(p))
             }
             None => false,
@@ -481,32 +740,55 @@ impl View {
     }
 
     /// End (exclusive) of the region after `i` where conditions and targets are sought.
-    fn region_end(&self, i: usize) -> usize {
-        let n = self.words.len();
-        let mut j = i + 1;
-        while j < n {
-            let w = self.w(j);
-            if self.cand_at[j].is_some() {
-                j += 1;
-                continue;
-            }
-            if REGION_STOP.contains(&w)
-                || tables()
-                    .reporting
-                    .get(w)
-                    .is_some_and(|b| b & (form::PAST | form::THIRD) != 0)
-            {
-                break;
-            }
-            j += 1;
+    fn region_end(&self, i: usize, _lex: &VerbLexicon) -> usize {
+        self.next_stop
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.words.len())
+    }
+
+    /// True when token `j` ends a region: a clause boundary, a finite reporting
+    /// verb, or "and"/"or" before a verb ("expelled diplomats and closed …").
+    fn is_region_stop(&self, j: usize, lex: &VerbLexicon) -> bool {
+        if self.cand_at[j].is_some() {
+            return false;
         }
-        j
+        let w = self.w(j);
+        if matches!(w, "and" | "or")
+            && self.next(j).is_some_and(|q| {
+                self.cand_at[q].is_none()
+                    && (lex
+                        .verb_form(self.w(q))
+                        .is_some_and(|b| b & (form::PAST | form::THIRD | form::GERUND) != 0)
+                        || tables().control.contains_key(self.w(q)))
+                    && !self.nominal_context(q)
+            })
+        {
+            return true;
+        }
+        is_region_stop(w)
+            || tables()
+                .reporting
+                .get(w)
+                .is_some_and(|b| b & (form::PAST | form::THIRD) != 0)
     }
 }
 
-fn is_boundary(w: &str) -> bool {
-    CLAUSE_STOP.contains(&w) || w == "," || w == "\"" || w == "and" || w == "or"
+/// Prepositions that place rather than involve ("in Panama", "at the embassy").
+fn is_place_preposition(pp: &str) -> bool {
+    matches!(
+        pp,
+        "in" | "at" | "near" | "inside" | "outside" | "across" | "within"
+    )
 }
+
+fn is_boundary(w: &str) -> bool {
+    is_clause_stop(w) || w == "," || w == "\"" || w == "and" || w == "or"
+}
+
+/// How a pattern match ranks: elements, words matched, code length, a specific
+/// (not "not specified") code, then the nearest condition.
+type Rank = (usize, usize, usize, bool, std::cmp::Reverse<usize>);
 
 /// A matched trigger.
 struct Match {
@@ -517,12 +799,21 @@ struct Match {
     negated_between: bool,
 }
 
-fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
+fn match_at(lex: &VerbLexicon, v: &View, words: &[&str], i: usize) -> Option<Match> {
     let word = v.w(i);
-    let mut best: Option<((usize, usize, usize, bool), Match)> = None;
+    let mut best: Option<(Rank, Match)> = None;
     for &(pi, bits) in lex.candidates(word) {
         let p = &lex.patterns[pi as usize];
-        let nominal = v.nominal_context(i);
+        // after a verb, a word in -s is its object noun ("preparing sanctions")
+        let after_verb = v.prev(i).is_some_and(|q| {
+            let w = v.w(q);
+            v.cand_at[q].is_none()
+                && (lex.verb_form(w).is_some() || tables().control.contains_key(w))
+                && !is_be(w)
+                && !is_have_do(w)
+        });
+        let third_only = lex.verb_form(word) == Some(form::THIRD);
+        let nominal = v.nominal_context(i) || (after_verb && third_only);
         match p.kind {
             TriggerKind::Verb if nominal && !p.lemmas.iter().any(|l| l == "be") => continue,
             TriggerKind::Noun if !nominal && lex.verb_form(word).is_some() => continue,
@@ -535,12 +826,11 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
         let mut words_matched = 0usize;
         for el in &p.particles {
             let mut j = pos + 1;
-            while j < v.words.len() && (v.words[j].is_empty() || ADVERBS.contains(&v.w(j))) {
+            while j < v.words.len() && (v.words[j].is_empty() || is_adverbs(v.w(j))) {
                 neg |= is_neg(v.w(j));
                 j += 1;
             }
-            let words: Vec<&str> = v.words.iter().map(String::as_str).collect();
-            match el.match_at(&words, j) {
+            match el.match_at(words, j) {
                 Some(len) => {
                     pos = j + len - 1;
                     words_matched += len;
@@ -554,19 +844,18 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
         if !ok {
             continue;
         }
-        let limit = v.region_end(pos);
-        let words: Vec<&str> = v.words.iter().map(String::as_str).collect();
+        let limit = v.region_end(pos, lex);
         // passive ("diplomats were expelled"): the conditions may stand in the subject before
         let passive = bits & form::PART != 0
             && v.prev(i)
-                .is_some_and(|q| BE.contains(&v.w(q)) || ADVERBS.contains(&v.w(q)));
+                .is_some_and(|q| is_be(v.w(q)) || is_adverbs(v.w(q)));
         if passive && !p.conds.is_empty() {
             let from = v.clause_start(i).max(i.saturating_sub(GAP));
             let mut at = from;
             let mut all = true;
             let mut wm = 0;
             for el in &p.conds {
-                match (at..i).find_map(|j| el.match_at(&words, j).map(|len| (j + len, len))) {
+                match (at..i).find_map(|j| el.match_at(words, j).map(|len| (j + len, len))) {
                     Some((e, len)) => {
                         at = e;
                         wm += len;
@@ -583,6 +872,7 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
                     words_matched + wm,
                     p.code.len(),
                     !p.code.ends_with('0'),
+                    std::cmp::Reverse(pos),
                 );
                 if best
                     .as_ref()
@@ -604,7 +894,7 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
         }
         for el in &p.conds {
             let stop = limit.min(pos + 1 + GAP);
-            match (pos + 1..stop).find_map(|j| el.match_at(&words, j).map(|len| (j + len - 1, len)))
+            match (pos + 1..stop).find_map(|j| el.match_at(words, j).map(|len| (j + len - 1, len)))
             {
                 Some((e, len)) => {
                     pos = e;
@@ -625,6 +915,7 @@ fn match_at(lex: &VerbLexicon, v: &View, i: usize) -> Option<Match> {
             words_matched,
             p.code.len(),
             !p.code.ends_with('0'),
+            std::cmp::Reverse(pos),
         );
         if best
             .as_ref()
@@ -666,19 +957,19 @@ fn verb_group(v: &View, t: usize, bits: u8) -> VerbGroup {
         let w = v.w(j);
         if is_neg(w) {
             g.cues.negated = true;
-        } else if ADVERBS.contains(&w)
+        } else if is_adverbs(w)
             || (w.ends_with("ly") && v.cand_at[j].is_none() && w.len() > 4)
             || w == "\""
         {
-        } else if FUTURE.contains(&w) {
+        } else if is_future(w) {
             g.cues.future = true;
         } else if w == "would" {
             g.cues.would = true;
-        } else if MODALS_HYPO.contains(&w) {
+        } else if is_modals_hypo(w) {
             g.cues.hypothetical = true;
-        } else if BE.contains(&w) {
+        } else if is_be(w) {
             be_seen = true;
-        } else if HAVE_DO.contains(&w) {
+        } else if is_have_do(w) {
         } else if w == "to" {
             // governing verb within four words to the left ("plans to", "vowed on Sunday to")
             let mut k = j;
@@ -689,7 +980,35 @@ fn verb_group(v: &View, t: usize, bits: u8) -> VerbGroup {
                     break;
                 }
                 if let Some(&(c, _)) = tb.control.get(v.w(p)) {
-                    found = Some((p, c));
+                    // an object-control verb with its object between ("allow journalists to
+                    // visit") does not give the infinitive its subject
+                    let object_between = p + 1 < j
+                        && matches!(
+                            v.w(p),
+                            "allow"
+                                | "allows"
+                                | "allowed"
+                                | "allowing"
+                                | "force"
+                                | "forces"
+                                | "forced"
+                                | "forcing"
+                                | "urge"
+                                | "urges"
+                                | "urged"
+                                | "urging"
+                                | "ask"
+                                | "asks"
+                                | "asked"
+                                | "asking"
+                                | "prompt"
+                                | "prompts"
+                                | "prompted"
+                                | "prompting"
+                        );
+                    if !object_between {
+                        found = Some((p, c));
+                    }
                     break;
                 }
                 k = p;
@@ -803,7 +1122,9 @@ fn find_subject(
         let w = v.w(p);
         if let Some(ci) = v.cand_at[p] {
             let c = &v.cands[ci];
-            if !c.place && c.pp.is_none() {
+            // "with the United States hitting Moscow": a with-phrase right before a gerund is its subject
+            let with_gerund = gerund && c.pp == Some("with") && v.next(c.last) == Some(start);
+            if !c.place && (c.pp.is_none() || with_gerund) {
                 return (coordinated(v, ci), false);
             }
             if pp_fallback.is_none() && !c.place {
@@ -812,8 +1133,19 @@ fn find_subject(
             j = c.first;
             continue;
         }
-        if CLAUSE_STOP.contains(&w) {
-            if matches!(w, "which" | "who" | "that") && pp_fallback.is_none() {
+        if matches!(w, "it" | "they" | "he" | "she") && pp_fallback.is_none() {
+            // an unresolved pronoun subject: the subject of the sentence's earlier clause
+            let ante = (0..p).rev().filter_map(|q| v.cand_at[q]).find(|&ci| {
+                let c = &v.cands[ci];
+                !c.place && c.pp.is_none() && !c.demonym && !v.possessive_after(ci) && !c.pronoun
+            });
+            if let Some(ci) = ante {
+                return (vec![ci], false);
+            }
+            break;
+        }
+        if is_clause_stop(w) {
+            if matches!(w, "which" | "who") || (w == "that" && pp_fallback.is_none()) {
                 // relative clause: the antecedent is the subject
                 let mut k = p;
                 let mut steps = 0;
@@ -850,7 +1182,7 @@ fn find_subject(
             for _ in 0..4 {
                 let Some(q) = v.prev(k) else { break };
                 if v.w(q) == "," {
-                    let inner = (q + 1..p).any(|x| PARENTHETICAL.contains(&v.w(x)));
+                    let inner = (q + 1..p).any(|x| is_parenthetical(v.w(x)));
                     if inner {
                         skip_to = Some(q);
                     }
@@ -861,6 +1193,36 @@ fn find_subject(
             if let Some(q) = skip_to {
                 j = q;
                 continue;
+            }
+            // apposition right before the verb: "Iran, Syria's main ally, condemned …"
+            if v.next(p) == Some(start) {
+                let mut k = p;
+                for _ in 0..14 {
+                    let Some(q) = v.prev(k) else { break };
+                    let wq = v.w(q);
+                    if is_clause_stop(wq) || matches!(wq, "\"" | ";" | ":") {
+                        break;
+                    }
+                    let verbish = v.cand_at[q].is_none()
+                        && (v.is_verbish(wq)
+                            || lex
+                                .verb_form(wq)
+                                .is_some_and(|b| b & (form::PAST | form::THIRD) != 0));
+                    if verbish {
+                        break;
+                    }
+                    if wq == "," {
+                        let head = v.prev(q).and_then(|h| v.cand_at[h]);
+                        if let Some(ci) = head {
+                            let c = &v.cands[ci];
+                            if !c.place && c.pp.is_none() && !c.pronoun {
+                                return (coordinated(v, ci), false);
+                            }
+                        }
+                        break;
+                    }
+                    k = q;
+                }
             }
         }
         j = p;
@@ -873,43 +1235,57 @@ fn find_subject(
 
 /// A candidate and the ones coordinated with it ("the United States and Cuba").
 fn coordinated(v: &View, ci: usize) -> Vec<usize> {
-    let mut out = vec![ci];
     if v.cands[ci].pronoun {
-        return out;
+        return vec![ci];
     }
-    // leftwards
+    let joinable = |x: usize| !v.cands[x].place && !v.cands[x].pronoun && !v.possessive_after(x);
+    // the chain of mentions around `ci` linked by "and" or commas: (mention, linked by "and")
+    let mut left: Vec<(usize, bool)> = Vec::new();
     let mut cur = ci;
     while let Some(p) = v.prev(v.cands[cur].first) {
-        if !matches!(v.w(p), "and" | ",") {
+        let w = v.w(p);
+        if !matches!(w, "and" | ",") {
             break;
         }
         match v.prev(p).and_then(|q| v.cand_at[q]) {
-            Some(prev) if prev != cur && !v.cands[prev].place && !v.cands[prev].pronoun => {
-                out.insert(0, prev);
+            Some(prev) if prev != cur && joinable(prev) => {
+                left.push((prev, w == "and"));
                 cur = prev;
             }
             _ => break,
         }
     }
-    // rightwards
+    let mut right: Vec<(usize, bool)> = Vec::new();
     let mut cur = ci;
     while let Some(nx) = v.next(v.cands[cur].last) {
-        if !matches!(v.w(nx), "and" | ",") {
+        let w = v.w(nx);
+        if !matches!(w, "and" | ",") {
             break;
         }
         match v.next(nx).and_then(|q| v.cand_at[q]) {
             Some(next)
-                if next != cur
-                    && !v.cands[next].place
-                    && !v.cands[next].pronoun
-                    && v.cands[next].first > v.cands[cur].last =>
+                if next != cur && joinable(next) && v.cands[next].first > v.cands[cur].last =>
             {
-                out.push(next);
+                right.push((next, w == "and"));
                 cur = next;
             }
             _ => break,
         }
     }
+    // a list needs an "and": "A, B and C"; "Iran, Syria's ally," is an apposition
+    let has_and = left.iter().chain(&right).any(|&(_, and)| and);
+    if !has_and || v.possessive_after(ci) {
+        return vec![ci];
+    }
+    // cut a trailing comma link after the last "and" ("A and B, C said")
+    if let Some(last_and) = right.iter().rposition(|&(_, and)| and) {
+        right.truncate(last_and + 1);
+    } else {
+        right.clear();
+    }
+    let mut out: Vec<usize> = left.iter().rev().map(|&(x, _)| x).collect();
+    out.push(ci);
+    out.extend(right.iter().map(|&(x, _)| x));
     out
 }
 
@@ -929,7 +1305,7 @@ fn find_object(
             continue;
         }
         let c = &v.cands[ci];
-        if c.place && c.pp.is_some_and(|pp| LOCATIVE.contains(&pp)) {
+        if c.place && c.pp.is_some_and(is_locative) {
             continue;
         }
         if c.place && c.pp.is_some() {
@@ -948,7 +1324,10 @@ fn find_object(
             continue;
         }
         if source_countries.contains(&c.country()) {
-            if fallback_same.is_none() && !c.pronoun {
+            // "its diplomatic mission": the source's own body is not a target
+            let own = (c.first.saturating_sub(3)..c.first)
+                .any(|q| matches!(v.w(q), "its" | "their" | "his" | "her" | "our" | "own"));
+            if fallback_same.is_none() && !c.pronoun && !own {
                 fallback_same = Some(ci);
             }
             continue;
@@ -1015,15 +1394,13 @@ pub fn country(code: &str) -> &str {
 /// Codes the events of one sentence.
 pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut Vec<Event>) {
     let base = doc.sentences[si].tokens.start;
-    let v = View::build(doc, si, base);
+    let v = View::build(doc, si, base, lex);
     if v.cands.is_empty() {
         return;
     }
-    if std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some() {
-        eprintln!("cands {:?}", v.cands);
-    }
     let n = v.words.len();
     // 1. triggers
+    let words: Vec<&str> = v.words.iter().map(String::as_str).collect();
     let mut matches: Vec<Match> = Vec::new();
     let mut covered_until = 0usize;
     let mut covered_from = usize::MAX;
@@ -1034,7 +1411,7 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
         if covered_from <= i && i <= covered_until {
             continue;
         }
-        if let Some(m) = match_at(lex, &v, i) {
+        if let Some(m) = match_at(lex, &v, &words, i) {
             if m.end > i {
                 covered_from = i + 1;
                 covered_until = m.end;
@@ -1044,13 +1421,13 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                     let Some(q) = v.next(k) else { break };
                     let w = v.w(q);
                     let plain = w.chars().all(|c| c.is_alphabetic() || c == '-')
-                        && !PREPOSITIONS.contains(&w)
-                        && !DETERMINERS.contains(&w)
+                        && !is_prepositions(w)
+                        && !is_determiners(w)
                         && !is_boundary(w)
-                        && !BE.contains(&w)
-                        && !HAVE_DO.contains(&w)
-                        && !FUTURE.contains(&w)
-                        && !MODALS_HYPO.contains(&w)
+                        && !is_be(w)
+                        && !is_have_do(w)
+                        && !is_future(w)
+                        && !is_modals_hypo(w)
                         && v.cand_at[q].is_none();
                     if !plain {
                         break;
@@ -1063,16 +1440,6 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
         }
     }
     let mut events: Vec<Event> = Vec::new();
-    if std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some() {
-        for m in &matches {
-            eprintln!(
-                "match {:?} line {} code {}",
-                v.w(m.trigger),
-                lex.patterns[m.pat as usize].line,
-                lex.patterns[m.pat as usize].code
-            );
-        }
-    }
     for m in &matches {
         let p = &lex.patterns[m.pat as usize];
         let t = m.trigger;
@@ -1116,7 +1483,7 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
         let quote = v.quote_of[t];
 
         // 2. source and target
-        let region_end = v.region_end(t.max(m.end.min(t + 3)));
+        let region_end = v.region_end(t.max(m.end.min(t + 3)), lex);
         let mut weak_source = false;
         let (sources, targets): (Vec<Actor>, Vec<Actor>) = if p.flags.speaker {
             // evaluation: the speaker evaluates the subject / possessor
@@ -1130,9 +1497,28 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                     .filter(|&ci| v.possessive_after(ci) || !v.cands[ci].place);
                 match poss {
                     Some(ci) => vec![ci],
-                    None => find_subject(&v, lex, t, false, 0).0,
+                    None if p.kind == TriggerKind::Adjective => {
+                        // predicative ("… are timely and correct decisions"): the first actor of the clause
+                        let from = v.clause_start(t);
+                        (from..t)
+                            .filter_map(|q| v.cand_at[q])
+                            .find(|&ci| !v.cands[ci].place)
+                            .into_iter()
+                            .collect()
+                    }
+                    None => Vec::new(),
                 }
             };
+            // "this provocation" refers to a known act; "any further aggression" to none
+            if !verbal
+                && evaluated.is_empty()
+                && p.kind == TriggerKind::Noun
+                && !v.prev(t).is_some_and(|q| {
+                    matches!(v.w(q), "this" | "that" | "the" | "such" | "these" | "those")
+                })
+            {
+                continue;
+            }
             let src = match &speaker {
                 Some((_, code, ent)) => vec![(code.clone(), *ent)],
                 None if !verbal => {
@@ -1152,13 +1538,24 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                     .collect(),
             )
         } else if verbal && !g.passive {
-            let (subj, weak) = find_subject(
-                &v,
-                lex,
-                g.start,
-                m.bits & form::GERUND != 0 && m.bits & form::BASE == 0,
-                0,
-            );
+            let (subj, weak) = if g.infinitive_unresolved {
+                // "prompting Russia to vow": the noun phrase right before "to"; a noun
+                // complement ("calls from Western capitals to pressure …") has none
+                match v.prev(g.start).and_then(|q| v.cand_at[q]) {
+                    Some(ci) if !v.cands[ci].place => {
+                        (coordinated(&v, ci), v.cands[ci].pp.is_some())
+                    }
+                    _ => (Vec::new(), false),
+                }
+            } else {
+                find_subject(
+                    &v,
+                    lex,
+                    g.start,
+                    m.bits & form::GERUND != 0 && m.bits & form::BASE == 0,
+                    0,
+                )
+            };
             weak_source = weak;
             let sc: Vec<&str> = subj.iter().map(|&ci| v.cands[ci].country()).collect();
             let se: Vec<Option<usize>> = subj.iter().map(|&ci| v.cands[ci].entity).collect();
@@ -1210,7 +1607,35 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                 }
                 found
             };
-            let src: Vec<usize> = by.or(near).into_iter().collect();
+            let mut src: Vec<usize> = by.or(near).into_iter().collect();
+            if src.is_empty() {
+                // the object of a verb ("is preparing new sanctions"): that verb's subject
+                let mut k = t;
+                for _ in 0..4 {
+                    let Some(q) = v.prev(k) else { break };
+                    let w = v.w(q);
+                    if v.cand_at[q].is_some() || is_boundary(w) || is_prepositions(w) {
+                        break;
+                    }
+                    let control = tables().control.get(w);
+                    if lex.verb_form(w).is_some() || control.is_some() || v.is_verbish(w) {
+                        let Some(&bits) = tables().agentive.get(w) else {
+                            break;
+                        };
+                        let vg = verb_group(&v, q, bits);
+                        if !vg.passive {
+                            src = find_subject(&v, lex, vg.start, false, 0).0;
+                            cues.negated |= vg.cues.negated;
+                            cues.future |= vg.cues.future;
+                            cues.hypothetical |= vg.cues.hypothetical;
+                            cues.would |= vg.cues.would;
+                            cues.control = vg.cues.control.or(control.map(|c| c.0));
+                        }
+                        break;
+                    }
+                    k = q;
+                }
+            }
             let sc: Vec<&str> = src.iter().map(|&ci| v.cands[ci].country()).collect();
             let se: Vec<Option<usize>> = src.iter().map(|&ci| v.cands[ci].entity).collect();
             let obj: Vec<usize> = find_object(&v, t + 1, region_end, &sc, &se, p)
@@ -1219,33 +1644,74 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                 .collect();
             (to_codes(&v, &src), to_codes(&v, &obj))
         };
-        if std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some() {
-            eprintln!("  sources {sources:?} targets {targets:?} group {g:?}");
-        }
         if sources.is_empty() && !(verbal && g.passive) {
             continue;
         }
         // fallback target: the nearest other actor of the sentence
         let mut targets = targets;
-        let reciprocal_group = p.flags.recip && sources.len() >= 2;
-        if targets.is_empty()
-            && !sources.is_empty()
-            && !weak_source
-            && !g.infinitive_unresolved
-            && !p.flags.obj
-            && !reciprocal_group
-        {
+        // apposition ("the chief of the U.S. mission, Jeffrey DeLaurentis") is one actor
+        let mut sources = sources;
+        let mut seen_codes: Vec<String> = Vec::new();
+        sources.retain(|(c, _)| {
+            let fresh = !seen_codes.contains(c);
+            seen_codes.push(c.clone());
+            fresh
+        });
+        let reciprocal_group = p.flags.recip && {
+            let mut cs: Vec<&str> = sources.iter().map(|(c, _)| country(c)).collect();
+            cs.dedup();
+            cs.len() >= 2
+        };
+        if targets.is_empty() && !sources.is_empty() && !weak_source && !reciprocal_group {
             let sc: Vec<&str> = sources.iter().map(|(c, _)| country(c)).collect();
+            let eligible = |c: &&Cand| {
+                // a possessor inside the subject ("Iran, Syria's main ally, condemned") is no target
+                let subject_possessor = c.last < t
+                    && v.cand_at[c.first].is_some_and(|ci| v.possessive_after(ci))
+                    && !(c.last + 1..t).any(|q| is_clause_stop(v.w(q)) || v.w(q) == "\"");
+                // inside a relative clause that closes before the trigger ("…, which … Israel, urged")
+                let in_relative = c.last < t
+                    && (c.last + 1..t).any(|q| v.w(q) == ",")
+                    && (0..c.first)
+                        .rev()
+                        .map(|q| v.w(q))
+                        .take_while(|w| *w != ",")
+                        .any(|w| matches!(w, "which" | "who" | "whose" | "whom"));
+                !subject_possessor
+                    && !in_relative
+                    && !c.place
+                    && !sc.contains(&c.country())
+                    && (c.entity.is_none() || !sources.iter().any(|s| s.1 == c.entity))
+                    && (!p.flags.obj || !c.pp.is_some_and(is_place_preposition))
+            };
+            let distance = |c: &&Cand| {
+                if c.first > t {
+                    c.first - t
+                } else {
+                    t.saturating_sub(c.last)
+                }
+            };
+            // a consultation's partner is never a possessor and stays inside the clause
+            let obj_window = (v.clause_start(t), v.comma_end(t));
             let best = v
                 .cands
                 .iter()
+                .filter(eligible)
                 .filter(|c| {
-                    !c.place
-                        && !sc.contains(&c.country())
-                        && v.quote_of[c.first] == quote
-                        && (c.entity.is_none() || !sources.iter().any(|s| s.1 == c.entity))
+                    !p.flags.obj
+                        || (obj_window.0 <= c.first
+                            && c.last < obj_window.1
+                            && !v.possessive_after(v.cand_at[c.first].unwrap_or(0)))
                 })
-                .min_by_key(|c| if c.first > t { c.first - t } else { t - c.last });
+                .filter(|c| v.quote_of[c.first] == quote)
+                .min_by_key(distance)
+                .or_else(|| {
+                    if p.flags.obj {
+                        None
+                    } else {
+                        v.cands.iter().filter(eligible).min_by_key(distance)
+                    }
+                });
             if let Some(c) = best {
                 targets.push((c.code.clone(), c.entity));
             }
@@ -1293,8 +1759,17 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
             status
         };
         let mut pairs: Vec<(Actor, Option<Actor>)> = Vec::new();
+        // "India and Pakistan agreed to observe a ceasefire": a cooperative act of a
+        // coordinated subject without a target is mutual
+        let cooperative = matches!(code.get(..2), Some("03" | "04" | "05" | "06" | "07" | "08"));
+        let mutual = reciprocal_group
+            || (cooperative && {
+                let mut cs: Vec<&str> = sources.iter().map(|(c, _)| country(c)).collect();
+                cs.dedup();
+                cs.len() >= 2
+            });
         if targets.is_empty() {
-            if p.flags.recip && sources.len() >= 2 {
+            if mutual {
                 for a in &sources {
                     for b in &sources {
                         if a.0 != b.0 {
@@ -1386,7 +1861,7 @@ fn to_codes(v: &View, cs: &[usize]) -> Vec<Actor> {
 /// An object pronoun ("accusing them") without a mention: the nearest earlier
 /// actor of another country than the source.
 fn pronoun_object(v: &View, from: usize, to: usize, sc: &[&str]) -> Vec<usize> {
-    let Some(j) = (from..to.min(from + 3)).find(|&j| PRONOUNS_OBJECT.contains(&v.w(j))) else {
+    let Some(j) = (from..to.min(from + 1)).find(|&j| is_pronouns_object(v.w(j))) else {
         return Vec::new();
     };
     v.cands

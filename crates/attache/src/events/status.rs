@@ -29,17 +29,16 @@ pub enum Control {
 pub fn control_class(lemma: &str) -> Option<Control> {
     Some(match lemma {
         "plan" | "intend" | "want" | "decide" | "prepare" | "aim" | "hope" | "expect" | "set"
-        | "due" | "going" | "poised" | "move" | "wish" | "mean" | "resolve" | "determine" => {
-            Control::Intend
-        }
+        | "due" | "going" | "poised" | "move" | "wish" | "mean" | "resolve" | "determine"
+        | "ready" | "willing" => Control::Intend,
         "vow" | "pledge" | "promise" | "swear" | "commit" => Control::Promise,
         "propose" | "suggest" | "offer" | "volunteer" => Control::Propose,
         "threaten" | "warn" => Control::Threaten,
         "refuse" | "decline" | "reject" | "fail" => Control::Refuse,
         "try" | "attempt" | "seek" | "struggle" => Control::Try,
         "agree" | "consent" => Control::Agree,
-        "continue" | "begin" | "start" | "need" | "keep" | "ready" | "willing" | "able"
-        | "likely" | "unlikely" | "prompt" | "force" | "allow" | "urge" | "ask" => Control::Other,
+        "continue" | "begin" | "start" | "need" | "keep" | "able" | "likely" | "unlikely"
+        | "prompt" | "force" | "allow" | "urge" | "ask" => Control::Other,
         _ => return None,
     })
 }
@@ -91,6 +90,7 @@ pub fn decide(c: &Cues) -> EventStatus {
 pub fn intent_code(code: &str) -> Option<&'static str> {
     let root = code.get(..2)?;
     Some(match (root, code) {
+        (_, "045") => "039",
         ("04", _) => "036",
         (_, "057") => "030",
         ("05", _) => "032",

@@ -10,7 +10,9 @@
 //! ```
 //! A root line without codes joins the next group of names; codes may follow
 //! on the root line or on their own (indented) lines. The article's date picks
-//! the first dated code whose range contains it, otherwise the undated one.
+//! the first dated code whose range contains it, otherwise the undated one;
+//! `<D` is before D, `>D` from D on, `A-B` from A up to (not including) B, as
+//! in PETRARCH, so that consecutive ranges partition time.
 
 use super::dictfile::{brackets, lines, phrase_words, Diagnostics};
 use super::phrases::PhraseIndex;
@@ -23,9 +25,10 @@ pub enum Validity {
     Always,
     /// Strictly before the date.
     Before(NaiveDate),
-    /// Strictly after the date.
+    /// On or after the date.
     After(NaiveDate),
-    /// From the first to the second date, both included.
+    /// From the first date (included) to the second (excluded), so that
+    /// adjacent ranges `[A a-b] [B b-c]` never overlap.
     Between(NaiveDate, NaiveDate),
 }
 
@@ -35,8 +38,8 @@ impl Validity {
         match *self {
             Validity::Always => true,
             Validity::Before(d) => date < d,
-            Validity::After(d) => date > d,
-            Validity::Between(a, b) => a <= date && date <= b,
+            Validity::After(d) => date >= d,
+            Validity::Between(a, b) => a <= date && date < b,
         }
     }
 }
@@ -249,6 +252,9 @@ mod tests {
         let cases: &[(usize, Option<&str>, &[&str])] = &[
             (0, Some("19950101"), &["FBA"]),
             (0, Some("19970101"), &["FBB"]),
+            (0, Some("19950601"), &["FBB"]),
+            (0, Some("19990815"), &[]),
+            (0, Some("19990816"), &["FBC"]),
             (2, Some("20010101"), &["FBC"]),
             (1, None, &["WGT"]),
             (4, None, &["AAA", "BBB"]),

@@ -4,7 +4,10 @@
 //! 1. **Phrases.** Actor and agent phrases are matched leftmost-longest on
 //!    word tokens; verbs are looked up by form, and a verb form right after a
 //!    determiner (possibly with modifiers between: "a brief private visit")
-//!    is taken as a noun unless it is a past form.
+//!    or a bare base form right after a singular name ("Russian state
+//!    agency") is taken as a noun, unless it is a past form; modals, capitalised
+//!    words (outside all-capital headlines) and words inside actor or agent
+//!    phrases are never verbs. Irregular past forms come from an English table.
 //! 2. **Noun-phrase chunks** are the runs of tokens between punctuation,
 //!    conjunctions, prepositions, auxiliaries, clause words and verbs (tokens
 //!    inside an actor or agent phrase never split a chunk). A chunk's code is
@@ -17,12 +20,15 @@
 //!    actors ("lawmakers in Fornost and Gondor" → FORLEG, GONLEG).
 //! 4. **Clauses.** A final comma clause with a reporting verb (", officials
 //!    said") is left out. After a verb has produced events, later verbs are
-//!    its complements and are not coded, unless joined by `and`/`but`/`or`,
-//!    in which case they share its subject.
+//!    its complements and are not coded, unless joined by `and`/`but`/`or`
+//!    (they share its subject) or finite with a subject of their own right
+//!    before them ("Lavrov said Russia will halt …": Russia is the source).
+//!    A verb's target is not looked for past a later verb that a clause word
+//!    or comma introduces ("… met after rebels attacked X": X is not a target).
 //! 5. **Source and target.** Patterns are tried longest first; `$`, `+`, `%`
 //!    bind actors where they match. Otherwise the source is the first coded
-//!    group before the verb and the target the first coded group after it; a
-//!    passive verb with `by X` takes X as source and the subject as target.
+//!    group before the verb (outside a fronted prepositional phrase) and the
+//!    target the first coded group after it; a passive verb with `by X` takes X as source and the subject as target.
 //!    A compound source without a target gives events among its members.
 //!    Events need both a source and a target, and never code an actor with itself.
 
@@ -370,7 +376,10 @@ impl<'a, 'd> Sentence<'a, 'd> {
                 .iter()
                 .zip(&self.norms[i + 1..i + 1 + a])
                 .all(|(x, y)| x == y);
-            if before_ok && after_ok && best.is_none_or(|(s, e, _)| e - s < 1 + a + b) {
+            let better = best.is_none_or(|(s, e, g): (usize, usize, &VerbForm)| {
+                (e - s, g.kind.rank()) < (1 + a + b, f.kind.rank())
+            });
+            if before_ok && after_ok && better {
                 best = Some((i - b, i + 1 + a, f));
             }
         }
@@ -405,8 +414,10 @@ impl<'a, 'd> Sentence<'a, 'd> {
         if is_in(DETERMINERS, p) {
             return true;
         }
-        if matches!(kind, FormKind::Past | FormKind::Irregular)
-            || self.norms[head].ends_with("ED")
+        if matches!(
+            kind,
+            FormKind::Past | FormKind::Irregular | FormKind::Derived
+        ) || self.norms[head].ends_with("ED")
             || is_in(IRREGULAR_PAST, self.norms[head])
         {
             return false;
@@ -414,6 +425,26 @@ impl<'a, 'd> Sentence<'a, 'd> {
         // Right after a role noun ("the Gondor government said") it is the verb.
         if self.phrase_at[prev].is_some() && !self.actor_tok[prev] {
             return false;
+        }
+        // A bare base form after a singular name is a noun ("Russian state
+        // agency"), unless the name ends a compound ("X and Y agree").
+        if kind == FormKind::Base && self.actor_tok[prev] && !self.norms[prev].ends_with('S') {
+            let mut k = prev;
+            while let Some(p) = k.checked_sub(1) {
+                let w = self.norms[p];
+                if w == "AND" || w == "OR" {
+                    return false;
+                }
+                if !self.toks[p].word
+                    || is_in(PREPOSITIONS, w)
+                    || is_in(AUXILIARIES, w)
+                    || is_in(CLAUSE_WORDS, w)
+                {
+                    break;
+                }
+                k = p;
+            }
+            return true;
         }
         let mut k = prev;
         for _ in 0..4 {
@@ -666,7 +697,15 @@ impl<'a, 'd> Sentence<'a, 'd> {
                 }
                 *bind = saved;
             }
-            if closed || e <= lo {
+            // The infinitive marker between a closed word and the verb is
+            // transparent: `KNOWN_ *` matches "known to break".
+            let to_verb = closed
+                && e == end
+                && p.elems.get(k + 1) == Some(&Elem::Verb)
+                && e > lo
+                && self.norms[e - 1] == "TO"
+                && p.elems[k] != Elem::Word("TO".into());
+            if (closed && !to_verb) || e <= lo {
                 return false;
             }
             e -= 1;
@@ -859,6 +898,38 @@ impl<'a, 'd> Sentence<'a, 'd> {
             .unwrap_or_default()
     }
 
+    /// For a verb after one already coded: a finite verb whose own subject
+    /// stands right before its auxiliaries ("Lavrov said Russia will halt …")
+    /// starts a clause of its own; that subject. Infinitives, participles and
+    /// verbs without a subject of their own are complements (`None`).
+    fn own_subject(&self, hit: &VerbHit, after: usize) -> Option<Vec<String>> {
+        const FINITE: &[&str] = &[
+            "IS", "ARE", "AM", "WAS", "WERE", "HAS", "HAVE", "HAD", "WILL", "WOULD", "SHALL",
+            "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST", "DO", "DOES", "DID", "WO", "CA",
+        ];
+        let mut k = hit.start;
+        let mut finite = false;
+        while let Some(p) = k.checked_sub(1) {
+            let w = self.norms[p];
+            if w == "TO" {
+                return None;
+            }
+            if is_in(AUXILIARIES, w) || w.ends_with("LY") || w == "NEVER" || w == "ALSO" {
+                finite |= is_in(FINITE, w);
+                k = p;
+                continue;
+            }
+            break;
+        }
+        if k == hit.start && hit.form.kind == FormKind::Ing || k < hit.start && !finite {
+            return None;
+        }
+        self.groups
+            .iter()
+            .find(|g| g.end == k && g.start >= after && !g.codes.is_empty())
+            .map(|g| g.codes.clone())
+    }
+
     /// Status from the verb group: negated, hypothetical or intended.
     fn status(&self, hit: &VerbHit) -> EventStatus {
         let mut status = EventStatus::Asserted;
@@ -870,8 +941,20 @@ impl<'a, 'd> Sentence<'a, 'd> {
                 "COULD" | "MAY" | "MIGHT" | "WOULD" if status == EventStatus::Asserted => {
                     status = EventStatus::Hypothetical
                 }
-                "WILL" | "SHALL" | "TO" | "WO" if status == EventStatus::Asserted => {
+                "WILL" | "SHALL" | "WO" if status == EventStatus::Asserted => {
                     status = EventStatus::Intended
+                }
+                "TO" => {
+                    const INTENT: &[&str] = &[
+                        "ABOUT", "PLANS", "PLAN", "PLANNED", "PLANNING", "INTENDS", "INTEND",
+                        "INTENDED", "WANTS", "WANT", "AIMS", "VOWED", "VOWS", "PROMISED",
+                        "PROMISES", "GOING", "SET", "READY", "PREPARED",
+                    ];
+                    let before = p.checked_sub(1).map(|b| self.norms[b]);
+                    if status == EventStatus::Asserted && before.is_some_and(|b| is_in(INTENT, b)) {
+                        status = EventStatus::Intended;
+                    }
+                    break;
                 }
                 _ if is_in(AUXILIARIES, w) || w.ends_with("LY") || w == "ABOUT" || w == "EVER" => {}
                 _ => break,
@@ -899,8 +982,10 @@ impl<'a, 'd> Sentence<'a, 'd> {
 
     fn is_passive(&self, hit: &VerbHit) -> bool {
         let w = self.norms[hit.head];
-        let participle = matches!(hit.form.kind, FormKind::Past | FormKind::Irregular)
-            || w.ends_with("ED")
+        let participle = matches!(
+            hit.form.kind,
+            FormKind::Past | FormKind::Irregular | FormKind::Derived
+        ) || w.ends_with("ED")
             || w.ends_with("EN")
             || is_in(IRREGULAR_PAST, w);
         if !participle {
@@ -943,13 +1028,20 @@ impl<'a, 'd> Sentence<'a, 'd> {
         let mut out: Vec<Coded> = Vec::new();
         let mut coded = false;
         let mut last_subject: Option<Vec<String>> = None;
+        let mut coded_end = 0;
         for (idx, hit) in self.hits.iter().enumerate() {
             if hit.start >= hi {
                 break;
             }
             let hi = self.clause_limit(idx, hi);
             let coordinated = self.is_coordinated(hit);
-            if coded && !coordinated {
+            // A later finite verb with a subject of its own starts its own clause.
+            let own = if idx > 0 && !coordinated {
+                self.own_subject(hit, coded_end)
+            } else {
+                None
+            };
+            if coded && !coordinated && own.is_none() {
                 continue;
             }
             let Some(block) = self.dicts.verbs.blocks.get(hit.form.block as usize) else {
@@ -972,8 +1064,9 @@ impl<'a, 'd> Sentence<'a, 'd> {
             if code.is_null() {
                 continue;
             }
-            let subject: Vec<String> = match (&last_subject, coordinated) {
-                (Some(s), true) => s.clone(),
+            let subject: Vec<String> = match (own, &last_subject, coordinated) {
+                (Some(s), _, _) => s,
+                (None, Some(s), true) => s.clone(),
                 _ => self.subject(hit),
             };
             let object: Vec<String> = self
@@ -1041,6 +1134,7 @@ impl<'a, 'd> Sentence<'a, 'd> {
             }
             if out.len() > before {
                 coded = true;
+                coded_end = hit.end;
                 last_subject = Some(if sources.is_empty() { subject } else { sources });
             }
         }

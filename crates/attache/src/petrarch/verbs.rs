@@ -113,6 +113,122 @@ pub enum FormKind {
     Ing,
     /// An irregular form listed in braces.
     Irregular,
+    /// An irregular past form from the English table ([`irregular_forms`]).
+    Derived,
+}
+
+impl FormKind {
+    /// Preference among forms of equal length: forms written in the
+    /// dictionary first, then regular inflections, then table forms.
+    pub fn rank(self) -> u8 {
+        match self {
+            FormKind::Base | FormKind::Irregular => 2,
+            FormKind::Third | FormKind::Past | FormKind::Ing => 1,
+            FormKind::Derived => 0,
+        }
+    }
+}
+
+/// Common English irregular verbs: base, past, past participle.
+const IRREGULAR: &[[&str; 3]] = &[
+    ["ARISE", "AROSE", "ARISEN"],
+    ["BEAR", "BORE", "BORNE"],
+    ["BEAT", "BEAT", "BEATEN"],
+    ["BECOME", "BECAME", "BECOME"],
+    ["BEGIN", "BEGAN", "BEGUN"],
+    ["BEND", "BENT", "BENT"],
+    ["BIND", "BOUND", "BOUND"],
+    ["BITE", "BIT", "BITTEN"],
+    ["BLOW", "BLEW", "BLOWN"],
+    ["BREAK", "BROKE", "BROKEN"],
+    ["BRING", "BROUGHT", "BROUGHT"],
+    ["BUILD", "BUILT", "BUILT"],
+    ["BURN", "BURNT", "BURNT"],
+    ["BUY", "BOUGHT", "BOUGHT"],
+    ["CATCH", "CAUGHT", "CAUGHT"],
+    ["CHOOSE", "CHOSE", "CHOSEN"],
+    ["COME", "CAME", "COME"],
+    ["DEAL", "DEALT", "DEALT"],
+    ["DIG", "DUG", "DUG"],
+    ["DRAW", "DREW", "DRAWN"],
+    ["DRIVE", "DROVE", "DRIVEN"],
+    ["EAT", "ATE", "EATEN"],
+    ["FALL", "FELL", "FALLEN"],
+    ["FEED", "FED", "FED"],
+    ["FEEL", "FELT", "FELT"],
+    ["FIGHT", "FOUGHT", "FOUGHT"],
+    ["FIND", "FOUND", "FOUND"],
+    ["FLEE", "FLED", "FLED"],
+    ["FLY", "FLEW", "FLOWN"],
+    ["FORBID", "FORBADE", "FORBIDDEN"],
+    ["FORGIVE", "FORGAVE", "FORGIVEN"],
+    ["FREEZE", "FROZE", "FROZEN"],
+    ["GET", "GOT", "GOTTEN"],
+    ["GIVE", "GAVE", "GIVEN"],
+    ["GO", "WENT", "GONE"],
+    ["GROW", "GREW", "GROWN"],
+    ["HANG", "HUNG", "HUNG"],
+    ["HEAR", "HEARD", "HEARD"],
+    ["HIDE", "HID", "HIDDEN"],
+    ["HOLD", "HELD", "HELD"],
+    ["KEEP", "KEPT", "KEPT"],
+    ["KNOW", "KNEW", "KNOWN"],
+    ["LAY", "LAID", "LAID"],
+    ["LEAD", "LED", "LED"],
+    ["LEAVE", "LEFT", "LEFT"],
+    ["LEND", "LENT", "LENT"],
+    ["LOSE", "LOST", "LOST"],
+    ["MAKE", "MADE", "MADE"],
+    ["MEAN", "MEANT", "MEANT"],
+    ["MEET", "MET", "MET"],
+    ["OVERCOME", "OVERCAME", "OVERCOME"],
+    ["OVERTHROW", "OVERTHREW", "OVERTHROWN"],
+    ["PAY", "PAID", "PAID"],
+    ["RIDE", "RODE", "RIDDEN"],
+    ["RISE", "ROSE", "RISEN"],
+    ["RUN", "RAN", "RUN"],
+    ["SAY", "SAID", "SAID"],
+    ["SEE", "SAW", "SEEN"],
+    ["SEEK", "SOUGHT", "SOUGHT"],
+    ["SELL", "SOLD", "SOLD"],
+    ["SEND", "SENT", "SENT"],
+    ["SHAKE", "SHOOK", "SHAKEN"],
+    ["SHOOT", "SHOT", "SHOT"],
+    ["SHOW", "SHOWED", "SHOWN"],
+    ["SINK", "SANK", "SUNK"],
+    ["SLAY", "SLEW", "SLAIN"],
+    ["SPEAK", "SPOKE", "SPOKEN"],
+    ["SPEND", "SPENT", "SPENT"],
+    ["STAND", "STOOD", "STOOD"],
+    ["STEAL", "STOLE", "STOLEN"],
+    ["STRIKE", "STRUCK", "STRUCK"],
+    ["SWEAR", "SWORE", "SWORN"],
+    ["SWEEP", "SWEPT", "SWEPT"],
+    ["TAKE", "TOOK", "TAKEN"],
+    ["TEACH", "TAUGHT", "TAUGHT"],
+    ["TEAR", "TORE", "TORN"],
+    ["TELL", "TOLD", "TOLD"],
+    ["THINK", "THOUGHT", "THOUGHT"],
+    ["THROW", "THREW", "THROWN"],
+    ["UNDERSTAND", "UNDERSTOOD", "UNDERSTOOD"],
+    ["UNDERTAKE", "UNDERTOOK", "UNDERTAKEN"],
+    ["UPHOLD", "UPHELD", "UPHELD"],
+    ["WAGE", "WAGED", "WAGED"],
+    ["WEAR", "WORE", "WORN"],
+    ["WIN", "WON", "WON"],
+    ["WITHDRAW", "WITHDREW", "WITHDRAWN"],
+    ["WITHHOLD", "WITHHELD", "WITHHELD"],
+    ["WRITE", "WROTE", "WRITTEN"],
+];
+
+/// Irregular past and participle of an upper-case verb, when it has them.
+pub fn irregular_forms(verb: &str) -> Vec<&'static str> {
+    IRREGULAR
+        .iter()
+        .filter(|f| f[0] == verb)
+        .flat_map(|f| [f[1], f[2]])
+        .filter(|f| *f != verb)
+        .collect()
 }
 
 /// One surface form of a (possibly multi-word) verb.
@@ -464,8 +580,26 @@ impl VerbDict {
             Some(list) if list.trim().is_empty() => vec![(verb.clone(), FormKind::Base)],
             _ => inflections(&verb),
         };
+        let listed: Vec<String> = forms
+            .unwrap_or("")
+            .split_whitespace()
+            .filter_map(split_verb_phrase)
+            .map(|(_, v, _)| v)
+            .collect();
+        let derived: Vec<&str> = match forms {
+            Some(list) if list.trim().is_empty() => Vec::new(),
+            _ => irregular_forms(&verb),
+        };
+        let mut derived: Vec<&str> = derived
+            .into_iter()
+            .filter(|w| !listed.iter().any(|l| l == w))
+            .collect();
+        derived.dedup();
         for (w, kind) in generated {
             add(w, &before, &after, kind);
+        }
+        for w in derived {
+            add(w.to_string(), &before, &after, FormKind::Derived);
         }
         for f in forms.unwrap_or("").split_whitespace() {
             match split_verb_phrase(f) {
@@ -552,6 +686,13 @@ mod tests {
             let got: Vec<String> = inflections(v).into_iter().map(|(w, _)| w).collect();
             assert_eq!(got, *want);
         }
+    }
+
+    #[test]
+    fn irregular_table() {
+        assert_eq!(irregular_forms("WITHDRAW"), vec!["WITHDREW", "WITHDRAWN"]);
+        assert_eq!(irregular_forms("MEET"), vec!["MET", "MET"]);
+        assert!(irregular_forms("CONDEMN").is_empty());
     }
 
     #[test]

@@ -1,26 +1,39 @@
 //! Quotations and speakers: direct quotations and reported statements, each
 //! with its speaker linked to an entity.
 //!
-//! Reads `text`, `paragraphs`, `sentences`, `entities`, `mentions`; fills `quotes`.
+//! Reads `text`, `paragraphs`, `sentences`, `entities`, `mentions`; fills `quotes`
+//! (in text order). The event stage finds the statement holding a trigger with
+//! [`quote_at`].
 //!
 //! How it works, per paragraph:
-//! 1. [`marks`] pairs quotation marks; outermost pairs are candidate direct
-//!    quotations. Short embedded ones (one to three words, "called it “absurd”")
-//!    and titles are not statements and are left out.
+//! 1. [`marks`] pairs quotation marks (curly, straight, single, guillemets;
+//!    apostrophes told apart by what flanks them); outermost pairs are candidate
+//!    direct quotations. Short embedded ones (one to three words, "called it
+//!    “absurd”"), titles ("“War and Peace”") and names ("the so-called “…”")
+//!    are not statements and are left out. A direct quotation's span is its
+//!    content without the marks.
 //! 2. Each direct quotation is attributed from the words right after it
-//!    (`“…,” he said` / `“…,” said X`), else right before it (`X said: “…”`,
-//!    `X vowed to “…”`), else it continues the speaker of the quotation before it
-//!    (a quotation split around its attribution becomes two quotes with one
-//!    speaker; a paragraph that is only a quotation continues the previous
-//!    speaker; a quotation running over paragraphs keeps its speaker).
+//!    (`“…,” he said` / `“…,” said X, a Y`), else right before it (`X said: “…”`,
+//!    `X vowed to “…”`, `X was more blunt: “…”`), else it continues the speaker
+//!    of the statement before it. A quotation split around its attribution
+//!    becomes two quotes with one speaker; a paragraph that is only quotation
+//!    continues the previous speaker; a quotation running over paragraphs (no
+//!    closing mark, the next paragraph reopening) becomes one quote per
+//!    paragraph, all with its speaker.
 //! 3. Reported speech is found from the speech and cognition verbs of
 //!    `data/speech_verbs.txt` in the frames `X said (that) CLAUSE`,
-//!    `CLAUSE, X said`, `CLAUSE, said X`, `according to X, CLAUSE`,
-//!    `X told Y (that) CLAUSE`, `X quoted Y as saying CLAUSE`; the quote's span
-//!    is the reported clause only.
+//!    `X said on Monday (that) CLAUSE`, `CLAUSE, X said`, `CLAUSE, said X`,
+//!    `according to X, CLAUSE`, `X told Y (that) CLAUSE`,
+//!    `X quoted Y as saying CLAUSE`, `…, saying CLAUSE`, `X accused Y of CLAUSE`;
+//!    the span is the reported clause only (it ends before `; `, `, while`, a
+//!    participial tail or a second reporting verb).
 //! 4. [`speaker`] resolves the speaker phrase to an entity through the actor
-//!    stage's mentions (pronouns to the most recent compatible speaker or
-//!    person; offices and spokespeople to their organisation).
+//!    stage's mentions: names and surnames; pronouns to the most salient
+//!    compatible referent (a speaker of this paragraph, a person mentioned in it,
+//!    a speaker of the previous one, then the actor stage's reading); "the
+//!    official" to an earlier speaker so described; offices and spokespeople to
+//!    their organisation; uncoded ministries and officials to the state of their
+//!    sentence. With no entity, the phrase itself is the speaker's name.
 
 pub mod lexicon;
 pub mod marks;
@@ -245,7 +258,7 @@ pub fn attribute_with(doc: &mut Doc, lex: &SpeechLexicon) {
                 Who::Continue => results
                     .iter()
                     .rev()
-                    .find(|(r, _)| r.para < c.para)
+                    .find(|(r, _)| r.para < c.para && r.kind == QuoteKind::Direct && r.open_end)
                     .map(|(_, s)| s.clone())
                     .unwrap_or_default(),
                 Who::Unknown => Speaker::default(),
@@ -279,6 +292,19 @@ pub fn attribute_with(doc: &mut Doc, lex: &SpeechLexicon) {
                     results[j].1 = speaker;
                 }
             }
+        }
+    }
+    // “…” Smith added that ...: a quotation with no speaker of its own takes the
+    // speaker of the statement right after it in the same paragraph
+    for i in (0..results.len().saturating_sub(1)).rev() {
+        let (next_para, next_named) = (results[i + 1].0.para, results[i + 1].0.who != Who::Inherit);
+        if results[i].0.kind == QuoteKind::Direct
+            && results[i].1.name.is_none()
+            && next_para == results[i].0.para
+            && next_named
+            && results[i + 1].1.name.is_some()
+        {
+            results[i].1 = results[i + 1].1.clone();
         }
     }
     results.sort_by_key(|(c, _)| (c.span.start, c.span.end));
@@ -372,10 +398,7 @@ fn is_statement(text: &str, p: &Para, m: &Marked, lex: &SpeechLexicon) -> bool {
                 | "code-named"
         ) || (lower_at(text, &p.toks, k) == "as"
             && k > 0
-            && matches!(
-                lower_at(text, &p.toks, k - 1).as_str(),
-                "known" | "billed" | "described"
-            ))
+            && matches!(lower_at(text, &p.toks, k - 1).as_str(), "known" | "billed"))
     });
     if naming && !has_punct && words.len() <= 8 {
         return false;
@@ -463,7 +486,7 @@ fn after_attribution(
         let (a, b) = phrase::np_after(text, toks, k + 1, hi)?;
         return Some((Who::Phrase(span_of(toks, a, b)), span_of(toks, k, k + 2)));
     }
-    for v in k..hi.min(k + 14) {
+    for v in k..hi.min(k + 24) {
         let t = toks[v];
         if !(t.is_word()
             || t.is_punct(',')
@@ -487,8 +510,16 @@ fn after_attribution(
             let (a, b) = phrase::np_after(text, toks, vend - 1, hi)?;
             return Some((Who::Phrase(span_of(toks, a, b)), span_of(toks, v, vend)));
         }
-        let (a, b) = phrase::subject_before(text, toks, k, v)?;
-        return Some((Who::Phrase(span_of(toks, a, b)), span_of(toks, v, vend)));
+        // a verb inside a relative clause ("the minister, who told parliament ..., said")
+        // has no subject of its own here: look on for the main verb
+        match phrase::subject_before(text, toks, k, v) {
+            Some((a, b))
+                if !(b == a + 1 && matches!(lower_at(text, toks, a).as_str(), "who" | "which")) =>
+            {
+                return Some((Who::Phrase(span_of(toks, a, b)), span_of(toks, v, vend)));
+            }
+            _ => continue,
+        }
     }
     None
 }
@@ -507,7 +538,32 @@ fn before_attribution(
     if let Some(pc) = prev_close {
         lo = lo.max(toks.partition_point(|t| t.start < pc));
     }
-    clause_cue(text, lex, toks, lo, oi, 25)
+    if let Some(found) = clause_cue(text, lex, toks, lo, oi, 40) {
+        return Some(found);
+    }
+    // "His counterpart, Lena Brandt, was more blunt: “…”": the subject of the clause
+    // the colon ends
+    if oi > lo + 1 && toks[oi - 1].is_punct(':') {
+        let verb = (lo..oi - 1).find(|&k| {
+            toks[k].is_word()
+                && matches!(
+                    lower_at(text, toks, k).as_str(),
+                    "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "went"
+                        | "put"
+                        | "gave"
+                )
+        })?;
+        let (a, b) = phrase::subject_before(text, toks, lo, verb)?;
+        return Some((Who::Phrase(span_of(toks, a, b)), tok_span(&toks[oi - 1])));
+    }
+    None
 }
 
 /// The last speech verb in `toks[lo..hi]` (at most `gap` tokens before `hi`) and its speaker.
@@ -549,8 +605,8 @@ fn clause_cue(
         }
         if frame == Frame::Quote {
             if passive {
-                let j = phrase::skip_preverb(text, toks, lo, v).saturating_sub(1);
-                let (a, b) = phrase::subject_before(text, toks, lo, j)?;
+                // subject_before skips the be-form of the passive
+                let (a, b) = phrase::subject_before(text, toks, lo, v)?;
                 return Some((Who::Phrase(span_of(toks, a, b)), cue));
             }
             let as_at = (vend..hi.min(vend + 10)).find(|&i| lower_at(text, toks, i) == "as")?;
@@ -676,6 +732,29 @@ fn content(text: &str, toks: &[Tok], a: usize, mut b: usize) -> Option<Span> {
     {
         a += 1;
     }
+    // a dateline: "BRUSSELS (Reuters) - ", "KYIV — "
+    if toks
+        .get(a)
+        .is_some_and(|t| t.is_word() && is_dateline_word(t.text(text)))
+    {
+        let mut k = a;
+        let mut paren = false;
+        while k < b && k < a + 12 {
+            let t = toks[k];
+            match t.kind {
+                TokKind::Punct('(') => paren = true,
+                TokKind::Punct(')') => paren = false,
+                TokKind::Punct('-' | '\u{2014}' | '\u{2013}') if !paren => {
+                    a = k + 1;
+                    break;
+                }
+                TokKind::Punct(',' | '.') => {}
+                TokKind::Word if paren || is_dateline_word(t.text(text)) => {}
+                _ => break,
+            }
+            k += 1;
+        }
+    }
     let full = b;
     while b > a && !toks[b - 1].is_word() && !matches!(toks[b - 1].kind, TokKind::Punct(')' | ']'))
     {
@@ -694,8 +773,12 @@ fn content(text: &str, toks: &[Tok], a: usize, mut b: usize) -> Option<Span> {
             b = m + 1;
         }
     }
-    let _ = text;
     Some(span_of(toks, a, b))
+}
+
+/// A word of a dateline: upper case ("BRUSSELS", "U.S").
+fn is_dateline_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
 /// Number of words of `span` outside direct quotations.
@@ -812,6 +895,23 @@ fn clause_start(text: &str, toks: &[Tok], vend: usize, hi: usize, frame: Frame) 
         } else {
             j += 1;
         }
+        // "told a meeting of the Security Council (on Friday) that ..."
+        while j < hi && word(j) == "of" {
+            j += 1;
+            if is_in(DETERMINERS, &word(j)) {
+                j += 1;
+            }
+            let run = j;
+            while j < hi && toks[j].is_word() && phrase::is_capitalised(toks[j].text(text)) {
+                j += 1;
+            }
+            if j == run && j < hi && toks[j].is_word() {
+                j += 1;
+            }
+        }
+        if word(j) == "that" {
+            return Some(j + 1);
+        }
         if j < hi
             && is_in(
                 &[
@@ -827,7 +927,19 @@ fn clause_start(text: &str, toks: &[Tok], vend: usize, hi: usize, frame: Frame) 
                 &word(j),
             )
         {
-            return find_that(j, 10);
+            if let Some(s) = find_that(j, 10) {
+                return Some(s);
+            }
+            // "told reporters in Vilnius she ...", "told reporters on Monday the ..."
+            let t = skip_time(text, toks, j, hi);
+            j = if t > j {
+                t
+            } else {
+                skip_place(text, toks, j, hi)
+            };
+            if j == k || j >= hi || !toks[j].is_word() || is_in(ADVERBIAL, &word(j)) {
+                return None;
+            }
         }
         return (j < hi && toks[j].is_word()).then_some(j);
     }
@@ -855,6 +967,21 @@ fn clause_start(text: &str, toks: &[Tok], vend: usize, hi: usize, frame: Frame) 
         }
         if word(k) == "to" {
             return None;
+        }
+        // "said of the atmosphere ...": a preposition, not a clause
+        if matches!(
+            word(k).as_str(),
+            "of" | "about"
+                | "for"
+                | "with"
+                | "into"
+                | "against"
+                | "under"
+                | "toward"
+                | "towards"
+                | "by"
+        ) {
+            return find_that(k, 12);
         }
         return Some(k);
     }
@@ -989,6 +1116,56 @@ fn skip_time(text: &str, toks: &[Tok], k: usize, hi: usize) -> usize {
     j
 }
 
+/// Skips a place ("in Vilnius", "at the United Nations"): a preposition and a run
+/// of capitalised words; returns the token after it, or `k` when there is none.
+fn skip_place(text: &str, toks: &[Tok], k: usize, hi: usize) -> usize {
+    if !matches!(lower_at(text, toks, k).as_str(), "in" | "at" | "from") {
+        return k;
+    }
+    let mut j = k + 1;
+    if lower_at(text, toks, j) == "the" {
+        j += 1;
+    }
+    let start = j;
+    while j < hi && toks[j].is_word() && phrase::is_capitalised(toks[j].text(text)) {
+        j += 1;
+    }
+    if j == start {
+        k
+    } else {
+        j
+    }
+}
+
+/// For a verb coordinated with an earlier reporting verb of the same clause unit
+/// ("... and has accused"), the earlier statement's speaker.
+fn coordinated(
+    text: &str,
+    toks: &[Tok],
+    lo: usize,
+    v: usize,
+    pi: usize,
+    out: &[Cand],
+) -> Option<Who> {
+    let j = phrase::skip_preverb(text, toks, lo, v);
+    let mut j = j;
+    while j > lo && is_in(AUXILIARIES, &lower_at(text, toks, j - 1)) {
+        j -= 1;
+    }
+    if j == lo || !matches!(lower_at(text, toks, j - 1).as_str(), "and" | "but") {
+        return None;
+    }
+    out.iter()
+        .rev()
+        .find(|c| {
+            c.para == pi
+                && c.cue
+                    .is_some_and(|cu| cu.start >= toks[lo].start && cu.start < toks[v].start)
+        })
+        .map(|c| c.who.clone())
+        .or_else(|| initial_np(text, toks, lo, v).map(|(a, b)| Who::Phrase(span_of(toks, a, b))))
+}
+
 /// Reported speech in the clause unit `toks[lo..hi]` of paragraph `p`.
 #[allow(clippy::too_many_arguments)]
 fn reported(
@@ -1008,7 +1185,13 @@ fn reported(
         |out: &mut Vec<Cand>, taken: &mut Vec<Span>, span: Option<Span>, who: Who, cue: Span| {
             let Some(span) = span else { return };
             // a clause already reported by someone else ("X said Y, reports AP") keeps that speaker
-            if own_words(toks, span, direct) < 3 || taken.iter().any(|t| t.overlaps(span)) {
+            // an accusation may be one word ("accused them of espionage")
+            let accusation = lex
+                .lookup(&lower(&text[cue.start..cue.end]))
+                .iter()
+                .any(|f| lex.lemma(f).frame == Frame::Accuse);
+            let min = if accusation { 1 } else { 3 };
+            if own_words(toks, span, direct) < min || taken.iter().any(|t| t.overlaps(span)) {
                 return;
             }
             taken.push(span);
@@ -1068,6 +1251,18 @@ fn reported(
             if !pw.is_empty() && verb_at(text, lex, toks, v - 1).is_some() {
                 continue;
             }
+            // "protests", "reports", "claims" are nouns as often as verbs: outside the
+            // say/tell/think family, a present tense needs a name or pronoun before it
+            if !matches!(lemma.frame, Frame::Bare | Frame::ObjBare) {
+                let before = (v > lo).then(|| toks[v - 1]).filter(Tok::is_word);
+                let subjectlike = before.is_some_and(|b| {
+                    let w = b.text(text);
+                    phrase::is_capitalised(w) || is_in(PRONOUNS, &lower(w))
+                });
+                if !subjectlike {
+                    continue;
+                }
+            }
             if f.forms.contains(&Form::Base) && !f.forms.contains(&Form::Third) {
                 let plural = is_in(PRONOUNS, pw) && !matches!(pw, "he" | "she" | "it")
                     || (pw.ends_with('s') && !pw.ends_with("ss") && pw.len() > 2);
@@ -1086,7 +1281,9 @@ fn reported(
             else {
                 continue;
             };
-            let who = if f.forms == [Form::Ing] && v > lo && toks[v - 1].is_punct(',') {
+            let who = if let Some(who) = coordinated(text, toks, lo, v, pi, out) {
+                Some(who)
+            } else if f.forms == [Form::Ing] && v > lo && toks[v - 1].is_punct(',') {
                 initial_np(text, toks, lo, v).map(|(a, b)| Who::Phrase(span_of(toks, a, b)))
             } else {
                 phrase::subject_before(text, toks, lo, v)
@@ -1123,8 +1320,7 @@ fn reported(
                 continue;
             }
             let who = if passive {
-                let j = phrase::skip_preverb(text, toks, lo, v).saturating_sub(1);
-                match phrase::subject_before(text, toks, lo, j) {
+                match phrase::subject_before(text, toks, lo, v) {
                     Some((a, b)) => Who::Phrase(span_of(toks, a, b)),
                     None => continue,
                 }
@@ -1210,6 +1406,14 @@ fn reported(
                 }
             }
         }
+        // "X denied that ... and has accused Y of ...": the subject of the first verb
+        if let Some(who) = coordinated(text, toks, lo, v, pi, out) {
+            if let Some(s) = clause_start(text, toks, vend, hi, lemma.frame) {
+                let end = clause_end(text, lex, toks, s, hi);
+                push(out, &mut taken, content(text, toks, s, end), who, cue);
+            }
+            continue;
+        }
         let Some((a, b)) = phrase::subject_before(text, toks, lo, v) else {
             continue;
         };
@@ -1266,7 +1470,32 @@ fn clause_end(text: &str, lex: &SpeechLexicon, toks: &[Tok], s: usize, hi: usize
         if toks[k].is_punct(';') {
             return k;
         }
+        // "... was rigged and has accused the West of ...": a second reporting verb
+        if k > s && matches!(lower_at(text, toks, k).as_str(), "and" | "but") {
+            let mut j = k + 1;
+            while j < hi.min(k + 4)
+                && (is_in(AUXILIARIES, &lower_at(text, toks, j))
+                    || phrase::is_ly_adverb(toks[j].text(text)))
+            {
+                j += 1;
+            }
+            if verb_at(text, lex, toks, j).is_some_and(|(f, _)| {
+                f.forms
+                    .iter()
+                    .any(|x| matches!(x, Form::Past | Form::Third))
+            }) {
+                return k;
+            }
+        }
         if toks[k].is_punct(',') {
+            // ", said" closes an appositive the clause was part of
+            if verb_at(text, lex, toks, k + 1).is_some_and(|(f, _)| {
+                f.forms
+                    .iter()
+                    .any(|x| matches!(x, Form::Past | Form::Third))
+            }) {
+                return k;
+            }
             let next = lower_at(text, toks, k + 1);
             if matches!(next.as_str(), "while" | "whereas") {
                 return k;

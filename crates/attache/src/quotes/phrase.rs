@@ -37,6 +37,12 @@ const PREVERB: &[&str] = &[
     "often",
     "always",
     "to",
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
+    "being",
 ];
 
 /// Words that open an adverbial after a verb ("said on Monday that").
@@ -293,9 +299,17 @@ pub fn subject_before(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<(
         });
         // "A ministry spokesman, Carlos Trentino, said": the name, not the description
         if let Some((a, b)) = first {
-            let described = toks[a..b]
+            // the description's own words (before "for"/"of"/"at") are lower case
+            let own_end = (a + 1..b)
+                .find(|&k| {
+                    matches!(
+                        lower_at(text, toks, k).as_str(),
+                        "for" | "of" | "at" | "to" | "in"
+                    )
+                })
+                .unwrap_or(b);
+            let described = toks[a + 1..own_end]
                 .iter()
-                .skip(1)
                 .all(|t| t.is_word() && !is_capitalised(t.text(text)) || t.is_punct('-'));
             let next = segs.iter().copied().find(|&(na, _)| na > b);
             if let Some((na, nb)) = next {
@@ -331,11 +345,18 @@ pub fn subject_before(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<(
         }
         i -= 1;
     }
-    // "Lavrov, who ..., said" is handled by the appositive branch; "X, who said" here
-    if i > lo + 1 && lower(toks[i - 1].text(text)) == "who" && toks[i - 2].is_punct(',') {
-        return subject_before(text, toks, lo, i - 2).or(None);
+    // "X, who said": the relative pronoun stands for X
+    if i + 1 == j
+        && i > lo
+        && toks[i - 1].is_punct(',')
+        && matches!(lower_at(text, toks, i).as_str(), "who" | "which")
+    {
+        return subject_before(text, toks, lo, i - 1);
     }
-    let (a, b) = trim_np(text, toks, i, j);
+    let (mut a, b) = trim_np(text, toks, i, j);
+    while a < b && matches!(lower_at(text, toks, a).as_str(), "and" | "but" | "or") {
+        a += 1;
+    }
     (b > a).then_some((a, b))
 }
 

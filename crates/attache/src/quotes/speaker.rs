@@ -170,6 +170,17 @@ impl<'a> Resolver<'a> {
             .filter(|m| m.entity < self.doc.entities.len())
             .min_by_key(|m| (rank(self.doc, m), m.span.start));
         let name_from_phrase = clean_name(text);
+        // "the official said" after "a senior defense official told Reuters": the
+        // same speaker, when the actor stage has nothing better for the phrase
+        let definite = text.starts_with("the ") || text.starts_with("The ");
+        let weak = best.is_none_or(|m| {
+            m.kind == MentionKind::Nominal && self.doc.entities[m.entity].code.is_none()
+        });
+        if definite && weak && !head.is_empty() {
+            if let Some(p) = self.prior_with_head(phrase.start, &head, priors) {
+                return p.speaker.clone();
+            }
+        }
         if let Some(m) = best {
             let e = &self.doc.entities[m.entity];
             if m.kind == MentionKind::Pronoun {
@@ -189,6 +200,27 @@ impl<'a> Resolver<'a> {
                     }
                 }
             }
+            // a person the actor stage could not code: the organisation of their
+            // appositive ("Tomas Halder, a spokesman for the ministry"), or the state
+            // of the sentence when their title is a government one
+            if code.is_none() && e.kind == EntityKind::Person {
+                code = self.person_code(phrase, e);
+            }
+            // "the foreign ministry" known but uncoded: the country from the context
+            if code.is_none() && e.kind != EntityKind::Person {
+                if let Some(ctx) = self
+                    .context_org(phrase.start, &head)
+                    .filter(|&c| c != m.entity)
+                {
+                    let ce = &self.doc.entities[ctx];
+                    code = match (entity_code(ce), sector_for(&head)) {
+                        (Some(c), Some(sec)) if c.len() == 3 && is_statelike(ce) => {
+                            Some(format!("{c}{sec}"))
+                        }
+                        (c, _) => c,
+                    };
+                }
+            }
             return Speaker {
                 name: Some(name),
                 code,
@@ -205,12 +237,14 @@ impl<'a> Resolver<'a> {
                     .to_string();
                 let name = if e.name.to_lowercase().ends_with(&head) {
                     e.name.clone()
+                } else if is_statelike(e) {
+                    bare
                 } else {
                     format!("{} {}", e.name, bare)
                 };
-                let mut code = e.code.clone();
+                let mut code = entity_code(e);
                 if let (Some(c), Some(sec)) = (&code, sector_for(&head)) {
-                    if c.len() == 3 && e.kind == EntityKind::State {
+                    if c.len() == 3 && is_statelike(e) {
                         code = Some(format!("{c}{sec}"));
                     }
                 }
@@ -228,17 +262,128 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The latest speaker of the last two paragraphs whose name or role ends in
+    /// `head` ("official" → "senior defense official").
+    fn prior_with_head<'p>(
+        &self,
+        before: usize,
+        head: &str,
+        priors: &'p [Prior],
+    ) -> Option<&'p Prior> {
+        let doc = self.doc;
+        let para = doc.paragraphs.partition_point(|p| p.span.end < before);
+        let ends_in = |s: &str| {
+            s.split_whitespace()
+                .last()
+                .is_some_and(|w| lower(w) == head)
+        };
+        priors
+            .iter()
+            .rev()
+            .take_while(|p| p.paragraph + 2 >= para)
+            .filter(|p| p.at < before)
+            .find(|p| {
+                p.speaker.name.as_deref().is_some_and(ends_in)
+                    || p.speaker
+                        .entity
+                        .and_then(|e| doc.entities.get(e))
+                        .is_some_and(|e| e.roles.iter().any(|r| ends_in(r)))
+            })
+    }
+
+    /// A code for an uncoded person from their appositive or, for a government
+    /// title, from the state the sentence is about.
+    fn person_code(&self, phrase: Span, e: &crate::doc::Entity) -> Option<String> {
+        let doc = self.doc;
+        let text = doc.text.as_str();
+        let sent = doc.sentence_at(phrase.start).map(|i| doc.sentences[i].span);
+        let (s_lo, s_hi) = sent.map_or((phrase.start, phrase.end), |s| (s.start, s.end));
+        // the appositive after ("X, a spokesman for Y,") or before ("A spokesman for Y, X,")
+        let after = text[phrase.end..s_hi.max(phrase.end)].trim_start();
+        let window = if let Some(rest) = after.strip_prefix(',').filter(|r| {
+            !matches!(
+                r.split_whitespace().next(),
+                Some("who" | "which" | "whose" | "whom")
+            )
+        }) {
+            let start = s_hi - rest.len();
+            let end = rest.find(',').map_or(s_hi, |i| start + i);
+            Some(Span::new(start, end))
+        } else if text[s_lo..phrase.start].trim_end().ends_with(',') {
+            let before = text[s_lo..phrase.start].trim_end();
+            let body = &before[..before.len() - 1];
+            let start = body.rfind(',').map_or(s_lo, |i| s_lo + i + 1);
+            Some(Span::new(start, s_lo + body.len()))
+        } else {
+            None
+        };
+        let org_code = |w: Span| {
+            self.mentions_in(w)
+                .filter(|m| m.entity < doc.entities.len())
+                .map(|m| &doc.entities[m.entity])
+                .find(|o| {
+                    matches!(o.kind, EntityKind::Organization | EntityKind::State)
+                        && o.code.is_some()
+                })
+                .and_then(|o| match (&o.code, o.kind) {
+                    (Some(c), EntityKind::State) if c.len() == 3 => Some(format!("{c}GOV")),
+                    (c, _) => c.clone(),
+                })
+        };
+        if let Some(c) = window.and_then(org_code) {
+            return Some(c);
+        }
+        let titled = e
+            .roles
+            .iter()
+            .chain(std::iter::once(
+                &doc.text[phrase.start..phrase.end].to_string(),
+            ))
+            .any(|r| {
+                r.split_whitespace().any(|w| {
+                    matches!(
+                        lower(w).as_str(),
+                        "minister"
+                            | "president"
+                            | "spokesman"
+                            | "spokeswoman"
+                            | "spokesperson"
+                            | "ambassador"
+                            | "envoy"
+                            | "premier"
+                            | "chancellor"
+                            | "secretary"
+                            | "diplomat"
+                            | "official"
+                    )
+                })
+            });
+        if !titled {
+            return None;
+        }
+        let state = self.context_org(phrase.start, "government")?;
+        entity_code(&doc.entities[state])
+            .filter(|c| c.len() == 3)
+            .map(|c| format!("{c}GOV"))
+    }
+
     /// The organisation a bare "the ministry" or "a spokeswoman" stands for: the most
     /// recent entity whose name ends in the head word, else the most recent
     /// organisation or state.
     fn context_org(&self, before: usize, head: &str) -> Option<usize> {
         let doc = self.doc;
         let end = doc.mentions.partition_point(|m| m.span.start < before);
+        // the context is this paragraph and the one before
+        let para = doc.paragraphs.partition_point(|p| p.span.end < before);
+        let from = doc
+            .paragraphs
+            .get(para.saturating_sub(1))
+            .map_or(0, |p| p.span.start);
         let candidates = || {
             doc.mentions[..end]
                 .iter()
                 .rev()
-                .take(80)
+                .take_while(move |m| m.span.start >= from)
                 .filter(|m| !self.excluded(m.span) && m.entity < doc.entities.len())
         };
         let by_head = candidates().find(|m| {
@@ -248,17 +393,36 @@ impl<'a> Resolver<'a> {
         if let Some(m) = by_head {
             return Some(m.entity);
         }
+        // a government office without a country: the state the sentence is about
+        if matches!(
+            head,
+            "ministry"
+                | "government"
+                | "authorities"
+                | "cabinet"
+                | "presidency"
+                | "embassy"
+                | "administration"
+        ) {
+            let sent_start = doc
+                .sentence_at(before)
+                .map_or(before, |i| doc.sentences[i].span.start);
+            let first = doc.mentions[..end]
+                .iter()
+                .filter(|m| m.span.start >= sent_start && !self.excluded(m.span))
+                .find(|m| {
+                    m.entity < doc.entities.len()
+                        && is_statelike(&doc.entities[m.entity])
+                        && m.kind != MentionKind::Demonym
+                });
+            let found = first.or_else(|| {
+                candidates().find(|m| doc.entities[m.entity].kind == EntityKind::State)
+            });
+            return found.map(|m| m.entity);
+        }
         if !matches!(
             head,
-            "spokesman"
-                | "spokeswoman"
-                | "spokesperson"
-                | "spokespeople"
-                | "office"
-                | "statement"
-                | "ministry"
-                | "official"
-                | "officials"
+            "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "statement"
         ) {
             return None;
         }
@@ -272,48 +436,76 @@ impl<'a> Resolver<'a> {
             .map(|m| m.entity)
     }
 
-    /// Resolves a pronoun: the actor stage's reading if it has one, else the most
-    /// recent compatible speaker (same or previous two paragraphs), else the most
-    /// recent compatible person or group mentioned before it.
+    /// Resolves a pronoun, most salient referent first: a compatible speaker of
+    /// this paragraph; the actor stage's reading when its entity is mentioned in
+    /// this paragraph; a compatible person or group mentioned earlier in this
+    /// paragraph; a compatible speaker of the previous paragraph ("he said" after
+    /// "X said ..." — discourse salience beats recency); the actor stage's reading;
+    /// a compatible speaker or mention of the last two paragraphs.
     pub fn resolve_pronoun(&self, at: Span, pronoun: &str, priors: &[Prior]) -> Speaker {
         let doc = self.doc;
-        if let Some(m) = self.mentions_in(at).find(|m| m.entity < doc.entities.len()) {
-            return speaker_of(doc, m.entity);
-        }
         let para = doc.paragraphs.partition_point(|p| p.span.end < at.start);
-        // look back no further than the paragraph two before this one
-        let window = doc
-            .paragraphs
-            .get(para.saturating_sub(2))
-            .map_or(0, |p| p.span.start);
-        let compatible_speaker = |s: &Speaker| match s.entity.map(|e| &doc.entities[e]) {
+        let para_start = |back: usize| {
+            doc.paragraphs
+                .get(para.saturating_sub(back))
+                .map_or(0, |p| p.span.start)
+        };
+        let compatible_speaker = |s: &Speaker| match s.entity.and_then(|e| doc.entities.get(e)) {
             Some(e) => entity_fits(e.kind, e.gender, pronoun),
             None => name_fits(s.name.as_deref().unwrap_or(""), pronoun),
         };
-        if let Some(p) = priors
-            .iter()
-            .rev()
-            .take_while(|p| p.paragraph + 2 >= para)
-            .find(|p| p.at < at.start && compatible_speaker(&p.speaker))
-        {
+        let recent = |back: usize| {
+            priors
+                .iter()
+                .rev()
+                .take_while(move |p| p.paragraph + back >= para)
+                .find(|p| p.at < at.start && compatible_speaker(&p.speaker))
+        };
+        let end = doc.mentions.partition_point(|m| m.span.start < at.start);
+        let mentioned_since = |from: usize| {
+            doc.mentions[..end]
+                .iter()
+                .rev()
+                .take_while(move |m| m.span.start >= from)
+                .filter(|m| m.entity < doc.entities.len() && !self.excluded(m.span))
+        };
+        let fits = |m: &&Mention| {
+            m.kind != MentionKind::Demonym
+                && m.kind != MentionKind::Pronoun
+                && entity_fits(
+                    doc.entities[m.entity].kind,
+                    doc.entities[m.entity].gender,
+                    pronoun,
+                )
+        };
+        if let Some(p) = recent(0) {
             return p.speaker.clone();
         }
-        let end = doc.mentions.partition_point(|m| m.span.start < at.start);
-        let hit = doc.mentions[..end]
-            .iter()
-            .rev()
-            .take_while(|m| m.span.start >= window)
-            .find(|m| {
-                m.entity < doc.entities.len()
-                    && !self.excluded(m.span)
-                    && m.kind != MentionKind::Demonym
-                    && entity_fits(
-                        doc.entities[m.entity].kind,
-                        doc.entities[m.entity].gender,
-                        pronoun,
-                    )
-            });
-        if let Some(m) = hit {
+        let linked = self
+            .mentions_in(at)
+            .find(|m| m.entity < doc.entities.len())
+            .map(|m| m.entity);
+        if let Some(e) = linked {
+            if mentioned_since(para_start(0))
+                .any(|m| m.entity == e && m.kind != MentionKind::Pronoun)
+            {
+                return speaker_of(doc, e);
+            }
+        }
+        // the subject-most (first) compatible mention of this paragraph
+        if let Some(m) = mentioned_since(para_start(0)).filter(fits).last() {
+            return speaker_of(doc, m.entity);
+        }
+        if let Some(p) = recent(1) {
+            return p.speaker.clone();
+        }
+        if let Some(e) = linked {
+            return speaker_of(doc, e);
+        }
+        if let Some(p) = recent(2) {
+            return p.speaker.clone();
+        }
+        if let Some(m) = mentioned_since(para_start(2)).find(fits) {
             return speaker_of(doc, m.entity);
         }
         if let Some(p) = priors
@@ -325,6 +517,19 @@ impl<'a> Resolver<'a> {
             return p.speaker.clone();
         }
         Speaker::default()
+    }
+}
+
+/// A state, or a place inside a known country ("In Moscow, the ministry said").
+fn is_statelike(e: &crate::doc::Entity) -> bool {
+    e.kind == EntityKind::State || (e.kind == EntityKind::Place && e.country.is_some())
+}
+
+/// The actor code of an entity; for a place, its country's.
+fn entity_code(e: &crate::doc::Entity) -> Option<String> {
+    match e.kind {
+        EntityKind::Place => e.country.clone(),
+        _ => e.code.clone(),
     }
 }
 

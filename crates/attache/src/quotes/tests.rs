@@ -122,6 +122,12 @@ fn direct_attribution_after() {
         ("“We will not back down,” the statement read.", &[("d", "We will not back down,", "statement")]),
         ("“We will not back down,” Doe went on.", &[("d", "We will not back down,", "Jane Doe")]),
         ("“We will not back down,” Doe continued.", &[("d", "We will not back down,", "Jane Doe")]),
+        ("“We condemn this decision,” Foreign Ministry spokeswoman Jane Doe said in a statement.", &[("d", "We condemn this decision,", "Jane Doe")]),
+        ("“We condemn this decision,” Petrenko was quoted as saying by Interfax.", &[("d", "We condemn this decision,", "Ivan Petrenko")]),
+        ("“We condemn this decision,” Andrew Black was quoted as saying.", &[("d", "We condemn this decision,", "Andrew Black")]),
+        ("“We are ready,” the minister, who told parliament last week that the talks had failed, said.", &[("d", "We are ready,", "minister"), ("i", "the talks had failed", "minister")]),
+        ("“Why should we wait any longer?” Petrenko asked.", &[("d", "Why should we wait any longer?", "Ivan Petrenko")]),
+        ("“We condemn this decision,” Doe said, according to a transcript released by her office.", &[("d", "We condemn this decision,", "Jane Doe")]),
         ("“We will not back down,” Doe wrote on social media.", &[("d", "We will not back down,", "Jane Doe")]),
         ("“The talks have failed and we regret it,” Russian Foreign Minister Ivan Petrenko said.", &[("d", "The talks have failed and we regret it,", "Ivan Petrenko")]),
     ]);
@@ -135,6 +141,8 @@ fn direct_attribution_before() {
         ("Smith told reporters: “We will not back down.”", &[("d", "We will not back down.", "John Smith")]),
         ("Petrenko warned that “any attack will be answered in kind”.", &[("d", "any attack will be answered in kind", "Ivan Petrenko")]),
         ("Prague expelled the envoys, prompting Russia to vow to “make the authors of this provocation pay”.", &[("d", "make the authors of this provocation pay", "Russia")]),
+        ("Smith said on Monday that the government, which has faced criticism from opposition parties and rights groups over its handling of the crisis, would “do everything necessary to protect our citizens”.", &[("i", "the government, which has faced criticism from opposition parties and rights groups over its handling of the crisis, would “do everything necessary to protect our citizens”", "John Smith"), ("d", "do everything necessary to protect our citizens", "John Smith")]),
+        ("Doe described the deal as “a step in the right direction”.", &[("d", "a step in the right direction", "Jane Doe")]),
         ("Smith said the plan was “a recipe for endless war in the region”.", &[("i", "the plan was “a recipe for endless war in the region”", "John Smith"), ("d", "a recipe for endless war in the region", "John Smith")]),
         ("According to Doe, “nothing has been decided yet.”", &[("d", "nothing has been decided yet.", "Jane Doe")]),
         ("Interfax quoted Petrenko as saying: “The decision is final.”", &[("d", "The decision is final.", "Ivan Petrenko")]),
@@ -152,6 +160,14 @@ fn direct_split_and_continued() {
         ("“They keep accusing us of everything,” Petrenko said.\n\n“NATO, I guess, has crossed a line.”", &[("d", "They keep accusing us of everything,", "Ivan Petrenko"), ("d", "NATO, I guess, has crossed a line.", "Ivan Petrenko")]),
         ("Smith said: “The first part of my answer is long.\n\n“And the second part is longer still,” he added.", &[("d", "The first part of my answer is long.", "John Smith"), ("d", "And the second part is longer still,", "John Smith")]),
         ("“This first paragraph opens a long statement by the minister.\n\n“It closes here, in the second,” Smith said.", &[("d", "This first paragraph opens a long statement by the minister.", "John Smith"), ("d", "It closes here, in the second,", "John Smith")]),
+        ("“We will not leave.” Smith added that the troops would stay until the spring.", &[("d", "We will not leave.", "John Smith"), ("i", "the troops would stay until the spring", "John Smith")]),
+        ("“We made progress,” said Smith. His counterpart, Ivan Petrenko, was more blunt: “There is no deal, and there will be none.”", &[("d", "We made progress,", "John Smith"), ("d", "There is no deal, and there will be none.", "Ivan Petrenko")]),
+        ("'It is a mess,' one delegate said of the atmosphere in the room, adding that both sides had dug in.", &[("d", "It is a mess,", "one delegate"), ("i", "both sides had dug in", "one delegate")]),
+        ("Smith urged them to “seize the moment” and said he would convene a new round in March.", &[("i", "he would convene a new round in March", "John Smith")]),
+        ("Jane Doe arrived on Monday.\n\n“We came to listen. We came to help. We will stay as long as we are needed,” she said.", &[("d", "We came to listen. We came to help. We will stay as long as we are needed,", "Jane Doe")]),
+        ("“We are ready to sign today,” said Smith, adding: “The ball is in their court.”", &[("d", "We are ready to sign today,", "John Smith"), ("d", "The ball is in their court.", "John Smith")]),
+        ("“We will win” was the slogan of the day, organisers said.", &[("i", "“We will win” was the slogan of the day", "organisers"), ("d", "We will win", "organisers")]),
+        ("“We are ready.” Smith then flew to Paris, where he met ministers from seven countries for talks.", &[("d", "We are ready.", "")]),
         ("“We regret it,” Doe said. “Absolutely.”", &[("d", "We regret it,", "Jane Doe"), ("d", "Absolutely.", "Jane Doe")]),
         ("Doe spoke first.\n\n“We stand with our allies in every way we can.”", &[("d", "We stand with our allies in every way we can.", "")]),
     ]);
@@ -286,6 +302,8 @@ fn reported_speech_forms() {
         ("Smith told reporters the talks would resume next week.", &[("i", "the talks would resume next week", "John Smith")]),
         ("Smith told reporters that the talks would resume next week.", &[("i", "the talks would resume next week", "John Smith")]),
         ("Smith told the BBC on Monday that the talks would resume.", &[("i", "the talks would resume", "John Smith")]),
+        ("Petrenko told a meeting of the Security Council on Friday that the talks would resume.", &[("i", "the talks would resume", "Ivan Petrenko")]),
+        ("Smith told members of parliament the talks would resume next week.", &[("i", "the talks would resume next week", "John Smith")]),
         ("Interfax reported that the talks would resume next week.", &[("i", "the talks would resume next week", "Interfax")]),
         ("Interfax reported late on Monday that the talks would resume next week.", &[("i", "the talks would resume next week", "Interfax")]),
         ("Doe noted that the talks had resumed.", &[("i", "the talks had resumed", "Jane Doe")]),
@@ -307,7 +325,16 @@ fn reported_speech_forms() {
         ("The drills will continue into next month, the agency said, citing Petrenko.", &[("i", "The drills will continue into next month", "Ivan Petrenko")]),
         ("NATO issued a statement on Monday, saying the drills would continue.", &[("i", "the drills would continue", "NATO")]),
         ("NATO expelled eight Russian diplomats, accusing them of secretly working as intelligence officers.", &[("i", "secretly working as intelligence officers", "NATO")]),
+        ("Officials in Moscow accused them of espionage.", &[("i", "espionage", "Officials in Moscow")]),
         ("Russia accused the alliance of building up troops on its border.", &[("i", "building up troops on its border", "Russia")]),
+        ("Petrenko has denied that the vote was rigged and has accused the West of fomenting unrest in the capital.", &[("i", "the vote was rigged", "Ivan Petrenko"), ("i", "fomenting unrest in the capital", "Ivan Petrenko")]),
+        ("Doe said the alliance had taken note of the decision and expressed regret about the move.", &[("i", "the alliance had taken note of the decision", "Jane Doe")]),
+        ("Smith said the deal was dead and warned that sanctions would follow.", &[("i", "the deal was dead", "John Smith"), ("i", "sanctions would follow", "John Smith")]),
+        ("BRUSSELS (Reuters) - The ministers agreed to impose new sanctions, diplomats said.", &[("i", "The ministers agreed to impose new sanctions", "diplomats")]),
+        ("KYIV — The ministers agreed to impose new sanctions, diplomats said.", &[("i", "The ministers agreed to impose new sanctions", "diplomats")]),
+        ("NATO members protest that the treaty was broken.", &[]),
+        ("It followed opposition protests that the bloc described as brutal.", &[]),
+        ("The opposition leader, who fled to Lithuania in August, told reporters in Vilnius she welcomed the decision.", &[("i", "she welcomed the decision", "opposition leader")]),
         ("Doe has repeatedly said that the sanctions will stay.", &[("i", "the sanctions will stay", "Jane Doe")]),
         ("Officials say the sanctions will stay in place.", &[("i", "the sanctions will stay in place", "Officials")]),
         ("Smith says the sanctions will stay in place.", &[("i", "the sanctions will stay in place", "John Smith")]),
@@ -370,6 +397,9 @@ fn speakers_linked_to_entities() {
         // speakers the actor stage missed keep the phrase
         ("“These statements show no will for peace,” Kremlin spokesman Dmitry Orlov told journalists.\n\nHe added: “The operation will continue.”", &[("d", "These statements show no will for peace,", "Kremlin spokesman Dmitry Orlov"), ("d", "The operation will continue.", "Kremlin spokesman Dmitry Orlov")]),
         ("The State Department said it was “studying the proposal very carefully”, while a senior official, speaking on condition of anonymity, said the plan had serious flaws.", &[("d", "studying the proposal very carefully", "State Department"), ("i", "the plan had serious flaws", "senior official")]),
+        ("The troops will stay, a senior defense official told reporters.\n\n“This is a prudent step,” the official said.", &[("i", "The troops will stay", "senior defense official"), ("d", "This is a prudent step,", "senior defense official")]),
+        ("Jane Doe welcomed the move. Speaking to reporters in Kyiv, she said her government was grateful.", &[("i", "her government was grateful", "Jane Doe")]),
+        ("Smith said the talks had failed.\n\nJane Doe welcomed the move. Later, she said her government was grateful.", &[("i", "the talks had failed", "John Smith"), ("i", "her government was grateful", "Jane Doe")]),
         ("Local police said two people had been detained.", &[("i", "two people had been detained", "Local police")]),
         ("“We are ready to talk,” Andrew Black, a Canadian negotiator, said.", &[("d", "We are ready to talk,", "Andrew Black")]),
         ("Ukrainian officials said the shelling had stopped overnight.", &[("i", "the shelling had stopped overnight", "Ukrainian officials")]),
@@ -401,7 +431,7 @@ fn actor_stage_pronoun_links_are_used() {
     assert_eq!(d.quotes[0].speaker.name.as_deref(), Some("Ivan Petrenko"));
     assert_eq!(d.quotes[0].speaker.code.as_deref(), Some("RUSGOV"));
     assert_eq!(d.quotes[0].speaker.entity, Some(0));
-    // without the link, the most recent compatible person
+    // without the link, the subject-most compatible person of the paragraph
     let mut d = doc(text)
         .entity("Ivan Petrenko", K::Person, "RUSGOV", None, &["Petrenko"])
         .entity(
@@ -413,7 +443,7 @@ fn actor_stage_pronoun_links_are_used() {
         )
         .build();
     attribute(&mut d);
-    assert_eq!(d.quotes[0].speaker.name.as_deref(), Some("John Smith"));
+    assert_eq!(d.quotes[0].speaker.name.as_deref(), Some("Ivan Petrenko"));
 }
 
 #[test]

@@ -369,21 +369,29 @@ fn ends_sentence(
         }
     }
     // "…!” Smith said." / "…?” the minister asked.": the speaker follows.
-    if closed_quote && speech_follows(text, toks, word_idx) {
+    if closed_quote && speech_follows(text, toks, word_idx, s == ".") {
         return false;
     }
     true
 }
 
-/// True when one to three capitalised words and then a speech verb start at `k`.
-fn speech_follows(text: &str, toks: &[RawToken], k: usize) -> bool {
-    for (names, t) in toks.iter().skip(k).take(4).enumerate() {
+/// True when one to three capitalised words and then a speech verb start at
+/// `k`. After a period (`“…line.” Smith said.`, non-standard punctuation) the
+/// attribution must end right after the verb, so that `“…” Russia said on
+/// Monday it would …` still starts a new sentence.
+fn speech_follows(text: &str, toks: &[RawToken], k: usize, after_period: bool) -> bool {
+    for (names, (i, t)) in toks.iter().enumerate().skip(k).take(4).enumerate() {
         let w = &text[t.span.start..t.span.end];
         if t.kind != TokenKind::Word {
             return false;
         }
         if names > 0 && is_speech_verb(w) {
-            return true;
+            if !after_period {
+                return true;
+            }
+            return toks
+                .get(i + 1)
+                .is_none_or(|n| matches!(&text[n.span.start..n.span.end], "." | ","));
         }
         if !first_char(w).is_some_and(char::is_uppercase) || is_sentence_opener(w) {
             return false;

@@ -71,6 +71,8 @@ fn sentence_table() {
         "“Why now?” she asked. Nobody answered." => ["“Why now?” she asked.", "Nobody answered."];
         "“Enough!” shouted the crowd." => ["“Enough!” shouted the crowd."];
         "“We are ready!” Smith said. Others were not." => ["“We are ready!” Smith said.", "Others were not."];
+        "“We are ready.” Smith said. Others were not." => ["“We are ready.” Smith said.", "Others were not."];
+        "“We are ready.” Russia said on Monday it would wait." => ["“We are ready.”", "Russia said on Monday it would wait."];
         "\"We will respond,\" he said. \"The door is open.\"" => ["\"We will respond,\" he said.", "\"The door is open.\""];
         "\"It is over.\" The minister left." => ["\"It is over.\"", "The minister left."];
         "'We will announce it tomorrow,' a senior U.S. official said." => ["'We will announce it tomorrow,' a senior U.S. official said."];
