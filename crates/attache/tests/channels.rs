@@ -328,3 +328,7 @@ fn events_fill_parties_the_text_leaves_open() {
     assert_eq!(got, vec![(Some("RUS"), Some("CZE"))]);
     assert_eq!(doc.channels[0].date.as_deref(), Some("2021-04-18"));
 }
+
+cases! {
+    handled_through_embassy: "{Ruritania|USA} said urgent matters will be handled through the {Swiss|CHE|demonym} embassy in Havana." => ["CHE>USA fallback_designated"];
+}

@@ -130,3 +130,7 @@ fn through_the_engine() {
         assert_eq!(got, want.to_vec(), "{text}");
     }
 }
+
+cases! {
+    incursion_denied: "[[“This is a serious violation of our territory,”]] {the minister|GHAGOV|person,s} said. || {Togo|TGO|s} denied [[that its troops had crossed the border]]." => [["GHAGOV", "TGO"]];
+}
