@@ -1127,14 +1127,20 @@ impl<'a> Resolver<'a> {
     fn person_by_role(&self, role: &str) -> Option<usize> {
         let similar = role_family(role);
         let fits = |r: &String, s: &str| r == s || r.ends_with(&format!(" {s}"));
-        self.mentions.iter().rev().map(|m| m.entity).find(|&e| {
-            let ent = &self.entities[e];
-            ent.kind == EntityKind::Person
-                && ent
-                    .roles
-                    .iter()
-                    .any(|r| fits(r, role) || similar.iter().any(|s| fits(r, s)))
-        })
+        let last = self.mentions.last().map_or(0, |m| m.sentence);
+        self.mentions
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence + 30 >= last)
+            .map(|m| m.entity)
+            .find(|&e| {
+                let ent = &self.entities[e];
+                ent.kind == EntityKind::Person
+                    && ent
+                        .roles
+                        .iter()
+                        .any(|r| fits(r, role) || similar.iter().any(|s| fits(r, s)))
+            })
     }
 
     /// The organisation in focus that `head` ("alliance", "organization") can refer to.
@@ -1285,7 +1291,14 @@ impl<'a> Resolver<'a> {
 
     /// True when byte `pos` lies inside a quotation that closes before `until`.
     fn in_quote(&self, until: usize, pos: usize) -> bool {
-        let para_start = self.text[..pos].rfind('\n').map_or(0, |i| i + 1);
+        // Look back to the paragraph start, but never more than 4 KiB.
+        let mut from = pos.saturating_sub(4096);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let para_start = self.text[from..pos]
+            .rfind('\n')
+            .map_or(from, |i| from + i + 1);
         let mut open = false;
         for c in self.text[para_start..pos].chars() {
             match c {
