@@ -131,7 +131,8 @@ fn seed_article_json() {
         assert_ne!(*s, "Advance notification");
     }
     assert!(sentences
-        .contains(&"“NATO is not interested in any equitable dialogue or in any joint work."));
+        .iter()
+        .any(|s| s.starts_with("“NATO is not interested") && s.ends_with("joint work.")));
     assert!(sentences
         .iter()
         .any(|s| s.starts_with("If this is so, then") && s.ends_with("future,” he said.")));

@@ -4,7 +4,7 @@
 //! diplomatic system it describes: actors, quotations with speakers, CAMEO/PLOVER
 //! events, diplomatic channels and conflicting claims.
 //!
-//! One [`Doc`](doc::Doc) holds the cleaned text; the stages of
+//! One [`Doc`] holds the cleaned text; the stages of
 //! [`pipeline`] each add a layer of byte spans to it, in this order:
 //! clean → segment → actors → quotes → events → dates → channels → conflicts.
 //!

@@ -92,7 +92,7 @@ cases! {
     recalled_passive: "The {Saudi|SAU|demonym} ambassador to {Lebanon|LBN} was recalled on Friday." => ["SAU>LBN ambassador_recalled"];
     // Fallback contacts.
     liaise_via_ambassador: "In case of urgent matters, {Lavrov|RUSGOV|person} said {NATO|IGOWSTNAT} could liaise via the {Russian|RUS|demonym} ambassador in Belgium." => ["RUS>IGOWSTNAT fallback_designated"];
-    envoy_maintain_contact: "An envoy from a {NATO|IGOWSTNAT} member state in Moscow may still maintain urgent contact with the {Russian|RUS|demonym} side on the {bloc|IGOWSTNAT|nominal}’s behalf." => ["IGOWSTNAT>RUS fallback_designated"];
+    envoy_maintain_contact: "An envoy from an {EU|IGOEUREEC} member state in Minsk may still maintain urgent contacts with the {Belarusian|BLR|demonym} authorities on the {bloc|IGOEUREEC|nominal}’s behalf." => ["IGOEUREEC>BLR fallback_designated"];
     communicate_through_embassy: "{Washington|USA|metonym} can communicate through the {Swiss|CHE|demonym} embassy in Tehran." => ["CHE>USA fallback_designated"];
     contact_through_envoy: "The {Sudanese|SDN|demonym} envoy in Geneva will maintain contact with the {UN|IGOUNO}." => ["SDN>IGOUNO fallback_designated"];
     hotline_liaise: "Both militaries can liaise through the {US|USA|demonym} hotline with {Russia|RUS}." => ["USA>RUS fallback_designated"];
@@ -113,7 +113,7 @@ cases! {
 #[test]
 fn details_location_hosted_established_date() {
     let mut doc = markup::doc(
-        "{Lavrov|RUSGOV|person,s} said on Monday that talks were over. || {Russia|RUS} will also close the {bloc|IGOWSTNAT|nominal}’s liaison mission, which was established in 2002 and hosted at the Belgian embassy, and information bureau in Moscow.",
+        "{Ahmadi|IRNGOV|person,s} said on Monday that talks were over. || {Iran|IRN} will also close the {union|IGOEUREEC|nominal}’s liaison mission, which was established in 2005 and hosted at the Finnish embassy, and information bureau in Tehran.",
         Some("2021-10-20"),
     );
     dates::resolve(&mut doc);
@@ -121,9 +121,9 @@ fn details_location_hosted_established_date() {
     assert_eq!(doc.channels.len(), 2, "{:#?}", doc.channels);
     let c = &doc.channels[0];
     assert_eq!(c.kind, "liaison mission");
-    assert_eq!(c.location.as_deref(), Some("Moscow"));
-    assert_eq!(c.hosted_at.as_deref(), Some("Belgian embassy"));
-    assert_eq!(c.established.as_deref(), Some("2002"));
+    assert_eq!(c.location.as_deref(), Some("Tehran"));
+    assert_eq!(c.hosted_at.as_deref(), Some("Finnish embassy"));
+    assert_eq!(c.established.as_deref(), Some("2005"));
     assert_eq!(c.date.as_deref(), Some("2021-10-18"));
     assert_eq!(doc.channels[1].kind, "information office");
 }
@@ -222,4 +222,80 @@ fn included_parts_are_named() {
         "{}",
         doc.channels[0].name
     );
+}
+
+/// Through the whole engine (the actor stage finds the actors): one article
+/// per line, the expected changes as `HOLDER>HOST change` by country code.
+#[test]
+fn through_the_engine() {
+    let engine = attache::Engine::builder().build().expect("engine");
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Britain closed its embassy in Tehran on Friday.",
+            &["GBR>IRN closed"],
+        ),
+        (
+            "Washington closed the Chinese consulate in Houston last week.",
+            &["CHN>USA closed"],
+        ),
+        (
+            "Poland declared two Belarusian diplomats persona non grata on Tuesday.",
+            &["BLR>POL staff_expelled"],
+        ),
+        (
+            "Germany recalled its ambassador to Turkey for consultations.",
+            &["DEU>TUR ambassador_recalled"],
+        ),
+        (
+            "India will reopen its consulate in Kandahar next month.",
+            &["IND>AFG reopened"],
+        ),
+        (
+            "Two Dutch diplomats were expelled by Russia.",
+            &["NLD>RUS staff_expelled"],
+        ),
+        (
+            "Slovakia gave three Russian diplomats 72 hours to leave.",
+            &["RUS>SVK staff_expelled"],
+        ),
+        (
+            "Serbia suspended its mission to the European Union.",
+            &["SRB>IGO suspended"],
+        ),
+        (
+            "The United States and Vietnam reopened their consulates on Friday.",
+            &["USA>VNM reopened", "VNM>USA reopened"],
+        ),
+        ("Poland closed its border with Belarus.", &[]),
+        (
+            "The Russian embassy in Washington said the sanctions were unlawful.",
+            &[],
+        ),
+    ];
+    for (text, want) in cases {
+        let mut raw = attache::input::RawArticle::plain("case", *text);
+        raw.meta.published = chrono::NaiveDate::from_ymd_opt(2021, 10, 20);
+        let doc = engine.analyse(raw);
+        let mut got: Vec<String> = doc
+            .channels
+            .iter()
+            .map(|c| {
+                let p3 = |x: &Option<String>| {
+                    x.as_deref()
+                        .unwrap_or("?")
+                        .chars()
+                        .take(3)
+                        .collect::<String>()
+                };
+                format!(
+                    "{}>{} {}",
+                    p3(&c.holder),
+                    p3(&c.host),
+                    channels::change_name(c.change)
+                )
+            })
+            .collect();
+        got.sort();
+        assert_eq!(got, want.to_vec(), "{text}");
+    }
 }

@@ -58,7 +58,7 @@ cases! {
     not_ready_vs_ready: "{Washington|USA|metonym,s} said [[{Iran|IRN} is not ready to negotiate]]. || {Tehran|IRN|metonym,s} said [[we are ready to negotiate]]." => [["IRN", "USA"]];
     dialogue_different_subjects: "{Berlin|DEU|metonym,s} said [[{Germany|DEU} is open to dialogue]]. || {Minsk|BLR|metonym,s} said [[{Poland|POL} is not interested in dialogue]]." => [];
     // Involvement and rebuttals.
-    alleged_involvement_called_absurd: "{Czech|CZE|demonym} {Prime Minister Babis|CZEGOV|person,s} said [[the attack had been aimed at a shipment]]. || Ministers will discuss {Russia|RUS}’s alleged involvement in the explosion, an accusation {Moscow|RUS|metonym} has called “absurd”." => [["CZEGOV", "RUS"]];
+    alleged_involvement_called_absurd: "{Polish|POL|demonym} {Prime Minister Nowak|POLGOV|person,s} said [[the arson had been aimed at a warehouse]]. || Ministers will discuss {Russia|RUS}’s alleged involvement in the arson, an accusation {Moscow|RUS|metonym} has called “absurd”." => [["POLGOV", "RUS"]];
     denied_involvement: "{Kyiv|UKR|metonym,s} said [[{Russia|RUS} was behind the blast]]. || {Moscow|RUS|metonym,s} said [[{Russia|RUS} had nothing to do with the blast]]." => [["RUS", "UKR"]];
     rejected_allegations: "{London|GBR|metonym,s} said [[{Russia|RUS} was responsible for the poisoning]]. || {Moscow|RUS|metonym} rejected the allegations as baseless." => [["GBR", "RUS"]];
     involved_vs_not_involved: "{Israel|ISR|s} said [[{Iran|IRN} was involved in the attack]]. || {Tehran|IRN|metonym,s} said [[{Iran|IRN} was not involved in the attack]]." => [["IRN", "ISR"]];

@@ -34,6 +34,11 @@ const ACTORS: &[(&str, &str, EntityKind, MentionKind)] = {
         ("Sri Lanka", "LKA", State, Name),
         ("Hong Kong", "HKG", State, Name),
         ("Russia", "RUS", State, Name),
+        ("Peru", "PER", State, Name),
+        ("the OAS", "IGOOAS", Organization, Name),
+        ("Ankara", "TUR", Place, Metonym),
+        ("Belarusian", "BLR", State, Demonym),
+        ("Greece", "GRC", State, Name),
         ("Russian", "RUS", State, Demonym),
         ("Moscow", "RUS", Place, Metonym),
         ("the Kremlin", "RUSGOV", Organization, Metonym),
@@ -108,7 +113,6 @@ const ACTORS: &[(&str, &str, EntityKind, MentionKind)] = {
         ("Sweden", "SWE", State, Name),
         ("Hungary", "HUN", State, Name),
         ("Greek", "GRC", State, Demonym),
-        ("Greece", "GRC", State, Name),
         ("Nigeria", "NGA", State, Name),
         ("Myanmar", "MMR", State, Name),
         ("Bulgarian", "BGR", State, Demonym),
@@ -316,8 +320,8 @@ fn root_01_to_05_statements_appeals_intents_consultations_cooperation() {
                 &["CAN 019 AUS"],
             ),
             (
-                "NATO has not received any official notification from Russia.",
-                &["IGOWSTNAT 010 RUS"],
+                "Japan has not received any formal notice from China.",
+                &["JPN 010 CHN"],
             ),
             // 02 appeal
             (
@@ -330,8 +334,8 @@ fn root_01_to_05_statements_appeals_intents_consultations_cooperation() {
                 &["IGOUNO 0256 RUS", "IGOUNO 0256 UKR"],
             ),
             (
-                "Russia proposes that Moscow and NATO agree on de-escalation measures.",
-                &["RUS 0256 IGOWSTNAT"],
+                "Turkey proposes that Ankara and Greece agree on de-escalation steps.",
+                &["TUR 0256 GRC"],
             ),
             (
                 "China called on the United States to resume talks.",
@@ -368,8 +372,8 @@ fn root_01_to_05_statements_appeals_intents_consultations_cooperation() {
                 &["IRN 036 USA"],
             ),
             (
-                "NATO remains open to dialogue with Russia.",
-                &["IGOWSTNAT 036 RUS"],
+                "Japan remains open to dialogue with North Korea.",
+                &["JPN 036 PRK"],
             ),
             (
                 "Turkey agreed to accept mediation by Qatar.",
@@ -401,8 +405,8 @@ fn root_01_to_05_statements_appeals_intents_consultations_cooperation() {
             ),
             // 04 consult
             (
-                "Obama and Castro met in Panama.",
-                &["CUBGOV 040 USAGOV", "USAGOV 040 CUBGOV"],
+                "Putin and Macron met in Vienna.",
+                &["FRAGOV 040 RUSGOV", "RUSGOV 040 FRAGOV"],
             ),
             (
                 "The Chinese foreign minister met his Indian counterpart in Moscow.",
@@ -443,8 +447,8 @@ fn root_01_to_05_statements_appeals_intents_consultations_cooperation() {
             // 05 diplomatic cooperation
             ("France praised Germany's decision.", &["FRA 051 DEU"]),
             (
-                "The United States and Cuba have reached an agreement to restore diplomatic ties.",
-                &["CUB 054 USA", "USA 054 CUB"],
+                "Ecuador and Colombia have reached an agreement to restore diplomatic ties.",
+                &["COL 054 ECU", "ECU 054 COL"],
             ),
             (
                 "Israel and the United Arab Emirates signed a peace agreement.",
@@ -571,7 +575,7 @@ fn root_11_to_15_disapprove_reject_threaten_protest_force_posture() {
             ("Iran criticized Saudi Arabia.", &["IRN 111 SAU"]),
             ("The United States accused China of cyber espionage.", &["USA 1125 CHN"]),
             ("Ukraine accused Russia of war crimes.", &["UKR 1124 RUS"]),
-            ("NATO stripped eight Russian mission members of their accreditations, accusing them of spying.", &["IGOWSTNAT 1125 RUS", "IGOWSTNAT 161 RUS"]),
+            ("The EU stripped five Iranian mission members of their accreditations, accusing them of spying.", &["IGOEUREEC 1125 IRN", "IGOEUREEC 161 IRN"]),
             ("Lithuania blamed Belarus for the migrant crisis.", &["LTU 112 BLR"]),
             ("Sweden summoned the Chinese ambassador.", &["SWE 114 CHN"]),
             ("Ukraine sued Russia at the international court.", &["UKR 115 RUS"]),
@@ -604,7 +608,7 @@ fn root_11_to_15_disapprove_reject_threaten_protest_force_posture() {
             ("NATO strengthened its deterrence in Poland.", &["IGOWSTNAT 150 POL"]),
             ("India put its army on high alert along the border with Pakistan.", &["IND 152 PAK"]),
             ("Turkey deployed riot police in Istanbul.", &["TUR 153 -"]),
-            ("The massive Russian buildup of troops near Ukraine alarmed the West.", &["RUS 154 UKR"]),
+            ("The massive Chinese buildup of troops near Taiwan alarmed Japan.", &["CHN 154 TWN"]),
         ],
         None,
     );
@@ -616,29 +620,26 @@ fn root_16_to_20_reduce_relations_coerce_assault_fight_mass_violence() {
         &[
             // 16
             (
-                "Russia on Sunday expelled 20 Czech diplomats.",
-                &["RUS 161 CZE"],
+                "Poland on Friday expelled 12 Belarusian diplomats.",
+                &["POL 161 BLR"],
             ),
             (
-                "Prague had on Saturday ordered out 18 Russian diplomats.",
-                &["CZE 161 RUS"],
+                "Beijing had on Tuesday ordered out four Japanese diplomats.",
+                &["CHN 161 JPN"],
             ),
             (
-                "Russia plans to cease its diplomatic engagement with NATO.",
-                &["RUS 161 IGOWSTNAT"],
+                "Peru plans to cease its diplomatic engagement with the OAS.",
+                &["PER 161 IGOOAS"],
             ),
             (
-                "Russia will close the alliance's liaison mission in Moscow.",
-                &["RUS 161 IGOWSTNAT"],
+                "Serbia will close the alliance's liaison office in Belgrade.",
+                &["SRB 161 IGOWSTNAT"],
             ),
             (
                 "The United States imposed sanctions on Russia.",
                 &["USA 163 RUS"],
             ),
-            (
-                "Washington hit Moscow with new sanctions.",
-                &["USA 163 RUS"],
-            ),
+            ("Washington hit Beijing with new tariffs.", &["USA 163 CHN"]),
             (
                 "Argentina recalled its ambassador from Israel.",
                 &["ARG 161 ISR"],
@@ -656,13 +657,13 @@ fn root_16_to_20_reduce_relations_coerce_assault_fight_mass_violence() {
                 &["CZE 161 RUS"],
             ),
             (
-                "Russia halted the activities of its mission at NATO headquarters.",
-                &["RUS 161 IGOWSTNAT"],
+                "Iran halted the activities of its mission at the EU headquarters.",
+                &["IRN 161 IGOEUREEC"],
             ),
             // 17
             (
-                "Bulgarian prosecutors charged three Russian men with attempted murder.",
-                &["BGR 173 RUS"],
+                "Greek prosecutors charged two Turkish men with smuggling.",
+                &["GRC 173 TUR"],
             ),
             ("Iran arrested a French tourist.", &["IRN 173 FRA"]),
             ("Belarus deported two Polish journalists.", &["BLR 174 POL"]),
@@ -762,12 +763,12 @@ fn passives_negation_coordination_relative_clauses_and_no_event_sentences() {
             ),
             // reported speech codes the content, not the saying
             (
-                "Officials in Moscow said Russia will halt the work of its mission to NATO.",
-                &["RUS 161 IGOWSTNAT"],
+                "Officials in Beijing said China will halt the work of its mission to the EU.",
+                &["CHN 161 IGOEUREEC"],
             ),
             (
-                "Tass reported that NATO has not received any notification from Russia.",
-                &["IGOWSTNAT 010 RUS"],
+                "Tass reported that Turkey has not received any letter from Greece.",
+                &["TUR 010 GRC"],
             ),
             // no event
             ("The weather in Moscow was cold on Monday.", &[]),
@@ -793,10 +794,10 @@ fn quotations_are_coded_for_their_speaker() {
     check(
         &[
             ("“We will not negotiate with Ukraine,” the minister said.", &["RUS 046 UKR", "UKR 046 RUS"]),
-            ("“NATO keeps accusing Russia of aggression,” the minister said.", &["RUS 111 IGOWSTNAT"]),
-            ("“NATO, I guess, has stepped over a certain line,” the minister said.", &["RUS 111 IGOWSTNAT"]),
-            ("“NATO is not interested in any dialogue,” the minister said.", &["RUS 111 IGOWSTNAT"]),
-            ("“We have strengthened our defence in response to Ukraine's aggressive actions,” the minister said.", &["RUS 1123 UKR", "RUS 150 UKR"]),
+            ("“Ukraine keeps accusing Russia of aggression,” the minister said.", &["RUS 111 UKR"]),
+            ("“Ukraine, I think, has crossed a red line,” the minister said.", &["RUS 111 UKR"]),
+            ("“Ukraine is not interested in any dialogue,” the minister said.", &["RUS 111 UKR"]),
+            ("“We have strengthened our air defence after Ukraine's aggressive drills,” the minister said.", &["RUS 1123 UKR", "RUS 150 UKR"]),
         ],
         Some("RUS"),
     );
@@ -821,7 +822,7 @@ fn status_is_decided_from_the_verb_group_and_context() {
         ),
         ("Russia proposed to hold talks with Ukraine.", Proposed),
         (
-            "Tass reported that NATO stripped Russian diplomats of their accreditations.",
+            "Tass reported that Poland stripped Russian diplomats of their accreditations.",
             Reported,
         ),
         ("Russia refused to meet Ukraine.", Asserted),
@@ -843,21 +844,21 @@ fn status_is_decided_from_the_verb_group_and_context() {
 #[test]
 fn triggers_quotes_and_report() {
     let doc = doc_for(
-        "“NATO keeps accusing Russia of aggression,” the minister said.",
+        "“Ukraine keeps accusing Russia of aggression,” the minister said.",
         Some("RUS"),
     );
     let e = doc.events.first().expect("an event");
     assert_eq!(doc.slice(e.trigger), "accusing");
     assert_eq!(e.quote, Some(0));
-    let doc = doc_for("Russia on Sunday expelled 20 Czech diplomats.", None);
+    let doc = doc_for("Poland on Friday expelled 12 Belarusian diplomats.", None);
     let mut out = String::new();
     events::report(&doc, &mut out);
     assert!(
-        out.contains("RUS —161 Reduce or break diplomatic relations→ CZE (asserted, undated)"),
+        out.contains("POL —161 Reduce or break diplomatic relations→ BLR (asserted, undated)"),
         "{out}"
     );
     assert!(
-        out.contains("Russia on Sunday expelled 20 Czech diplomats."),
+        out.contains("Poland on Friday expelled 12 Belarusian diplomats."),
         "{out}"
     );
     for ev in &doc.events {

@@ -405,10 +405,7 @@ mod tests {
                 false,
             ),
             ("Copyrighted material was seized.", false),
-            (
-                "Russia plans to cease its diplomatic engagement with NATO.",
-                false,
-            ),
+            ("Peru plans to end its trade talks with Chile.", false),
             ("Share prices fell sharply in Moscow.", false),
             (
                 "More than 20 diplomats were expelled from the country on Sunday after the talks.",

@@ -5,77 +5,15 @@
 //! `events/mod.rs`.
 
 use super::cameo;
-use super::lexicon::{form, Pattern, TriggerKind, VerbLexicon, GAP};
+use super::lexicon::{form, Pattern, TriggerKind, VerbLexicon, WordMap, GAP};
 use super::status::{self, Control, Cues};
 use crate::doc::{Doc, EntityKind, Event, EventStatus, MentionKind, QuoteKind, Span, TokenKind};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those",
-    "any", "no", "new", "further", "fresh", "major", "'s", "every", "each", "such",
-];
 const PREPOSITIONS: &[&str] = &[
     "of", "in", "at", "on", "to", "from", "with", "against", "by", "for", "about", "over", "into",
     "toward", "towards", "near", "inside", "outside", "across", "between", "among", "via",
     "through", "under", "without", "within", "amid", "despite", "after", "before", "since",
-];
-const LOCATIVE: &[&str] = &[
-    "in", "at", "near", "inside", "outside", "across", "to", "from", "via", "through", "within",
-];
-const ADVERBS: &[&str] = &[
-    "also",
-    "still",
-    "now",
-    "already",
-    "just",
-    "then",
-    "only",
-    "again",
-    "soon",
-    "later",
-    "once",
-    "jointly",
-    "formally",
-    "officially",
-    "reportedly",
-    "allegedly",
-    "even",
-    "further",
-    "finally",
-    "recently",
-    "previously",
-    "swiftly",
-    "secretly",
-    "publicly",
-    "repeatedly",
-    "all",
-    "both",
-    "not",
-    "never",
-    "ever",
-    "no",
-    "longer",
-    "yet",
-    "too",
-    "very",
-    "fully",
-    "effectively",
-];
-const NEGATIONS: &[&str] = &["not", "never", "n't", "no", "cannot"];
-const MODALS_HYPO: &[&str] = &["could", "may", "might", "should", "can", "must"];
-const FUTURE: &[&str] = &["will", "shall", "'ll", "wo"];
-const BE: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets", "getting",
-];
-const HAVE_DO: &[&str] = &["has", "have", "had", "having", "do", "does", "did"];
-const CLAUSE_STOP: &[&str] = &[
-    ";", ":", "that", "which", "who", "whom", "whose", "because", "if", "when", "while",
-    "although", "though", "after", "before", "since", "unless", "whereas", "but", "as",
-];
-const REGION_STOP: &[&str] = &[
-    ";", ":", ",", "but", "while", "whereas", "although", "though", "because", "which", "who",
-    "when",
 ];
 const REPORTING: &[&str] = &[
     "say",
@@ -127,24 +65,257 @@ const AGENTIVE: &[&str] = &[
     "threaten",
     "mull",
 ];
-const PARENTHETICAL: &[&str] = &[
-    "guess", "think", "believe", "said", "says", "hope", "suppose", "fear", "noted", "added",
-    "say", "stressed",
-];
-const PRONOUNS_SPEAKER: &[&str] = &["we", "us", "our", "ours", "i", "me", "my"];
-const PRONOUNS_OBJECT: &[&str] = &["them", "it", "him", "her"];
+
+/// True when `w` is a determiner or possessive that opens a noun phrase.
+fn is_determiners(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "these"
+            | "those"
+            | "any"
+            | "no"
+            | "new"
+            | "further"
+            | "fresh"
+            | "major"
+            | "'s"
+            | "every"
+            | "each"
+            | "such"
+    )
+}
+
+/// True when `w` is a preposition.
+fn is_prepositions(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "in"
+            | "at"
+            | "on"
+            | "to"
+            | "from"
+            | "with"
+            | "against"
+            | "by"
+            | "for"
+            | "about"
+            | "over"
+            | "into"
+            | "toward"
+            | "towards"
+            | "near"
+            | "inside"
+            | "outside"
+            | "across"
+            | "between"
+            | "among"
+            | "via"
+            | "through"
+            | "under"
+            | "without"
+            | "within"
+            | "amid"
+            | "despite"
+            | "after"
+            | "before"
+            | "since"
+    )
+}
+
+/// True when `w` is a preposition of place or direction.
+fn is_locative(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at"
+            | "near"
+            | "inside"
+            | "outside"
+            | "across"
+            | "to"
+            | "from"
+            | "via"
+            | "through"
+            | "within"
+    )
+}
+
+/// True when `w` is an adverb or particle that may sit inside a verb group.
+fn is_adverbs(w: &str) -> bool {
+    matches!(
+        w,
+        "also"
+            | "still"
+            | "now"
+            | "already"
+            | "just"
+            | "then"
+            | "only"
+            | "again"
+            | "soon"
+            | "later"
+            | "once"
+            | "jointly"
+            | "formally"
+            | "officially"
+            | "reportedly"
+            | "allegedly"
+            | "even"
+            | "further"
+            | "finally"
+            | "recently"
+            | "previously"
+            | "swiftly"
+            | "secretly"
+            | "publicly"
+            | "repeatedly"
+            | "all"
+            | "both"
+            | "not"
+            | "never"
+            | "ever"
+            | "no"
+            | "longer"
+            | "yet"
+            | "too"
+            | "very"
+            | "fully"
+            | "effectively"
+    )
+}
+
+/// True when `w` is a negation.
+fn is_negations(w: &str) -> bool {
+    matches!(w, "not" | "never" | "n't" | "no" | "cannot")
+}
+
+/// True when `w` is a modal of possibility.
+fn is_modals_hypo(w: &str) -> bool {
+    matches!(w, "could" | "may" | "might" | "should" | "can" | "must")
+}
+
+/// True when `w` is a future auxiliary.
+fn is_future(w: &str) -> bool {
+    matches!(w, "will" | "shall" | "'ll" | "wo")
+}
+
+/// True when `w` is a form of "be" (or "get") that makes a passive.
+fn is_be(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "am"
+            | "get"
+            | "got"
+            | "gets"
+            | "getting"
+    )
+}
+
+/// True when `w` is a form of "have" or "do".
+fn is_have_do(w: &str) -> bool {
+    matches!(w, "has" | "have" | "had" | "having" | "do" | "does" | "did")
+}
+
+/// True when `w` is a word that opens a new clause.
+fn is_clause_stop(w: &str) -> bool {
+    matches!(
+        w,
+        ";" | ":"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "because"
+            | "if"
+            | "when"
+            | "while"
+            | "although"
+            | "though"
+            | "after"
+            | "before"
+            | "since"
+            | "unless"
+            | "whereas"
+            | "but"
+            | "as"
+    )
+}
+
+/// True when `w` is a word that ends the region a trigger looks in.
+fn is_region_stop(w: &str) -> bool {
+    matches!(
+        w,
+        ";" | ":"
+            | ","
+            | "but"
+            | "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "because"
+            | "which"
+            | "who"
+            | "when"
+    )
+}
+
+/// True when `w` is a verb of a parenthetical ("I guess", "he said").
+fn is_parenthetical(w: &str) -> bool {
+    matches!(
+        w,
+        "guess"
+            | "think"
+            | "believe"
+            | "said"
+            | "says"
+            | "hope"
+            | "suppose"
+            | "fear"
+            | "noted"
+            | "added"
+            | "say"
+            | "stressed"
+    )
+}
+
+/// True when `w` is a first-person pronoun.
+fn is_pronouns_speaker(w: &str) -> bool {
+    matches!(w, "we" | "us" | "our" | "ours" | "i" | "me" | "my")
+}
+
+/// True when `w` is an object pronoun.
+fn is_pronouns_object(w: &str) -> bool {
+    matches!(w, "them" | "it" | "him" | "her")
+}
 
 struct Tables {
-    control: HashMap<String, (Control, u8)>,
-    reporting: HashMap<String, u8>,
+    control: WordMap<(Control, u8)>,
+    reporting: WordMap<u8>,
     /// Forms of verbs whose object noun is the subject's own act ("prepare sanctions").
-    agentive: HashMap<String, u8>,
+    agentive: WordMap<u8>,
 }
 
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
-        let mut control = HashMap::new();
+        let mut control = WordMap::default();
         for lemma in [
             "plan",
             "intend",
@@ -218,7 +389,7 @@ fn tables() -> &'static Tables {
             let class = status::control_class(w).unwrap_or(Control::Intend);
             control.entry(w.to_string()).or_insert((class, form::PART));
         }
-        let mut reporting = HashMap::new();
+        let mut reporting = WordMap::default();
         for lemma in REPORTING {
             let f = super::forms::inflect(lemma);
             for (w, b) in [
@@ -231,7 +402,7 @@ fn tables() -> &'static Tables {
                 *reporting.entry(w).or_insert(0) |= b;
             }
         }
-        let mut agentive = HashMap::new();
+        let mut agentive = WordMap::default();
         for lemma in AGENTIVE {
             let f = super::forms::inflect(lemma);
             for (w, b) in [
@@ -278,6 +449,8 @@ struct View {
     cand_at: Vec<Option<usize>>,
     cands: Vec<Cand>,
     quote_of: Vec<Option<usize>>,
+    /// `next_stop[i]`: the first region boundary at or after `i` (see [`View::region_end`]).
+    next_stop: Vec<usize>,
 }
 
 fn normalise(doc: &Doc, si: usize) -> (Vec<String>, Vec<Span>) {
@@ -289,6 +462,7 @@ fn normalise(doc: &Doc, si: usize) -> (Vec<String>, Vec<Span>) {
         let w = match t.kind {
             TokenKind::Quote if raw == "'" || raw == "’" => "'".to_string(),
             TokenKind::Quote => "\"".to_string(),
+            _ if raw.is_ascii() => raw.to_ascii_lowercase(),
             _ => raw.replace('’', "'").to_lowercase(),
         };
         words.push(w);
@@ -336,16 +510,17 @@ fn normalise(doc: &Doc, si: usize) -> (Vec<String>, Vec<Span>) {
 }
 
 fn is_neg(w: &str) -> bool {
-    NEGATIONS.contains(&w) || w.ends_with("n't")
+    is_negations(w) || w.ends_with("n't")
 }
 
 impl View {
-    fn build(doc: &Doc, si: usize, base: usize) -> View {
+    fn build(doc: &Doc, si: usize, base: usize, lex: &VerbLexicon) -> View {
         let (words, spans) = normalise(doc, si);
         let n = words.len();
         let mut quote_of = vec![None; n];
+        let sentence_span = doc.sentences[si].span;
         for (qi, q) in doc.quotes.iter().enumerate() {
-            if !q.sentences.contains(&si) && doc.sentence_at(q.span.start) != Some(si) {
+            if !q.span.overlaps(sentence_span) {
                 continue;
             }
             for (i, s) in spans.iter().enumerate() {
@@ -385,7 +560,7 @@ impl View {
         let _ = base;
         // first-person pronouns inside a direct quotation stand for its speaker
         for i in 0..n {
-            if !PRONOUNS_SPEAKER.contains(&words[i].as_str())
+            if !is_pronouns_speaker(words[i].as_str())
                 || cands.iter().any(|c| c.first <= i && i <= c.last)
             {
                 continue;
@@ -422,6 +597,7 @@ impl View {
             cand_at,
             cands,
             quote_of,
+            next_stop: Vec::new(),
         };
         for ci in 0..v.cands.len() {
             let first = v.cands[ci].first;
@@ -430,6 +606,15 @@ impl View {
                 v.cands[ci].pp = v.preposition_before(first);
             }
         }
+        let mut next_stop = vec![n; n + 1];
+        for j in (0..n).rev() {
+            next_stop[j] = if v.is_region_stop(j, lex) {
+                j
+            } else {
+                next_stop[j + 1]
+            };
+        }
+        v.next_stop = next_stop;
         v
     }
 
@@ -450,7 +635,7 @@ impl View {
             if let Some(p) = PREPOSITIONS.iter().find(|p| **p == w) {
                 return Some(p);
             }
-            let inner = DETERMINERS.contains(&w)
+            let inner = is_determiners(w)
                 || w.chars().all(|c| c.is_ascii_digit() || c == ',')
                 || (self.cand_at[j].is_none()
                     && w.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -472,10 +657,10 @@ impl View {
         let t = tables();
         t.control.contains_key(w)
             || t.reporting.contains_key(w)
-            || BE.contains(&w)
-            || HAVE_DO.contains(&w)
-            || FUTURE.contains(&w)
-            || MODALS_HYPO.contains(&w)
+            || is_be(w)
+            || is_have_do(w)
+            || is_future(w)
+            || is_modals_hypo(w)
             || w == "would"
     }
 
@@ -502,7 +687,7 @@ impl View {
         let mut j = i;
         while let Some(p) = self.prev(j) {
             let w = self.w(p);
-            if matches!(w, ";" | ":" | "\"" | ",") || CLAUSE_STOP.contains(&w) {
+            if matches!(w, ";" | ":" | "\"" | ",") || is_clause_stop(w) {
                 return p + 1;
             }
             j = p;
@@ -518,12 +703,27 @@ impl View {
     }
 
     fn nominal_context(&self, i: usize) -> bool {
+        // "in cross-border shelling", "the new sanctions": a modifier after a determiner or preposition
+        if let Some(p) = self.prev(i) {
+            let w = self.w(p);
+            if self.cand_at[p].is_none()
+                && !self.is_verbish(w)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && (w.contains('-') || w.ends_with("al") || w.ends_with("ive") || w.ends_with("ic"))
+                && self.prev(p).is_some_and(|q| {
+                    let x = self.w(q);
+                    is_determiners(x) || (x != "to" && is_prepositions(x))
+                })
+            {
+                return true;
+            }
+        }
         match self.prev(i) {
             Some(p) => {
                 let w = self.w(p);
-                DETERMINERS.contains(&w)
+                is_determiners(w)
                     || w.ends_with("'s")
-                    || (w != "to" && PREPOSITIONS.contains(&w))
+                    || (w != "to" && is_prepositions(w))
                     || (self.cand_at[p].is_some() && !self.is_subject_like(p))
             }
             None => false,
@@ -540,38 +740,37 @@ impl View {
     }
 
     /// End (exclusive) of the region after `i` where conditions and targets are sought.
-    fn region_end(&self, i: usize, lex: &VerbLexicon) -> usize {
-        let n = self.words.len();
-        let mut j = i + 1;
-        while j < n {
-            let w = self.w(j);
-            if self.cand_at[j].is_some() {
-                j += 1;
-                continue;
-            }
-            if matches!(w, "and" | "or")
-                && self.next(j).is_some_and(|q| {
-                    self.cand_at[q].is_none()
-                        && (lex
-                            .verb_form(self.w(q))
-                            .is_some_and(|b| b & (form::PAST | form::THIRD | form::GERUND) != 0)
-                            || tables().control.contains_key(self.w(q)))
-                        && !self.nominal_context(q)
-                })
-            {
-                break;
-            }
-            if REGION_STOP.contains(&w)
-                || tables()
-                    .reporting
-                    .get(w)
-                    .is_some_and(|b| b & (form::PAST | form::THIRD) != 0)
-            {
-                break;
-            }
-            j += 1;
+    fn region_end(&self, i: usize, _lex: &VerbLexicon) -> usize {
+        self.next_stop
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.words.len())
+    }
+
+    /// True when token `j` ends a region: a clause boundary, a finite reporting
+    /// verb, or "and"/"or" before a verb ("expelled diplomats and closed …").
+    fn is_region_stop(&self, j: usize, lex: &VerbLexicon) -> bool {
+        if self.cand_at[j].is_some() {
+            return false;
         }
-        j
+        let w = self.w(j);
+        if matches!(w, "and" | "or")
+            && self.next(j).is_some_and(|q| {
+                self.cand_at[q].is_none()
+                    && (lex
+                        .verb_form(self.w(q))
+                        .is_some_and(|b| b & (form::PAST | form::THIRD | form::GERUND) != 0)
+                        || tables().control.contains_key(self.w(q)))
+                    && !self.nominal_context(q)
+            })
+        {
+            return true;
+        }
+        is_region_stop(w)
+            || tables()
+                .reporting
+                .get(w)
+                .is_some_and(|b| b & (form::PAST | form::THIRD) != 0)
     }
 }
 
@@ -584,7 +783,7 @@ fn is_place_preposition(pp: &str) -> bool {
 }
 
 fn is_boundary(w: &str) -> bool {
-    CLAUSE_STOP.contains(&w) || w == "," || w == "\"" || w == "and" || w == "or"
+    is_clause_stop(w) || w == "," || w == "\"" || w == "and" || w == "or"
 }
 
 /// How a pattern match ranks: elements, words matched, code length, a specific
@@ -610,8 +809,8 @@ fn match_at(lex: &VerbLexicon, v: &View, words: &[&str], i: usize) -> Option<Mat
             let w = v.w(q);
             v.cand_at[q].is_none()
                 && (lex.verb_form(w).is_some() || tables().control.contains_key(w))
-                && !BE.contains(&w)
-                && !HAVE_DO.contains(&w)
+                && !is_be(w)
+                && !is_have_do(w)
         });
         let third_only = lex.verb_form(word) == Some(form::THIRD);
         let nominal = v.nominal_context(i) || (after_verb && third_only);
@@ -627,7 +826,7 @@ fn match_at(lex: &VerbLexicon, v: &View, words: &[&str], i: usize) -> Option<Mat
         let mut words_matched = 0usize;
         for el in &p.particles {
             let mut j = pos + 1;
-            while j < v.words.len() && (v.words[j].is_empty() || ADVERBS.contains(&v.w(j))) {
+            while j < v.words.len() && (v.words[j].is_empty() || is_adverbs(v.w(j))) {
                 neg |= is_neg(v.w(j));
                 j += 1;
             }
@@ -649,7 +848,7 @@ fn match_at(lex: &VerbLexicon, v: &View, words: &[&str], i: usize) -> Option<Mat
         // passive ("diplomats were expelled"): the conditions may stand in the subject before
         let passive = bits & form::PART != 0
             && v.prev(i)
-                .is_some_and(|q| BE.contains(&v.w(q)) || ADVERBS.contains(&v.w(q)));
+                .is_some_and(|q| is_be(v.w(q)) || is_adverbs(v.w(q)));
         if passive && !p.conds.is_empty() {
             let from = v.clause_start(i).max(i.saturating_sub(GAP));
             let mut at = from;
@@ -758,19 +957,19 @@ fn verb_group(v: &View, t: usize, bits: u8) -> VerbGroup {
         let w = v.w(j);
         if is_neg(w) {
             g.cues.negated = true;
-        } else if ADVERBS.contains(&w)
+        } else if is_adverbs(w)
             || (w.ends_with("ly") && v.cand_at[j].is_none() && w.len() > 4)
             || w == "\""
         {
-        } else if FUTURE.contains(&w) {
+        } else if is_future(w) {
             g.cues.future = true;
         } else if w == "would" {
             g.cues.would = true;
-        } else if MODALS_HYPO.contains(&w) {
+        } else if is_modals_hypo(w) {
             g.cues.hypothetical = true;
-        } else if BE.contains(&w) {
+        } else if is_be(w) {
             be_seen = true;
-        } else if HAVE_DO.contains(&w) {
+        } else if is_have_do(w) {
         } else if w == "to" {
             // governing verb within four words to the left ("plans to", "vowed on Sunday to")
             let mut k = j;
@@ -781,7 +980,35 @@ fn verb_group(v: &View, t: usize, bits: u8) -> VerbGroup {
                     break;
                 }
                 if let Some(&(c, _)) = tb.control.get(v.w(p)) {
-                    found = Some((p, c));
+                    // an object-control verb with its object between ("allow journalists to
+                    // visit") does not give the infinitive its subject
+                    let object_between = p + 1 < j
+                        && matches!(
+                            v.w(p),
+                            "allow"
+                                | "allows"
+                                | "allowed"
+                                | "allowing"
+                                | "force"
+                                | "forces"
+                                | "forced"
+                                | "forcing"
+                                | "urge"
+                                | "urges"
+                                | "urged"
+                                | "urging"
+                                | "ask"
+                                | "asks"
+                                | "asked"
+                                | "asking"
+                                | "prompt"
+                                | "prompts"
+                                | "prompted"
+                                | "prompting"
+                        );
+                    if !object_between {
+                        found = Some((p, c));
+                    }
                     break;
                 }
                 k = p;
@@ -917,7 +1144,7 @@ fn find_subject(
             }
             break;
         }
-        if CLAUSE_STOP.contains(&w) {
+        if is_clause_stop(w) {
             if matches!(w, "which" | "who") || (w == "that" && pp_fallback.is_none()) {
                 // relative clause: the antecedent is the subject
                 let mut k = p;
@@ -955,7 +1182,7 @@ fn find_subject(
             for _ in 0..4 {
                 let Some(q) = v.prev(k) else { break };
                 if v.w(q) == "," {
-                    let inner = (q + 1..p).any(|x| PARENTHETICAL.contains(&v.w(x)));
+                    let inner = (q + 1..p).any(|x| is_parenthetical(v.w(x)));
                     if inner {
                         skip_to = Some(q);
                     }
@@ -973,7 +1200,7 @@ fn find_subject(
                 for _ in 0..14 {
                     let Some(q) = v.prev(k) else { break };
                     let wq = v.w(q);
-                    if CLAUSE_STOP.contains(&wq) || matches!(wq, "\"" | ";" | ":") {
+                    if is_clause_stop(wq) || matches!(wq, "\"" | ";" | ":") {
                         break;
                     }
                     let verbish = v.cand_at[q].is_none()
@@ -1078,7 +1305,7 @@ fn find_object(
             continue;
         }
         let c = &v.cands[ci];
-        if c.place && c.pp.is_some_and(|pp| LOCATIVE.contains(&pp)) {
+        if c.place && c.pp.is_some_and(is_locative) {
             continue;
         }
         if c.place && c.pp.is_some() {
@@ -1167,12 +1394,9 @@ pub fn country(code: &str) -> &str {
 /// Codes the events of one sentence.
 pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut Vec<Event>) {
     let base = doc.sentences[si].tokens.start;
-    let v = View::build(doc, si, base);
+    let v = View::build(doc, si, base, lex);
     if v.cands.is_empty() {
         return;
-    }
-    if std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some() {
-        eprintln!("cands {:?}", v.cands);
     }
     let n = v.words.len();
     // 1. triggers
@@ -1197,13 +1421,13 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                     let Some(q) = v.next(k) else { break };
                     let w = v.w(q);
                     let plain = w.chars().all(|c| c.is_alphabetic() || c == '-')
-                        && !PREPOSITIONS.contains(&w)
-                        && !DETERMINERS.contains(&w)
+                        && !is_prepositions(w)
+                        && !is_determiners(w)
                         && !is_boundary(w)
-                        && !BE.contains(&w)
-                        && !HAVE_DO.contains(&w)
-                        && !FUTURE.contains(&w)
-                        && !MODALS_HYPO.contains(&w)
+                        && !is_be(w)
+                        && !is_have_do(w)
+                        && !is_future(w)
+                        && !is_modals_hypo(w)
                         && v.cand_at[q].is_none();
                     if !plain {
                         break;
@@ -1216,16 +1440,6 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
         }
     }
     let mut events: Vec<Event> = Vec::new();
-    if std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some() {
-        for m in &matches {
-            eprintln!(
-                "match {:?} line {} code {}",
-                v.w(m.trigger),
-                lex.patterns[m.pat as usize].line,
-                lex.patterns[m.pat as usize].code
-            );
-        }
-    }
     for m in &matches {
         let p = &lex.patterns[m.pat as usize];
         let t = m.trigger;
@@ -1400,7 +1614,7 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                 for _ in 0..4 {
                     let Some(q) = v.prev(k) else { break };
                     let w = v.w(q);
-                    if v.cand_at[q].is_some() || is_boundary(w) || PREPOSITIONS.contains(&w) {
+                    if v.cand_at[q].is_some() || is_boundary(w) || is_prepositions(w) {
                         break;
                     }
                     let control = tables().control.get(w);
@@ -1430,9 +1644,6 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                 .collect();
             (to_codes(&v, &src), to_codes(&v, &obj))
         };
-        if std::env::var_os("ATTACHE_DEBUG_EVENTS").is_some() {
-            eprintln!("  sources {sources:?} targets {targets:?} group {g:?}");
-        }
         if sources.is_empty() && !(verbal && g.passive) {
             continue;
         }
@@ -1457,7 +1668,7 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                 // a possessor inside the subject ("Iran, Syria's main ally, condemned") is no target
                 let subject_possessor = c.last < t
                     && v.cand_at[c.first].is_some_and(|ci| v.possessive_after(ci))
-                    && !(c.last + 1..t).any(|q| CLAUSE_STOP.contains(&v.w(q)) || v.w(q) == "\"");
+                    && !(c.last + 1..t).any(|q| is_clause_stop(v.w(q)) || v.w(q) == "\"");
                 // inside a relative clause that closes before the trigger ("…, which … Israel, urged")
                 let in_relative = c.last < t
                     && (c.last + 1..t).any(|q| v.w(q) == ",")
@@ -1548,8 +1759,17 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
             status
         };
         let mut pairs: Vec<(Actor, Option<Actor>)> = Vec::new();
+        // "India and Pakistan agreed to observe a ceasefire": a cooperative act of a
+        // coordinated subject without a target is mutual
+        let cooperative = matches!(code.get(..2), Some("03" | "04" | "05" | "06" | "07" | "08"));
+        let mutual = reciprocal_group
+            || (cooperative && {
+                let mut cs: Vec<&str> = sources.iter().map(|(c, _)| country(c)).collect();
+                cs.dedup();
+                cs.len() >= 2
+            });
         if targets.is_empty() {
-            if p.flags.recip && sources.len() >= 2 {
+            if mutual {
                 for a in &sources {
                     for b in &sources {
                         if a.0 != b.0 {
@@ -1641,7 +1861,7 @@ fn to_codes(v: &View, cs: &[usize]) -> Vec<Actor> {
 /// An object pronoun ("accusing them") without a mention: the nearest earlier
 /// actor of another country than the source.
 fn pronoun_object(v: &View, from: usize, to: usize, sc: &[&str]) -> Vec<usize> {
-    let Some(j) = (from..to.min(from + 1)).find(|&j| PRONOUNS_OBJECT.contains(&v.w(j))) else {
+    let Some(j) = (from..to.min(from + 1)).find(|&j| is_pronouns_object(v.w(j))) else {
         return Vec::new();
     };
     v.cands

@@ -4,6 +4,33 @@
 use super::cameo;
 use super::forms;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: a fast hasher for the short word keys of the lexicon tables
+/// (lookups happen for every token, so SipHash would dominate).
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map keyed by words, hashed with [`WordHasher`].
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
 /// One word of a phrase: exact, or a prefix (`diplomat*`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -128,9 +155,9 @@ pub struct VerbLexicon {
     /// All patterns in file order.
     pub patterns: Vec<Pattern>,
     /// Surface form → (pattern index, form bits).
-    index: HashMap<String, Vec<(u32, u8)>>,
+    index: WordMap<Vec<(u32, u8)>>,
     /// Every verb form known to any trigger, with its form bits (for verb detection).
-    verb_forms: HashMap<String, u8>,
+    verb_forms: WordMap<u8>,
 }
 
 /// Maximum words a `...` gap spans.
