@@ -706,7 +706,7 @@ impl<'a> Resolver<'a> {
                     is_place = true;
                 }
                 if is_place {
-                    let name = strip_the(head.text(self.text)).to_string();
+                    let name = title_case(strip_the(head.text(self.text)));
                     let code = self.lex.countries[c].code.clone();
                     let e = self.place(&name, Some(code));
                     self.mention(e, head.span, si, MentionKind::Name);
@@ -1482,4 +1482,25 @@ fn role_family(role: &str) -> &'static [&'static str] {
         "minister" | "secretary" => MINISTER,
         _ => &[],
     }
+}
+
+/// "NAIROBI" -> "Nairobi" for names written in capitals (datelines); other
+/// names are kept as written.
+fn title_case(s: &str) -> String {
+    if s.chars().any(char::is_lowercase) {
+        return s.to_string();
+    }
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }
