@@ -774,6 +774,30 @@ impl View {
     }
 }
 
+/// Verbs of appeal whose object's infinitive is the content of the appeal.
+fn is_appeal_verb(w: &str) -> bool {
+    [
+        "ask",
+        "urge",
+        "call",
+        "press",
+        "request",
+        "encourage",
+        "invite",
+        "tell",
+        "demand",
+        "implore",
+        "exhort",
+        "pressure",
+        "pressed",
+        "told",
+    ]
+    .iter()
+    .any(|l| {
+        w == *l || (w.starts_with(l) && matches!(&w[l.len()..], "s" | "ed" | "d" | "ing" | "es"))
+    })
+}
+
 /// Prepositions that place rather than involve ("in Panama", "at the embassy").
 fn is_place_preposition(pp: &str) -> bool {
     matches!(
@@ -813,7 +837,15 @@ fn match_at(lex: &VerbLexicon, v: &View, words: &[&str], i: usize) -> Option<Mat
                 && !is_have_do(w)
         });
         let third_only = lex.verb_form(word) == Some(form::THIRD);
-        let nominal = v.nominal_context(i) || (after_verb && third_only);
+        // "respond by expelling diplomats": a gerund clause after a preposition of manner or time
+        let gerund_clause = bits & form::GERUND != 0
+            && v.prev(i).is_some_and(|q| {
+                matches!(
+                    v.w(q),
+                    "by" | "after" | "before" | "without" | "through" | "upon" | "while"
+                )
+            });
+        let nominal = !gerund_clause && (v.nominal_context(i) || (after_verb && third_only));
         match p.kind {
             TriggerKind::Verb if nominal && !p.lemmas.iter().any(|l| l == "be") => continue,
             TriggerKind::Noun if !nominal && lex.verb_form(word).is_some() => continue,
@@ -1456,6 +1488,22 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
         };
         let mut cues = g.cues;
         cues.negated |= m.negated_between;
+        // a gerund clause ("might respond by expelling …") shares its main verb's modality
+        if verbal && m.bits & form::GERUND != 0 {
+            if let Some(prep) = v
+                .prev(t)
+                .filter(|&q| matches!(v.w(q), "by" | "through" | "without"))
+            {
+                if let Some(main) = v.prev(prep).filter(|&q| v.cand_at[q].is_none()) {
+                    let bits = lex.verb_form(v.w(main)).unwrap_or(form::BASE);
+                    let mg = verb_group(&v, main, bits);
+                    cues.hypothetical |= mg.cues.hypothetical;
+                    cues.would |= mg.cues.would;
+                    cues.future |= mg.cues.future;
+                    cues.negated |= mg.cues.negated;
+                }
+            }
+        }
         if !verbal {
             cues.negated |= v.prev(t).is_some_and(|q| v.w(q) == "no");
         }
@@ -1543,6 +1591,17 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                 // complement ("calls from Western capitals to pressure …") has none
                 match v.prev(g.start).and_then(|q| v.cand_at[q]) {
                     Some(ci) if !v.cands[ci].place => {
+                        // "asked Russia to cooperate": the content of an appeal is no event
+                        let before = v.prev(v.cands[ci].first).and_then(|q| {
+                            if matches!(v.w(q), "on" | "upon") {
+                                v.prev(q)
+                            } else {
+                                Some(q)
+                            }
+                        });
+                        if before.is_some_and(|q| is_appeal_verb(v.w(q))) {
+                            continue;
+                        }
                         (coordinated(&v, ci), v.cands[ci].pp.is_some())
                     }
                     _ => (Vec::new(), false),
