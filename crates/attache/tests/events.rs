@@ -64,6 +64,7 @@ const ACTORS: &[(&str, &str, EntityKind, MentionKind)] = {
         ("French", "FRA", State, Demonym),
         ("Macron", "FRAGOV", Person, Name),
         ("Germany", "DEU", State, Name),
+        ("German", "DEU", State, Demonym),
         ("Germany's", "DEU", State, Name),
         ("Britain", "GBR", State, Name),
         ("British", "GBR", State, Demonym),
@@ -770,6 +771,31 @@ fn passives_negation_coordination_relative_clauses_and_no_event_sentences() {
                 "Tass reported that Turkey has not received any letter from Greece.",
                 &["TUR 010 GRC"],
             ),
+            // appositions, relative clauses, appeal contents, gerund clauses, mutual acts
+            (
+                "Iran, Syria's main ally, condemned Israel.",
+                &["IRN 111 ISR"],
+            ),
+            (
+                "Egypt and Qatar, which have ties with Israel, urged restraint.",
+                &["EGY 0256 -", "QAT 0256 -"],
+            ),
+            (
+                "Germany asked Russia to cooperate with the investigation.",
+                &["DEU 020 RUS"],
+            ),
+            (
+                "Moscow might respond by expelling German diplomats.",
+                &["RUS 161 DEU"],
+            ),
+            (
+                "India and Pakistan agreed to observe a ceasefire.",
+                &["IND 0356 PAK", "PAK 0356 IND"],
+            ),
+            (
+                "The United States is preparing sanctions against Iran.",
+                &["USA 163 IRN"],
+            ),
             // no event
             ("The weather in Moscow was cold on Monday.", &[]),
             ("Russia is the largest country in the world.", &[]),
@@ -826,6 +852,14 @@ fn status_is_decided_from_the_verb_group_and_context() {
             Reported,
         ),
         ("Russia refused to meet Ukraine.", Asserted),
+        (
+            "Moscow might respond by expelling German diplomats.",
+            Hypothetical,
+        ),
+        (
+            "The United States is preparing sanctions against Iran.",
+            Intended,
+        ),
     ];
     let mut failures = Vec::new();
     for (text, want) in cases {
