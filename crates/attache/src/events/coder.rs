@@ -1144,9 +1144,12 @@ fn find_subject(
                     }
                     k = q;
                 }
-                if let Some(ci) = first {
+                // the main subject opens its clause ("NATO stripped …, accusing …");
+                // "The blast in the Czech region …, killing two" has no actor subject
+                if let Some(ci) = first.filter(|&ci| v.cands[ci].first <= k + 3) {
                     return (coordinated(v, ci), false);
                 }
+                return (Vec::new(), false);
             }
         }
     }
