@@ -154,9 +154,56 @@ fn analyse(engine: &Engine, raw: RawArticle) -> Result<Doc, String> {
     })
 }
 
+/// The thread that stores analysed batches while the next batch is analysed.
+struct Writer {
+    tx: Option<std::sync::mpsc::SyncSender<Vec<NewArticle>>>,
+    handle: Option<std::thread::JoinHandle<anyhow::Result<(Box<dyn Store>, usize, usize)>>>,
+}
+
+impl Writer {
+    fn start(mut store: Box<dyn Store>, progress: ProgressBar) -> Writer {
+        // At most two batches wait: memory stays bounded.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<NewArticle>>(2);
+        let handle = std::thread::spawn(move || {
+            let (mut inserted, mut skipped) = (0, 0);
+            for batch in rx {
+                let out = store
+                    .insert_batch(&batch)
+                    .context("could not store a batch of articles")?;
+                inserted += out.inserted;
+                skipped += out.skipped;
+                progress.inc(batch.len() as u64);
+            }
+            Ok((store, inserted, skipped))
+        });
+        Writer {
+            tx: Some(tx),
+            handle: Some(handle),
+        }
+    }
+
+    /// Queues a batch; false when the writer has stopped (its error comes from [`Writer::finish`]).
+    fn send(&self, batch: Vec<NewArticle>) -> bool {
+        self.tx.as_ref().is_some_and(|tx| tx.send(batch).is_ok())
+    }
+
+    /// Waits for every queued batch; returns the store and the totals.
+    fn finish(&mut self) -> anyhow::Result<(Box<dyn Store>, usize, usize)> {
+        self.tx = None;
+        match self.handle.take() {
+            Some(h) => h
+                .join()
+                .map_err(|_| anyhow::anyhow!("the store writer panicked"))?,
+            None => anyhow::bail!("the store writer already finished"),
+        }
+    }
+}
+
 struct Ingest<'a> {
     engine: &'a Engine,
+    /// Reads which articles are already stored (a second connection).
     store: Box<dyn Store>,
+    writer: Writer,
     progress: ProgressBar,
     tally: Tally,
     pending: Vec<RawArticle>,
@@ -198,15 +245,7 @@ impl Ingest<'_> {
             .into_par_iter()
             .map(|raw| {
                 let origin = raw.origin.clone();
-                let keep = RawArticle {
-                    content: String::new(),
-                    ..raw.clone()
-                };
-                let content = raw.content.clone();
-                let out = analyse(engine, raw).map(|doc| {
-                    let keep = RawArticle { content, ..keep };
-                    NewArticle::new(&keep, doc)
-                });
+                let out = analyse(engine, raw.clone()).map(|doc| NewArticle::new(&raw, doc));
                 (origin, out)
             })
             .collect();
@@ -217,14 +256,10 @@ impl Ingest<'_> {
                 Err(reason) => self.report(&format!("{origin}: {reason}")),
             }
         }
-        if !good.is_empty() {
-            let out = self
-                .store
-                .insert_batch(&good)
-                .context("could not store a batch of articles")?;
-            self.tally.inserted += out.inserted;
-            self.tally.present += out.skipped;
-            self.progress.inc(good.len() as u64);
+        if !good.is_empty() && !self.writer.send(good) {
+            // The writer stopped on an error: finish() reports it.
+            self.writer.finish()?;
+            anyhow::bail!("the store writer stopped");
         }
         Ok(())
     }
@@ -280,6 +315,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<u8> {
         eprintln!("attache: warning: {d}");
     }
     let store = open_store(&args.db)?;
+    let reader = open_store(&args.db)?;
 
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -306,7 +342,8 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<u8> {
     };
     let mut run = Ingest {
         engine: &engine,
-        store,
+        store: reader,
+        writer: Writer::start(store, progress.clone()),
         progress: progress.clone(),
         tally: Tally::default(),
         pending: Vec::new(),
@@ -337,6 +374,10 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<u8> {
         }
     }
     run.flush()?;
+    let (store, inserted, skipped) = run.writer.finish()?;
+    run.store = store;
+    run.tally.inserted += inserted;
+    run.tally.present += skipped;
     if args.reprocess {
         run.reprocess()?;
     }

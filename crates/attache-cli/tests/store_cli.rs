@@ -185,13 +185,33 @@ fn bad_articles_are_reported_and_skipped() {
     .unwrap();
     std::fs::write(corpus.join("zipped.txt.gz"), gz.finish().unwrap()).unwrap();
     std::fs::write(corpus.join("broken.jsonl.gz"), b"not gzip at all").unwrap();
+    // A feed with a bad line between two good ones, plain and gzip'd.
+    let feed = "{\"id\": \"f1\", \"outlet\": \"Example Wire\", \"published\": \"2024-02-01\", \"text\": \"Latveria closed its consulate in Genovia on Monday.\"}\n\
+                {\"id\": \"f2\", \"text\": \n\
+                {\"id\": \"f3\", \"text\": \"Freedonia praised Syldavia for its mediation on Friday.\"}\n";
+    std::fs::write(corpus.join("feed.jsonl"), feed).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(
+        &mut gz,
+        feed.replace("Monday", "Sunday")
+            .replace("Friday", "Saturday")
+            .as_bytes(),
+    )
+    .unwrap();
+    std::fs::write(corpus.join("feed2.jsonl.gz"), gz.finish().unwrap()).unwrap();
     let out = attache(
         dir.path(),
         &["ingest", corpus.to_str().unwrap(), "missing-folder"],
     );
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    for name in ["empty.txt", "broken.jsonl.gz", "missing-folder"] {
+    for name in [
+        "empty.txt",
+        "broken.jsonl.gz",
+        "missing-folder",
+        "feed.jsonl:2",
+        "feed2.jsonl.gz:2",
+    ] {
         assert!(err.contains(name), "{name} reported: {err}");
     }
     let db = format!("sqlite:{}", dir.path().join("attache.db").display());
@@ -200,6 +220,14 @@ fn bad_articles_are_reported_and_skipped() {
         .search_articles(Some("Syldavia opened"), Page::all())
         .unwrap();
     assert_eq!(found.len(), 1, "the gzip'd article is in");
+    let feed = s.search_articles(Some("mediation"), Page::all()).unwrap();
+    assert_eq!(feed.len(), 2, "good feed lines are in, plain and gzip'd");
+    assert!(feed.iter().all(|a| a.ext_id.as_deref() == Some("f3")));
+    let dated = s
+        .search_articles(Some("Latveria consulate Monday"), Page::all())
+        .unwrap();
+    assert_eq!(dated[0].published.as_deref(), Some("2024-02-01"));
+    assert_eq!(dated[0].outlet.as_deref(), Some("Example Wire"));
     assert!(s.counts().unwrap().articles >= 4, "the good ones are in");
 }
 
@@ -279,4 +307,82 @@ fn query_and_export_formats() {
     let o = attache(dir.path(), &["query", "events", "--db", "mysql://x"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("unsupported database url"));
+}
+
+#[test]
+fn reprocess_reanalyses_articles_of_another_engine_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let ex = examples();
+    assert!(attache(dir.path(), &["ingest", ex.to_str().unwrap()])
+        .status
+        .success());
+    let db = format!("sqlite:{}", dir.path().join("attache.db").display());
+    let want = snapshot(&db);
+    {
+        // Pretend an older engine analysed two articles (and got them wrong).
+        let mut s = attache_store::open(&db).unwrap();
+        let all = s.stale_articles("no-such-version", 2).unwrap();
+        let stale: Vec<(i64, attache::Doc)> = all
+            .iter()
+            .map(|a| {
+                let doc = attache::Doc {
+                    text: "stale analysis".into(),
+                    ..Default::default()
+                };
+                (a.id, doc)
+            })
+            .collect();
+        s.replace_analysis(&stale, "0.0.0-old").unwrap();
+    }
+    assert_ne!(snapshot(&db), want);
+    let plain = attache(dir.path(), &["ingest", ex.to_str().unwrap()]);
+    assert!(
+        String::from_utf8_lossy(&plain.stdout).contains("--reprocess"),
+        "suggests --reprocess"
+    );
+    let out = attache(dir.path(), &["ingest", "--reprocess"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 re-analysed"));
+    assert_eq!(snapshot(&db), want);
+}
+
+#[test]
+fn postgres_store_holds_the_same_as_sqlite() {
+    let Ok(admin) = std::env::var("ATTACHE_TEST_POSTGRES") else {
+        eprintln!("ATTACHE_TEST_POSTGRES is not set: skipping the PostgreSQL ingest test");
+        return;
+    };
+    let name = format!("attache_cli_{}", std::process::id());
+    let mut c = postgres::Client::connect(&admin, postgres::NoTls).unwrap();
+    c.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+        .unwrap();
+    c.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
+    let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+    let pg = format!("{base}/{name}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("in");
+    write_corpus(&corpus, 40);
+    let ex = examples();
+    let paths = [corpus.to_str().unwrap(), ex.to_str().unwrap()];
+    let lite = format!("sqlite:{}", dir.path().join("a.db").display());
+    for db in [&lite, &pg] {
+        let o = attache(
+            dir.path(),
+            &["ingest", paths[0], paths[1], "--db", db, "--batch", "7"],
+        );
+        assert!(
+            o.status.success(),
+            "{db}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    let (a, b) = (snapshot(&lite), snapshot(&pg));
+    assert_eq!(a.0, b.0);
+    assert_eq!(a.1, b.1);
+    drop(c.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")));
 }

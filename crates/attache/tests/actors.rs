@@ -136,3 +136,35 @@ fn actors_lexicon() -> &'static attache::actors::ActorLexicon {
     static L: std::sync::OnceLock<attache::actors::ActorLexicon> = std::sync::OnceLock::new();
     L.get_or_init(|| attache::actors::ActorLexicon::builtin().expect("lexicon"))
 }
+
+/// Sentences written for this test, repeated to make long documents.
+const PARAGRAPH: &str = "Kenyan President William Ruto arrived in Addis Ababa on Tuesday. \
+Ruto said the talks with Ethiopian Prime Minister Abiy Mesfin went well. \
+“We are ready,” he said. The African Union welcomed the meeting, and the bloc said it would send observers. \
+Lena Berg, a Swedish government spokeswoman, said Stockholm supported the plan. \
+She added that Swedish diplomats would travel to Nairobi.\n\n";
+
+fn actors_time(copies: usize) -> (std::time::Duration, usize) {
+    let engine = Engine::builder().build().expect("engine");
+    let doc = engine.analyse(RawArticle::plain("long", PARAGRAPH.repeat(copies)));
+    let mut d = doc.clone();
+    let t = Instant::now();
+    for _ in 0..3 {
+        d.entities.clear();
+        d.mentions.clear();
+        attache::actors::recognise(&mut d, actors_lexicon());
+    }
+    (t.elapsed() / 3, doc.sentences.len())
+}
+
+#[test]
+fn actor_stage_scales_linearly() {
+    let (small, n_small) = actors_time(50);
+    let (large, n_large) = actors_time(400);
+    println!(
+        "actors: {n_small} sentences in {small:?}, {n_large} sentences in {large:?} ({:.0} sentences/s)",
+        n_large as f64 / large.as_secs_f64()
+    );
+    // Eight times the text may take at most about eight times as long (with slack for noise).
+    assert!(large < small * 20, "{small:?} vs {large:?}");
+}

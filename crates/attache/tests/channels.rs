@@ -223,3 +223,79 @@ fn included_parts_are_named() {
         doc.channels[0].name
     );
 }
+
+/// Through the whole engine (the actor stage finds the actors): one article
+/// per line, the expected changes as `HOLDER>HOST change` by country code.
+#[test]
+fn through_the_engine() {
+    let engine = attache::Engine::builder().build().expect("engine");
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Britain closed its embassy in Tehran on Friday.",
+            &["GBR>IRN closed"],
+        ),
+        (
+            "Washington closed the Chinese consulate in Houston last week.",
+            &["CHN>USA closed"],
+        ),
+        (
+            "Poland declared two Belarusian diplomats persona non grata on Tuesday.",
+            &["BLR>POL staff_expelled"],
+        ),
+        (
+            "Germany recalled its ambassador to Turkey for consultations.",
+            &["DEU>TUR ambassador_recalled"],
+        ),
+        (
+            "India will reopen its consulate in Kandahar next month.",
+            &["IND>AFG reopened"],
+        ),
+        (
+            "Two Dutch diplomats were expelled by Russia.",
+            &["NLD>RUS staff_expelled"],
+        ),
+        (
+            "Slovakia gave three Russian diplomats 72 hours to leave.",
+            &["RUS>SVK staff_expelled"],
+        ),
+        (
+            "Serbia suspended its mission to the European Union.",
+            &["SRB>IGO suspended"],
+        ),
+        (
+            "The United States and Vietnam reopened their consulates on Friday.",
+            &["USA>VNM reopened", "VNM>USA reopened"],
+        ),
+        ("Poland closed its border with Belarus.", &[]),
+        (
+            "The Russian embassy in Washington said the sanctions were unlawful.",
+            &[],
+        ),
+    ];
+    for (text, want) in cases {
+        let mut raw = attache::input::RawArticle::plain("case", *text);
+        raw.meta.published = chrono::NaiveDate::from_ymd_opt(2021, 10, 20);
+        let doc = engine.analyse(raw);
+        let mut got: Vec<String> = doc
+            .channels
+            .iter()
+            .map(|c| {
+                let p3 = |x: &Option<String>| {
+                    x.as_deref()
+                        .unwrap_or("?")
+                        .chars()
+                        .take(3)
+                        .collect::<String>()
+                };
+                format!(
+                    "{}>{} {}",
+                    p3(&c.holder),
+                    p3(&c.host),
+                    channels::change_name(c.change)
+                )
+            })
+            .collect();
+        got.sort();
+        assert_eq!(got, want.to_vec(), "{text}");
+    }
+}

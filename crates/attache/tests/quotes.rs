@@ -69,6 +69,24 @@ fn statements_through_the_engine() {
     }
 }
 
+/// Speakers the actor stage knows come out with their actor codes.
+#[test]
+fn speakers_carry_actor_codes() {
+    // (text, quoted content, code prefix)
+    let cases: &[(&str, &str, &str)] = &[
+        ("NATO said in a statement that its forces would stay in the region.", "its forces would stay in the region", "IGO"),
+        ("“We will respond to any provocation,” the Russian foreign ministry said.", "We will respond to any provocation,", "RUS"),
+        ("Russia expelled two diplomats on Monday.\n\n“They acted against our interests,” the foreign ministry said.", "They acted against our interests,", "RUS"),
+    ];
+    for (text, content, code) in cases {
+        let doc = analyse(text);
+        let q = doc.quotes.iter().find(|q| doc.slice(q.span) == *content);
+        let q = q.unwrap_or_else(|| panic!("no quote {content:?} in {text:?}: {:?}", doc.quotes));
+        let got = q.speaker.code.clone().unwrap_or_default();
+        assert!(got.starts_with(code), "code {got:?} for {text:?}");
+    }
+}
+
 #[test]
 fn scare_quotes_are_not_reported_and_quote_at_finds_statements() {
     let doc = analyse("Moscow called the charge “absurd”. “We reject these accusations entirely,” Maria Kovacs said.");

@@ -59,6 +59,14 @@ pub(crate) fn sense_owner(lex: &ActorLexicon, s: Sense) -> Option<OwnerCode> {
                 country: Some(iso.clone()),
             })
         }
+        Sense::City(i) => {
+            let iso = &lex.countries[lex.cities[i].1].code;
+            Some(OwnerCode {
+                code: iso.clone(),
+                state: true,
+                country: Some(iso.clone()),
+            })
+        }
         Sense::CountryName(c) | Sense::CountryAdj(c) | Sense::People(c) | Sense::Capital(c) => {
             Some(OwnerCode {
                 code: lex.countries[c].code.clone(),
@@ -89,6 +97,7 @@ fn is_owner_sense(s: Sense) -> bool {
             | Sense::CountryAdj(_)
             | Sense::Capital(_)
             | Sense::Seat(_)
+            | Sense::City(_)
             | Sense::Org(_)
     )
 }

@@ -188,6 +188,11 @@ impl<'a> Resolver<'a> {
                 Some(self.state(c))
             }
             Sense::Seat(si) => Some(self.state(self.lex.seats[si].country)),
+            Sense::City(i) => {
+                let (name, c) = self.lex.cities[i].clone();
+                let code = self.lex.countries[c].code.clone();
+                Some(self.place(&name, Some(code)))
+            }
             Sense::Org(o) => Some(self.org(o)),
             _ => None,
         }
@@ -465,6 +470,35 @@ impl<'a> Resolver<'a> {
             .unwrap_or("")
     }
 
+    /// True when `pos` follows "<place noun> of" ("region of", "city of").
+    fn after_place_noun(&self, st: &Sent, pos: usize) -> bool {
+        let before = self.text[st.start.min(pos)..pos].trim_end();
+        let Some(rest) = before.strip_suffix(" of") else {
+            return false;
+        };
+        let noun = rest.rsplit(' ').next().unwrap_or("");
+        matches!(
+            noun,
+            "region"
+                | "province"
+                | "city"
+                | "town"
+                | "village"
+                | "district"
+                | "capital"
+                | "port"
+                | "state"
+                | "oblast"
+                | "republic"
+                | "island"
+                | "county"
+                | "governorate"
+                | "municipality"
+                | "suburb"
+                | "outskirts"
+        )
+    }
+
     fn next_word_after(&self, st: &Sent, pos: usize) -> Option<&'a str> {
         st.units
             .iter()
@@ -485,6 +519,7 @@ impl<'a> Resolver<'a> {
             let kind = match s {
                 Sense::CountryAdj(_) => MentionKind::Demonym,
                 Sense::Capital(_) | Sense::Seat(_) => MentionKind::Metonym,
+                Sense::City(_) => MentionKind::Name,
                 _ => MentionKind::Name,
             };
             self.mention(e, unit.span, st.index, kind);
@@ -592,6 +627,25 @@ impl<'a> Resolver<'a> {
         let ph = st.phrases[p].clone();
         match s {
             Sense::CountryName(c) => {
+                // "Atlanta, Georgia": after a city of another state, a state's
+                // name is a region of that state.
+                let code = self.lex.countries[c].code.clone();
+                let region_of = self.mentions.last().and_then(|m| {
+                    let e = &self.entities[m.entity];
+                    let gap = &self.text[m.span.end.min(head.span.start)..head.span.start];
+                    (m.sentence == si
+                        && gap == ", "
+                        && e.kind == EntityKind::Place
+                        && e.country.as_ref().is_some_and(|x| *x != code))
+                    .then(|| e.country.clone())
+                    .flatten()
+                });
+                if let Some(country) = region_of {
+                    let name = head.text(self.text).to_string();
+                    let e = self.place(&name, Some(country));
+                    self.mention(e, head.span, si, MentionKind::Name);
+                    return Some(e);
+                }
                 let e = self.state(c);
                 let kind = if ph.hyphen {
                     MentionKind::Demonym
@@ -662,6 +716,11 @@ impl<'a> Resolver<'a> {
                     self.mention(e, head.span, si, MentionKind::Metonym);
                     Some(e)
                 }
+            }
+            Sense::City(_) => {
+                let e = self.sense_entity(s)?;
+                self.mention(e, head.span, si, MentionKind::Name);
+                Some(e)
             }
             Sense::Org(o) => {
                 let e = self.org(o);
@@ -923,6 +982,9 @@ impl<'a> Resolver<'a> {
         } else if ph.det == Det::Definite && !name_text.contains(' ') && name_text.ends_with('s') {
             // "the Greens", "the Democrats": a party or group.
             Some(EntityKind::Group)
+        } else if self.after_place_noun(st, ph.start) && pa.owners.is_empty() {
+            // "the region of Zlin", "the city of Kherson".
+            Some(EntityKind::Place)
         } else if words::is_place_prep(self.prev_word(st, ph.start)) && pa.owners.is_empty() {
             Some(EntityKind::Place)
         } else if !pa.owners.is_empty()
@@ -936,6 +998,36 @@ impl<'a> Resolver<'a> {
             None
         };
         let kind = kind?;
+        // "the Biden administration", "Putin's office": a body led by a known person.
+        if let (Some(pe), Some(k)) = (existing, role_after_name) {
+            if self.entities[pe].kind == EntityKind::Person
+                && matches!(k, RoleKind::Org | RoleKind::Subunit)
+            {
+                self.mention(pe, unit.span, si, MentionKind::Name);
+                let name = format!("{} {}", name_text, self.text[unit.ext_end..ph.end].trim());
+                let key = format!("led|{pe}|{}", name.to_lowercase());
+                let e = match self.by_key.get(&key) {
+                    Some(&e) => e,
+                    None => {
+                        let code = self.entities[pe].code.clone();
+                        let e = self.new_entity(&name, code, EntityKind::Organization);
+                        self.entities[e].country = self.entities[pe].country.clone();
+                        self.owner_of[e] = Some(pe);
+                        self.by_key.insert(key, e);
+                        e
+                    }
+                };
+                let after = pa
+                    .roles
+                    .iter()
+                    .find(|r| r.0 > nu)
+                    .map(|r| st.units[r.0].span.start);
+                if let Some(a) = after {
+                    self.mention(e, Span::new(a, ph.end), si, MentionKind::Nominal);
+                }
+                return Some(e);
+            }
+        }
         let owner = self.owner_mentions(st, p);
         let mut code = self.phrase_code(st, p, 0);
         let mut country = self.phrase_owner(st, p, 0).and_then(|o| o.country);
@@ -1014,6 +1106,18 @@ impl<'a> Resolver<'a> {
             self.head_span(st, p)
         };
         self.mention(e, span, si, MentionKind::Name);
+        // "the Shanghai Institute for International Studies (SIIS)": the
+        // acronym in brackets names the same entity later on.
+        if let Some(rest) = self.text[ph.ext_end..].strip_prefix(" (") {
+            if let Some(close) = rest.find(')') {
+                let acr = &rest[..close];
+                if (2..=10).contains(&acr.len())
+                    && acr.chars().all(|c| c.is_ascii_uppercase() || c == '-')
+                {
+                    self.by_name.entry(acr.to_lowercase()).or_insert(e);
+                }
+            }
+        }
         Some(e)
     }
 

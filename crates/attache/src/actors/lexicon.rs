@@ -13,6 +13,7 @@ use std::collections::HashMap;
 const COUNTRIES: &str = include_str!("../../../../data/actors/countries.tsv");
 const ORGANISATIONS: &str = include_str!("../../../../data/actors/organisations.tsv");
 const ROLES: &str = include_str!("../../../../data/actors/roles.tsv");
+const CITIES: &str = include_str!("../../../../data/actors/cities.tsv");
 
 /// A state or territory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,6 +104,9 @@ pub enum Sense {
     Capital(usize),
     /// A seat of power ("the Kremlin"): index into [`ActorLexicon::seats`].
     Seat(usize),
+    /// A city that is not a seat of government ("Geneva"): index into
+    /// [`ActorLexicon::cities`].
+    City(usize),
     /// An organisation ("NATO").
     Org(usize),
     /// A role noun; `plural` for generated plural forms.
@@ -142,9 +146,13 @@ pub struct ActorLexicon {
     pub roles: Vec<Role>,
     /// Seats of power.
     pub seats: Vec<Seat>,
+    /// Cities: (canonical name, index into `countries`).
+    pub cities: Vec<(String, usize)>,
     /// Organisation head nouns usable as anaphora ("alliance", "bloc").
     pub anaphors: Vec<String>,
     forms: Vec<Vec<Form>>,
+    patterns: Vec<String>,
+    keys: HashMap<String, usize>,
     automaton: Option<AhoCorasick>,
 }
 
@@ -224,34 +232,21 @@ fn case_ok(form: &str, text: &str) -> bool {
 impl ActorLexicon {
     /// Compiles the built-in lexicon shipped under `data/actors/`.
     pub fn builtin() -> Result<ActorLexicon> {
-        ActorLexicon::from_sources(COUNTRIES, ORGANISATIONS, ROLES)
+        let mut lex = ActorLexicon::parse(COUNTRIES, ORGANISATIONS, ROLES)?;
+        lex.read_cities(CITIES)?;
+        lex.compile()?;
+        Ok(lex)
     }
 
     /// Compiles a lexicon from the text of the three TSV files.
     pub fn from_sources(countries: &str, orgs: &str, roles: &str) -> Result<ActorLexicon> {
+        let mut lex = ActorLexicon::parse(countries, orgs, roles)?;
+        lex.compile()?;
+        Ok(lex)
+    }
+
+    fn parse(countries: &str, orgs: &str, roles: &str) -> Result<ActorLexicon> {
         let mut lex = ActorLexicon::default();
-        let mut keys: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut add = |lex: &mut ActorLexicon, text: &str, sense: Sense| {
-            let mut variants = vec![text.to_string()];
-            if text.contains('\'') {
-                variants.push(text.replace('\'', "’"));
-            }
-            for v in variants {
-                let key = v.to_ascii_lowercase();
-                let id = *keys.entry(key.clone()).or_insert_with(|| {
-                    patterns.push(key);
-                    lex.forms.push(Vec::new());
-                    patterns.len() - 1
-                });
-                if !lex.forms[id]
-                    .iter()
-                    .any(|f| f.text == v && f.sense == sense)
-                {
-                    lex.forms[id].push(Form { text: v, sense });
-                }
-            }
-        };
         for (line, cols) in lines(countries) {
             if cols.len() != 6 {
                 return Err(bad(
@@ -270,16 +265,16 @@ impl ActorLexicon {
                 name: first.trim_start_matches("the ").to_string(),
             });
             for n in names {
-                add(&mut lex, n, Sense::CountryName(ci));
+                lex.add_form(n, Sense::CountryName(ci));
             }
             for n in column(cols[2]) {
-                add(&mut lex, n, Sense::CountryAdj(ci));
+                lex.add_form(n, Sense::CountryAdj(ci));
             }
             for n in column(cols[3]) {
-                add(&mut lex, n, Sense::People(ci));
+                lex.add_form(n, Sense::People(ci));
             }
             for n in column(cols[4]) {
-                add(&mut lex, n, Sense::Capital(ci));
+                lex.add_form(n, Sense::Capital(ci));
             }
             for n in column(cols[5]) {
                 let (n, sector) = n.split_once('@').unwrap_or((n, "GOV"));
@@ -288,7 +283,7 @@ impl ActorLexicon {
                     country: ci,
                     sector: sector.to_string(),
                 });
-                add(&mut lex, n, Sense::Seat(si));
+                lex.add_form(n, Sense::Seat(si));
             }
         }
         let iso: std::collections::HashSet<String> =
@@ -333,7 +328,7 @@ impl ActorLexicon {
                     country: country.clone(),
                 });
                 for n in names {
-                    add(&mut lex, n, Sense::Org(oi));
+                    lex.add_form(n, Sense::Org(oi));
                 }
             }
         }
@@ -364,8 +359,7 @@ impl ActorLexicon {
             let phrase = cols[0].trim().to_string();
             let ri = lex.roles.len();
             role_keys.insert(phrase.to_ascii_lowercase());
-            add(
-                &mut lex,
+            lex.add_form(
                 &phrase,
                 Sense::Role {
                     role: ri,
@@ -386,8 +380,7 @@ impl ActorLexicon {
         }
         for (p, ri) in plurals {
             if !role_keys.contains(&p.to_ascii_lowercase()) {
-                add(
-                    &mut lex,
+                lex.add_form(
                     &p,
                     Sense::Role {
                         role: ri,
@@ -398,10 +391,67 @@ impl ActorLexicon {
         }
         for (ai, a) in anaphors.iter().enumerate() {
             if !role_keys.contains(a.as_str()) {
-                add(&mut lex, a, Sense::Anaphor(ai));
+                lex.add_form(a, Sense::Anaphor(ai));
             }
         }
         lex.anaphors = anaphors;
+        Ok(lex)
+    }
+
+    /// Adds the cities of a `cities.tsv` text and recompiles the matcher.
+    pub fn add_cities(&mut self, src: &str) -> Result<()> {
+        self.read_cities(src)?;
+        self.compile()
+    }
+
+    fn read_cities(&mut self, src: &str) -> Result<()> {
+        for (line, cols) in lines(src) {
+            if cols.len() != 2 {
+                return Err(bad("cities.tsv", line, "expected 2 tab-separated columns"));
+            }
+            let Some(ci) = self.countries.iter().position(|c| c.code == cols[0].trim()) else {
+                return Err(bad("cities.tsv", line, "unknown state code"));
+            };
+            let names = column(cols[1]);
+            let Some(first) = names.first() else {
+                return Err(bad("cities.tsv", line, "no name"));
+            };
+            let i = self.cities.len();
+            self.cities.push((first.to_string(), ci));
+            for n in names {
+                self.add_form(n, Sense::City(i));
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds one surface form (and its curly-apostrophe variant).
+    fn add_form(&mut self, text: &str, sense: Sense) {
+        let mut variants = vec![text.to_string()];
+        if text.contains('\'') {
+            variants.push(text.replace('\'', "’"));
+        }
+        for v in variants {
+            let key = v.to_ascii_lowercase();
+            let id = match self.keys.get(&key) {
+                Some(&id) => id,
+                None => {
+                    self.patterns.push(key.clone());
+                    self.forms.push(Vec::new());
+                    self.keys.insert(key, self.patterns.len() - 1);
+                    self.patterns.len() - 1
+                }
+            };
+            if !self.forms[id]
+                .iter()
+                .any(|f| f.text == v && f.sense == sense)
+            {
+                self.forms[id].push(Form { text: v, sense });
+            }
+        }
+    }
+
+    fn compile(&mut self) -> Result<()> {
         // A contiguous NFA: a few thousand patterns searched only anchored at
         // word starts, so a full DFA's build time and memory buy nothing.
         let automaton = AhoCorasickBuilder::new()
@@ -409,13 +459,13 @@ impl ActorLexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .start_kind(StartKind::Anchored)
-            .build(&patterns)
+            .build(&self.patterns)
             .map_err(|e| Error::Lexicon {
                 name: "actors".into(),
                 reason: e.to_string(),
             })?;
-        lex.automaton = Some(automaton);
-        Ok(lex)
+        self.automaton = Some(automaton);
+        Ok(())
     }
 
     /// Number of distinct surface forms compiled into the matcher.

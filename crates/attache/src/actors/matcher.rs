@@ -333,7 +333,9 @@ fn group_names(text: &str, sent: Span, units: &mut Vec<Unit>, lex: &ActorLexicon
             }
             let p = &units[s - 1];
             match p.kind {
-                UnitKind::Lex(Sense::CountryName(_) | Sense::Capital(_) | Sense::Seat(_)) => s -= 1,
+                UnitKind::Lex(
+                    Sense::CountryName(_) | Sense::Capital(_) | Sense::Seat(_) | Sense::City(_),
+                ) => s -= 1,
                 UnitKind::Lex(Sense::Role { .. }) if org_named => s -= 1,
                 UnitKind::Word
                     if words::is_name_connector(p.text(text))

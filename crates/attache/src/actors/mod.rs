@@ -2,8 +2,13 @@
 //! them with CAMEO actor codes and links later mentions (surnames, titles,
 //! pronouns, organisation anaphora) to the entity first introduced.
 //!
-//! Reads `text`, `sentences`; fills `entities` and `mentions` (in text order,
-//! never overlapping within one sentence except pronoun-free nesting).
+//! Reads `text`, `sentences`; fills `entities` and `mentions`. **Mentions are
+//! in text order and never overlap**: in "Russian Foreign Minister Sergey
+//! Lavrov" the modifier "Russian" (a `Demonym` mention of Russia) and the head
+//! "Foreign Minister Sergey Lavrov" (a `Name` mention of the person) are two
+//! adjacent mentions. Words are found by scanning the sentence text itself
+//! (letters, digits, inner apostrophes and hyphens), so the stage does not
+//! depend on how the segmenter splits "U.S." or "Russia’s" into tokens.
 //!
 //! How it works, per sentence:
 //! 1. [`lexicon`]: the built-in lexicon (`data/actors/*.tsv`) is compiled once

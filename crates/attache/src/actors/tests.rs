@@ -1084,6 +1084,12 @@ fn arbitrary_text_is_safe() {
         }
         let t = t.replace("\\n", "\n");
         let d = doc_of(&t);
+        for w in d.mentions.windows(2) {
+            assert!(
+                w[0].span.end <= w[1].span.start,
+                "overlapping mentions in {t:?}"
+            );
+        }
         for m in &d.mentions {
             assert!(
                 m.span.start < m.span.end && m.span.end <= d.text.len(),

@@ -1,26 +1,39 @@
 //! Quotations and speakers: direct quotations and reported statements, each
 //! with its speaker linked to an entity.
 //!
-//! Reads `text`, `paragraphs`, `sentences`, `entities`, `mentions`; fills `quotes`.
+//! Reads `text`, `paragraphs`, `sentences`, `entities`, `mentions`; fills `quotes`
+//! (in text order). The event stage finds the statement holding a trigger with
+//! [`quote_at`].
 //!
 //! How it works, per paragraph:
-//! 1. [`marks`] pairs quotation marks; outermost pairs are candidate direct
-//!    quotations. Short embedded ones (one to three words, "called it “absurd”")
-//!    and titles are not statements and are left out.
+//! 1. [`marks`] pairs quotation marks (curly, straight, single, guillemets;
+//!    apostrophes told apart by what flanks them); outermost pairs are candidate
+//!    direct quotations. Short embedded ones (one to three words, "called it
+//!    “absurd”"), titles ("“War and Peace”") and names ("the so-called “…”")
+//!    are not statements and are left out. A direct quotation's span is its
+//!    content without the marks.
 //! 2. Each direct quotation is attributed from the words right after it
-//!    (`“…,” he said` / `“…,” said X`), else right before it (`X said: “…”`,
-//!    `X vowed to “…”`), else it continues the speaker of the quotation before it
-//!    (a quotation split around its attribution becomes two quotes with one
-//!    speaker; a paragraph that is only a quotation continues the previous
-//!    speaker; a quotation running over paragraphs keeps its speaker).
+//!    (`“…,” he said` / `“…,” said X, a Y`), else right before it (`X said: “…”`,
+//!    `X vowed to “…”`, `X was more blunt: “…”`), else it continues the speaker
+//!    of the statement before it. A quotation split around its attribution
+//!    becomes two quotes with one speaker; a paragraph that is only quotation
+//!    continues the previous speaker; a quotation running over paragraphs (no
+//!    closing mark, the next paragraph reopening) becomes one quote per
+//!    paragraph, all with its speaker.
 //! 3. Reported speech is found from the speech and cognition verbs of
 //!    `data/speech_verbs.txt` in the frames `X said (that) CLAUSE`,
-//!    `CLAUSE, X said`, `CLAUSE, said X`, `according to X, CLAUSE`,
-//!    `X told Y (that) CLAUSE`, `X quoted Y as saying CLAUSE`; the quote's span
-//!    is the reported clause only.
+//!    `X said on Monday (that) CLAUSE`, `CLAUSE, X said`, `CLAUSE, said X`,
+//!    `according to X, CLAUSE`, `X told Y (that) CLAUSE`,
+//!    `X quoted Y as saying CLAUSE`, `…, saying CLAUSE`, `X accused Y of CLAUSE`;
+//!    the span is the reported clause only (it ends before `; `, `, while`, a
+//!    participial tail or a second reporting verb).
 //! 4. [`speaker`] resolves the speaker phrase to an entity through the actor
-//!    stage's mentions (pronouns to the most recent compatible speaker or
-//!    person; offices and spokespeople to their organisation).
+//!    stage's mentions: names and surnames; pronouns to the most salient
+//!    compatible referent (a speaker of this paragraph, a person mentioned in it,
+//!    a speaker of the previous one, then the actor stage's reading); "the
+//!    official" to an earlier speaker so described; offices and spokespeople to
+//!    their organisation; uncoded ministries and officials to the state of their
+//!    sentence. With no entity, the phrase itself is the speaker's name.
 
 pub mod lexicon;
 pub mod marks;
@@ -281,6 +294,19 @@ pub fn attribute_with(doc: &mut Doc, lex: &SpeechLexicon) {
             }
         }
     }
+    // “…” Smith added that ...: a quotation with no speaker of its own takes the
+    // speaker of the statement right after it in the same paragraph
+    for i in (0..results.len().saturating_sub(1)).rev() {
+        let (next_para, next_named) = (results[i + 1].0.para, results[i + 1].0.who != Who::Inherit);
+        if results[i].0.kind == QuoteKind::Direct
+            && results[i].1.name.is_none()
+            && next_para == results[i].0.para
+            && next_named
+            && results[i + 1].1.name.is_some()
+        {
+            results[i].1 = results[i + 1].1.clone();
+        }
+    }
     results.sort_by_key(|(c, _)| (c.span.start, c.span.end));
     let mut quotes = Vec::with_capacity(results.len());
     for (c, speaker) in results {
@@ -512,7 +538,32 @@ fn before_attribution(
     if let Some(pc) = prev_close {
         lo = lo.max(toks.partition_point(|t| t.start < pc));
     }
-    clause_cue(text, lex, toks, lo, oi, 40)
+    if let Some(found) = clause_cue(text, lex, toks, lo, oi, 40) {
+        return Some(found);
+    }
+    // "His counterpart, Lena Brandt, was more blunt: “…”": the subject of the clause
+    // the colon ends
+    if oi > lo + 1 && toks[oi - 1].is_punct(':') {
+        let verb = (lo..oi - 1).find(|&k| {
+            toks[k].is_word()
+                && matches!(
+                    lower_at(text, toks, k).as_str(),
+                    "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "went"
+                        | "put"
+                        | "gave"
+                )
+        })?;
+        let (a, b) = phrase::subject_before(text, toks, lo, verb)?;
+        return Some((Who::Phrase(span_of(toks, a, b)), tok_span(&toks[oi - 1])));
+    }
+    None
 }
 
 /// The last speech verb in `toks[lo..hi]` (at most `gap` tokens before `hi`) and its speaker.
@@ -722,7 +773,6 @@ fn content(text: &str, toks: &[Tok], a: usize, mut b: usize) -> Option<Span> {
             b = m + 1;
         }
     }
-    let _ = text;
     Some(span_of(toks, a, b))
 }
 
@@ -845,6 +895,23 @@ fn clause_start(text: &str, toks: &[Tok], vend: usize, hi: usize, frame: Frame) 
         } else {
             j += 1;
         }
+        // "told a meeting of the Security Council (on Friday) that ..."
+        while j < hi && word(j) == "of" {
+            j += 1;
+            if is_in(DETERMINERS, &word(j)) {
+                j += 1;
+            }
+            let run = j;
+            while j < hi && toks[j].is_word() && phrase::is_capitalised(toks[j].text(text)) {
+                j += 1;
+            }
+            if j == run && j < hi && toks[j].is_word() {
+                j += 1;
+            }
+        }
+        if word(j) == "that" {
+            return Some(j + 1);
+        }
         if j < hi
             && is_in(
                 &[
@@ -900,6 +967,21 @@ fn clause_start(text: &str, toks: &[Tok], vend: usize, hi: usize, frame: Frame) 
         }
         if word(k) == "to" {
             return None;
+        }
+        // "said of the atmosphere ...": a preposition, not a clause
+        if matches!(
+            word(k).as_str(),
+            "of" | "about"
+                | "for"
+                | "with"
+                | "into"
+                | "against"
+                | "under"
+                | "toward"
+                | "towards"
+                | "by"
+        ) {
+            return find_that(k, 12);
         }
         return Some(k);
     }
@@ -1081,6 +1163,7 @@ fn coordinated(
                     .is_some_and(|cu| cu.start >= toks[lo].start && cu.start < toks[v].start)
         })
         .map(|c| c.who.clone())
+        .or_else(|| initial_np(text, toks, lo, v).map(|(a, b)| Who::Phrase(span_of(toks, a, b))))
 }
 
 /// Reported speech in the clause unit `toks[lo..hi]` of paragraph `p`.

@@ -353,7 +353,10 @@ pub fn subject_before(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<(
     {
         return subject_before(text, toks, lo, i - 1);
     }
-    let (a, b) = trim_np(text, toks, i, j);
+    let (mut a, b) = trim_np(text, toks, i, j);
+    while a < b && matches!(lower_at(text, toks, a).as_str(), "and" | "but" | "or") {
+        a += 1;
+    }
     (b > a).then_some((a, b))
 }
 

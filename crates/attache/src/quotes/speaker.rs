@@ -170,6 +170,17 @@ impl<'a> Resolver<'a> {
             .filter(|m| m.entity < self.doc.entities.len())
             .min_by_key(|m| (rank(self.doc, m), m.span.start));
         let name_from_phrase = clean_name(text);
+        // "the official said" after "a senior defense official told Reuters": the
+        // same speaker, when the actor stage has nothing better for the phrase
+        let definite = text.starts_with("the ") || text.starts_with("The ");
+        let weak = best.is_none_or(|m| {
+            m.kind == MentionKind::Nominal && self.doc.entities[m.entity].code.is_none()
+        });
+        if definite && weak && !head.is_empty() {
+            if let Some(p) = self.prior_with_head(phrase.start, &head, priors) {
+                return p.speaker.clone();
+            }
+        }
         if let Some(m) = best {
             let e = &self.doc.entities[m.entity];
             if m.kind == MentionKind::Pronoun {
@@ -249,6 +260,35 @@ impl<'a> Resolver<'a> {
             code: None,
             entity: None,
         }
+    }
+
+    /// The latest speaker of the last two paragraphs whose name or role ends in
+    /// `head` ("official" → "senior defense official").
+    fn prior_with_head<'p>(
+        &self,
+        before: usize,
+        head: &str,
+        priors: &'p [Prior],
+    ) -> Option<&'p Prior> {
+        let doc = self.doc;
+        let para = doc.paragraphs.partition_point(|p| p.span.end < before);
+        let ends_in = |s: &str| {
+            s.split_whitespace()
+                .last()
+                .is_some_and(|w| lower(w) == head)
+        };
+        priors
+            .iter()
+            .rev()
+            .take_while(|p| p.paragraph + 2 >= para)
+            .filter(|p| p.at < before)
+            .find(|p| {
+                p.speaker.name.as_deref().is_some_and(ends_in)
+                    || p.speaker
+                        .entity
+                        .and_then(|e| doc.entities.get(e))
+                        .is_some_and(|e| e.roles.iter().any(|r| ends_in(r)))
+            })
     }
 
     /// A code for an uncoded person from their appositive or, for a government
@@ -333,11 +373,17 @@ impl<'a> Resolver<'a> {
     fn context_org(&self, before: usize, head: &str) -> Option<usize> {
         let doc = self.doc;
         let end = doc.mentions.partition_point(|m| m.span.start < before);
+        // the context is this paragraph and the one before
+        let para = doc.paragraphs.partition_point(|p| p.span.end < before);
+        let from = doc
+            .paragraphs
+            .get(para.saturating_sub(1))
+            .map_or(0, |p| p.span.start);
         let candidates = || {
             doc.mentions[..end]
                 .iter()
                 .rev()
-                .take(80)
+                .take_while(move |m| m.span.start >= from)
                 .filter(|m| !self.excluded(m.span) && m.entity < doc.entities.len())
         };
         let by_head = candidates().find(|m| {
@@ -376,14 +422,7 @@ impl<'a> Resolver<'a> {
         }
         if !matches!(
             head,
-            "spokesman"
-                | "spokeswoman"
-                | "spokesperson"
-                | "spokespeople"
-                | "office"
-                | "statement"
-                | "official"
-                | "officials"
+            "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "statement"
         ) {
             return None;
         }
@@ -397,19 +436,20 @@ impl<'a> Resolver<'a> {
             .map(|m| m.entity)
     }
 
-    /// Resolves a pronoun. A speaker quoted in this or the previous paragraph is
-    /// the most salient referent of "he said" (discourse salience beats recency),
-    /// so a compatible one is taken first; then the actor stage's reading; then a
-    /// compatible speaker of the last two paragraphs; then the most recent
-    /// compatible person or group mentioned before it.
+    /// Resolves a pronoun, most salient referent first: a compatible speaker of
+    /// this paragraph; the actor stage's reading when its entity is mentioned in
+    /// this paragraph; a compatible person or group mentioned earlier in this
+    /// paragraph; a compatible speaker of the previous paragraph ("he said" after
+    /// "X said ..." — discourse salience beats recency); the actor stage's reading;
+    /// a compatible speaker or mention of the last two paragraphs.
     pub fn resolve_pronoun(&self, at: Span, pronoun: &str, priors: &[Prior]) -> Speaker {
         let doc = self.doc;
         let para = doc.paragraphs.partition_point(|p| p.span.end < at.start);
-        // look back no further than the paragraph two before this one
-        let window = doc
-            .paragraphs
-            .get(para.saturating_sub(2))
-            .map_or(0, |p| p.span.start);
+        let para_start = |back: usize| {
+            doc.paragraphs
+                .get(para.saturating_sub(back))
+                .map_or(0, |p| p.span.start)
+        };
         let compatible_speaker = |s: &Speaker| match s.entity.and_then(|e| doc.entities.get(e)) {
             Some(e) => entity_fits(e.kind, e.gender, pronoun),
             None => name_fits(s.name.as_deref().unwrap_or(""), pronoun),
@@ -421,31 +461,51 @@ impl<'a> Resolver<'a> {
                 .take_while(move |p| p.paragraph + back >= para)
                 .find(|p| p.at < at.start && compatible_speaker(&p.speaker))
         };
+        let end = doc.mentions.partition_point(|m| m.span.start < at.start);
+        let mentioned_since = |from: usize| {
+            doc.mentions[..end]
+                .iter()
+                .rev()
+                .take_while(move |m| m.span.start >= from)
+                .filter(|m| m.entity < doc.entities.len() && !self.excluded(m.span))
+        };
+        let fits = |m: &&Mention| {
+            m.kind != MentionKind::Demonym
+                && m.kind != MentionKind::Pronoun
+                && entity_fits(
+                    doc.entities[m.entity].kind,
+                    doc.entities[m.entity].gender,
+                    pronoun,
+                )
+        };
+        if let Some(p) = recent(0) {
+            return p.speaker.clone();
+        }
+        let linked = self
+            .mentions_in(at)
+            .find(|m| m.entity < doc.entities.len())
+            .map(|m| m.entity);
+        if let Some(e) = linked {
+            if mentioned_since(para_start(0))
+                .any(|m| m.entity == e && m.kind != MentionKind::Pronoun)
+            {
+                return speaker_of(doc, e);
+            }
+        }
+        // the subject-most (first) compatible mention of this paragraph
+        if let Some(m) = mentioned_since(para_start(0)).filter(fits).last() {
+            return speaker_of(doc, m.entity);
+        }
         if let Some(p) = recent(1) {
             return p.speaker.clone();
         }
-        if let Some(m) = self.mentions_in(at).find(|m| m.entity < doc.entities.len()) {
-            return speaker_of(doc, m.entity);
+        if let Some(e) = linked {
+            return speaker_of(doc, e);
         }
         if let Some(p) = recent(2) {
             return p.speaker.clone();
         }
-        let end = doc.mentions.partition_point(|m| m.span.start < at.start);
-        let hit = doc.mentions[..end]
-            .iter()
-            .rev()
-            .take_while(|m| m.span.start >= window)
-            .find(|m| {
-                m.entity < doc.entities.len()
-                    && !self.excluded(m.span)
-                    && m.kind != MentionKind::Demonym
-                    && entity_fits(
-                        doc.entities[m.entity].kind,
-                        doc.entities[m.entity].gender,
-                        pronoun,
-                    )
-            });
-        if let Some(m) = hit {
+        if let Some(m) = mentioned_since(para_start(2)).find(fits) {
             return speaker_of(doc, m.entity);
         }
         if let Some(p) = priors

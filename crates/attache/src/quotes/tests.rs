@@ -160,6 +160,10 @@ fn direct_split_and_continued() {
         ("“They keep accusing us of everything,” Petrenko said.\n\n“NATO, I guess, has crossed a line.”", &[("d", "They keep accusing us of everything,", "Ivan Petrenko"), ("d", "NATO, I guess, has crossed a line.", "Ivan Petrenko")]),
         ("Smith said: “The first part of my answer is long.\n\n“And the second part is longer still,” he added.", &[("d", "The first part of my answer is long.", "John Smith"), ("d", "And the second part is longer still,", "John Smith")]),
         ("“This first paragraph opens a long statement by the minister.\n\n“It closes here, in the second,” Smith said.", &[("d", "This first paragraph opens a long statement by the minister.", "John Smith"), ("d", "It closes here, in the second,", "John Smith")]),
+        ("“We will not leave.” Smith added that the troops would stay until the spring.", &[("d", "We will not leave.", "John Smith"), ("i", "the troops would stay until the spring", "John Smith")]),
+        ("“We made progress,” said Smith. His counterpart, Ivan Petrenko, was more blunt: “There is no deal, and there will be none.”", &[("d", "We made progress,", "John Smith"), ("d", "There is no deal, and there will be none.", "Ivan Petrenko")]),
+        ("'It is a mess,' one delegate said of the atmosphere in the room, adding that both sides had dug in.", &[("d", "It is a mess,", "one delegate"), ("i", "both sides had dug in", "one delegate")]),
+        ("Smith urged them to “seize the moment” and said he would convene a new round in March.", &[("i", "he would convene a new round in March", "John Smith")]),
         ("Jane Doe arrived on Monday.\n\n“We came to listen. We came to help. We will stay as long as we are needed,” she said.", &[("d", "We came to listen. We came to help. We will stay as long as we are needed,", "Jane Doe")]),
         ("“We are ready to sign today,” said Smith, adding: “The ball is in their court.”", &[("d", "We are ready to sign today,", "John Smith"), ("d", "The ball is in their court.", "John Smith")]),
         ("“We will win” was the slogan of the day, organisers said.", &[("i", "“We will win” was the slogan of the day", "organisers"), ("d", "We will win", "organisers")]),
@@ -298,6 +302,8 @@ fn reported_speech_forms() {
         ("Smith told reporters the talks would resume next week.", &[("i", "the talks would resume next week", "John Smith")]),
         ("Smith told reporters that the talks would resume next week.", &[("i", "the talks would resume next week", "John Smith")]),
         ("Smith told the BBC on Monday that the talks would resume.", &[("i", "the talks would resume", "John Smith")]),
+        ("Petrenko told a meeting of the Security Council on Friday that the talks would resume.", &[("i", "the talks would resume", "Ivan Petrenko")]),
+        ("Smith told members of parliament the talks would resume next week.", &[("i", "the talks would resume next week", "John Smith")]),
         ("Interfax reported that the talks would resume next week.", &[("i", "the talks would resume next week", "Interfax")]),
         ("Interfax reported late on Monday that the talks would resume next week.", &[("i", "the talks would resume next week", "Interfax")]),
         ("Doe noted that the talks had resumed.", &[("i", "the talks had resumed", "Jane Doe")]),
@@ -391,6 +397,9 @@ fn speakers_linked_to_entities() {
         // speakers the actor stage missed keep the phrase
         ("“These statements show no will for peace,” Kremlin spokesman Dmitry Orlov told journalists.\n\nHe added: “The operation will continue.”", &[("d", "These statements show no will for peace,", "Kremlin spokesman Dmitry Orlov"), ("d", "The operation will continue.", "Kremlin spokesman Dmitry Orlov")]),
         ("The State Department said it was “studying the proposal very carefully”, while a senior official, speaking on condition of anonymity, said the plan had serious flaws.", &[("d", "studying the proposal very carefully", "State Department"), ("i", "the plan had serious flaws", "senior official")]),
+        ("The troops will stay, a senior defense official told reporters.\n\n“This is a prudent step,” the official said.", &[("i", "The troops will stay", "senior defense official"), ("d", "This is a prudent step,", "senior defense official")]),
+        ("Jane Doe welcomed the move. Speaking to reporters in Kyiv, she said her government was grateful.", &[("i", "her government was grateful", "Jane Doe")]),
+        ("Smith said the talks had failed.\n\nJane Doe welcomed the move. Later, she said her government was grateful.", &[("i", "the talks had failed", "John Smith"), ("i", "her government was grateful", "Jane Doe")]),
         ("Local police said two people had been detained.", &[("i", "two people had been detained", "Local police")]),
         ("“We are ready to talk,” Andrew Black, a Canadian negotiator, said.", &[("d", "We are ready to talk,", "Andrew Black")]),
         ("Ukrainian officials said the shelling had stopped overnight.", &[("i", "the shelling had stopped overnight", "Ukrainian officials")]),
@@ -422,7 +431,7 @@ fn actor_stage_pronoun_links_are_used() {
     assert_eq!(d.quotes[0].speaker.name.as_deref(), Some("Ivan Petrenko"));
     assert_eq!(d.quotes[0].speaker.code.as_deref(), Some("RUSGOV"));
     assert_eq!(d.quotes[0].speaker.entity, Some(0));
-    // without the link, the most recent compatible person
+    // without the link, the subject-most compatible person of the paragraph
     let mut d = doc(text)
         .entity("Ivan Petrenko", K::Person, "RUSGOV", None, &["Petrenko"])
         .entity(
@@ -434,7 +443,7 @@ fn actor_stage_pronoun_links_are_used() {
         )
         .build();
     attribute(&mut d);
-    assert_eq!(d.quotes[0].speaker.name.as_deref(), Some("John Smith"));
+    assert_eq!(d.quotes[0].speaker.name.as_deref(), Some("Ivan Petrenko"));
 }
 
 #[test]
