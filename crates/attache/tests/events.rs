@@ -796,6 +796,18 @@ fn passives_negation_coordination_relative_clauses_and_no_event_sentences() {
                 "The United States is preparing sanctions against Iran.",
                 &["USA 163 IRN"],
             ),
+            (
+                "China, which has not condemned Russia's invasion, called for peace talks.",
+                &["CHN 026 -", "CHN 111 RUS"],
+            ),
+            (
+                "South Korea has ruled out providing weapons to Ukraine.",
+                &["KOR 122 UKR"],
+            ),
+            (
+                "Japan is considering sending aid to Turkey.",
+                &["JPN 014 TUR", "JPN 070 TUR"],
+            ),
             // no event
             ("The weather in Moscow was cold on Monday.", &[]),
             ("Russia is the largest country in the world.", &[]),

@@ -993,6 +993,27 @@ fn verb_group(v: &View, t: usize, bits: u8) -> VerbGroup {
             || (w.ends_with("ly") && v.cand_at[j].is_none() && w.len() > 4)
             || w == "\""
         {
+        } else if bits & form::GERUND != 0
+            && j + 1 == i
+            && matches!(
+                w,
+                "considering" | "considers" | "considered" | "consider" | "weighing" | "mulling"
+            )
+        {
+            // "is considering sending aid": only a possibility
+            g.cues.control = Some(Control::Try);
+        } else if bits & form::GERUND != 0
+            && w == "out"
+            && v.prev(j)
+                .is_some_and(|q| matches!(v.w(q), "rule" | "rules" | "ruled" | "ruling"))
+        {
+            // "has ruled out providing weapons": a refusal
+            g.cues.control = Some(Control::Refuse);
+            if let Some(q) = v.prev(j) {
+                g.start = q;
+                i = q;
+                continue;
+            }
         } else if is_future(w) {
             g.cues.future = true;
         } else if w == "would" {
@@ -1232,9 +1253,20 @@ fn find_subject(
             // apposition right before the verb: "Iran, Syria's main ally, condemned …"
             if v.next(p) == Some(start) {
                 let mut k = p;
+                let mut saw_verb = false;
                 for _ in 0..14 {
                     let Some(q) = v.prev(k) else { break };
                     let wq = v.w(q);
+                    if matches!(wq, "which" | "who") {
+                        // "China, which has not condemned …, called for …": the antecedent
+                        let ante = v.prev(q).filter(|&h| v.w(h) == ",").and_then(|h| v.prev(h));
+                        if let Some(ci) = ante.and_then(|h| v.cand_at[h]) {
+                            if !v.cands[ci].place && !v.cands[ci].pronoun {
+                                return (coordinated(v, ci), false);
+                            }
+                        }
+                        break;
+                    }
                     if is_clause_stop(wq) || matches!(wq, "\"" | ";" | ":") {
                         break;
                     }
@@ -1243,10 +1275,8 @@ fn find_subject(
                             || lex
                                 .verb_form(wq)
                                 .is_some_and(|b| b & (form::PAST | form::THIRD) != 0));
-                    if verbish {
-                        break;
-                    }
-                    if wq == "," {
+                    saw_verb |= verbish;
+                    if wq == "," && !saw_verb {
                         let head = v.prev(q).and_then(|h| v.cand_at[h]);
                         if let Some(ci) = head {
                             let c = &v.cands[ci];
@@ -1254,6 +1284,9 @@ fn find_subject(
                                 return (coordinated(v, ci), false);
                             }
                         }
+                        break;
+                    }
+                    if wq == "," {
                         break;
                     }
                     k = q;
