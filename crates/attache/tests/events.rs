@@ -930,3 +930,33 @@ fn debug_one() {
     eprintln!();
     eprintln!("{:#?}", doc.events);
 }
+
+#[test]
+fn odd_input_never_panics_and_triggers_slice_the_text() {
+    let odd = [
+        "",
+        "Russia",
+        "- - - Russia - expelled - -",
+        "Russia's didn't won't can't ’s ' t n't",
+        "“ Russia ” expelled “ ” ' ' NATO’s “",
+        "Russia expelled 🚀 diplomats from Ukraine — and China, which, who, that.",
+        "by by by Russia by expelling by",
+        "Russia, , , , and and and Ukraine met.",
+        "to to to Russia to to expel to",
+        "de-escalation - - de- -escalation Russia proposes de-",
+        "Россия expelled Україна diplomats; Russia: expelled.",
+        "If if if Russia could could not never no expel.",
+    ];
+    for text in odd {
+        for speaker in [None, Some("RUS")] {
+            let doc = doc_for(text, speaker);
+            for e in &doc.events {
+                assert!(
+                    doc.text.get(e.trigger.start..e.trigger.end).is_some(),
+                    "{text}"
+                );
+                assert!(e.sentence < doc.sentences.len(), "{text}");
+            }
+        }
+    }
+}
