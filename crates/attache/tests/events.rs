@@ -64,6 +64,7 @@ const ACTORS: &[(&str, &str, EntityKind, MentionKind)] = {
         ("French", "FRA", State, Demonym),
         ("Macron", "FRAGOV", Person, Name),
         ("Germany", "DEU", State, Name),
+        ("German", "DEU", State, Demonym),
         ("Germany's", "DEU", State, Name),
         ("Britain", "GBR", State, Name),
         ("British", "GBR", State, Demonym),
@@ -770,6 +771,43 @@ fn passives_negation_coordination_relative_clauses_and_no_event_sentences() {
                 "Tass reported that Turkey has not received any letter from Greece.",
                 &["TUR 010 GRC"],
             ),
+            // appositions, relative clauses, appeal contents, gerund clauses, mutual acts
+            (
+                "Iran, Syria's main ally, condemned Israel.",
+                &["IRN 111 ISR"],
+            ),
+            (
+                "Egypt and Qatar, which have ties with Israel, urged restraint.",
+                &["EGY 0256 -", "QAT 0256 -"],
+            ),
+            (
+                "Germany asked Russia to cooperate with the investigation.",
+                &["DEU 020 RUS"],
+            ),
+            (
+                "Moscow might respond by expelling German diplomats.",
+                &["RUS 161 DEU"],
+            ),
+            (
+                "India and Pakistan agreed to observe a ceasefire.",
+                &["IND 0356 PAK", "PAK 0356 IND"],
+            ),
+            (
+                "The United States is preparing sanctions against Iran.",
+                &["USA 163 IRN"],
+            ),
+            (
+                "China, which has not condemned Russia's invasion, called for peace talks.",
+                &["CHN 026 -", "CHN 111 RUS"],
+            ),
+            (
+                "South Korea has ruled out providing weapons to Ukraine.",
+                &["KOR 122 UKR"],
+            ),
+            (
+                "Japan is considering sending aid to Turkey.",
+                &["JPN 014 TUR", "JPN 070 TUR"],
+            ),
             // no event
             ("The weather in Moscow was cold on Monday.", &[]),
             ("Russia is the largest country in the world.", &[]),
@@ -826,6 +864,14 @@ fn status_is_decided_from_the_verb_group_and_context() {
             Reported,
         ),
         ("Russia refused to meet Ukraine.", Asserted),
+        (
+            "Moscow might respond by expelling German diplomats.",
+            Hypothetical,
+        ),
+        (
+            "The United States is preparing sanctions against Iran.",
+            Intended,
+        ),
     ];
     let mut failures = Vec::new();
     for (text, want) in cases {
@@ -883,4 +929,34 @@ fn debug_one() {
     }
     eprintln!();
     eprintln!("{:#?}", doc.events);
+}
+
+#[test]
+fn odd_input_never_panics_and_triggers_slice_the_text() {
+    let odd = [
+        "",
+        "Russia",
+        "- - - Russia - expelled - -",
+        "Russia's didn't won't can't ’s ' t n't",
+        "“ Russia ” expelled “ ” ' ' NATO’s “",
+        "Russia expelled 🚀 diplomats from Ukraine — and China, which, who, that.",
+        "by by by Russia by expelling by",
+        "Russia, , , , and and and Ukraine met.",
+        "to to to Russia to to expel to",
+        "de-escalation - - de- -escalation Russia proposes de-",
+        "Россия expelled Україна diplomats; Russia: expelled.",
+        "If if if Russia could could not never no expel.",
+    ];
+    for text in odd {
+        for speaker in [None, Some("RUS")] {
+            let doc = doc_for(text, speaker);
+            for e in &doc.events {
+                assert!(
+                    doc.text.get(e.trigger.start..e.trigger.end).is_some(),
+                    "{text}"
+                );
+                assert!(e.sentence < doc.sentences.len(), "{text}");
+            }
+        }
+    }
 }

@@ -774,6 +774,30 @@ impl View {
     }
 }
 
+/// Verbs of appeal whose object's infinitive is the content of the appeal.
+fn is_appeal_verb(w: &str) -> bool {
+    [
+        "ask",
+        "urge",
+        "call",
+        "press",
+        "request",
+        "encourage",
+        "invite",
+        "tell",
+        "demand",
+        "implore",
+        "exhort",
+        "pressure",
+        "pressed",
+        "told",
+    ]
+    .iter()
+    .any(|l| {
+        w == *l || (w.starts_with(l) && matches!(&w[l.len()..], "s" | "ed" | "d" | "ing" | "es"))
+    })
+}
+
 /// Prepositions that place rather than involve ("in Panama", "at the embassy").
 fn is_place_preposition(pp: &str) -> bool {
     matches!(
@@ -813,7 +837,15 @@ fn match_at(lex: &VerbLexicon, v: &View, words: &[&str], i: usize) -> Option<Mat
                 && !is_have_do(w)
         });
         let third_only = lex.verb_form(word) == Some(form::THIRD);
-        let nominal = v.nominal_context(i) || (after_verb && third_only);
+        // "respond by expelling diplomats": a gerund clause after a preposition of manner or time
+        let gerund_clause = bits & form::GERUND != 0
+            && v.prev(i).is_some_and(|q| {
+                matches!(
+                    v.w(q),
+                    "by" | "after" | "before" | "without" | "through" | "upon" | "while"
+                )
+            });
+        let nominal = !gerund_clause && (v.nominal_context(i) || (after_verb && third_only));
         match p.kind {
             TriggerKind::Verb if nominal && !p.lemmas.iter().any(|l| l == "be") => continue,
             TriggerKind::Noun if !nominal && lex.verb_form(word).is_some() => continue,
@@ -961,6 +993,27 @@ fn verb_group(v: &View, t: usize, bits: u8) -> VerbGroup {
             || (w.ends_with("ly") && v.cand_at[j].is_none() && w.len() > 4)
             || w == "\""
         {
+        } else if bits & form::GERUND != 0
+            && j + 1 == i
+            && matches!(
+                w,
+                "considering" | "considers" | "considered" | "consider" | "weighing" | "mulling"
+            )
+        {
+            // "is considering sending aid": only a possibility
+            g.cues.control = Some(Control::Try);
+        } else if bits & form::GERUND != 0
+            && w == "out"
+            && v.prev(j)
+                .is_some_and(|q| matches!(v.w(q), "rule" | "rules" | "ruled" | "ruling"))
+        {
+            // "has ruled out providing weapons": a refusal
+            g.cues.control = Some(Control::Refuse);
+            if let Some(q) = v.prev(j) {
+                g.start = q;
+                i = q;
+                continue;
+            }
         } else if is_future(w) {
             g.cues.future = true;
         } else if w == "would" {
@@ -1112,9 +1165,12 @@ fn find_subject(
                     }
                     k = q;
                 }
-                if let Some(ci) = first {
+                // the main subject opens its clause ("NATO stripped …, accusing …");
+                // "The blast in the Czech region …, killing two" has no actor subject
+                if let Some(ci) = first.filter(|&ci| v.cands[ci].first <= k + 3) {
                     return (coordinated(v, ci), false);
                 }
+                return (Vec::new(), false);
             }
         }
     }
@@ -1197,9 +1253,20 @@ fn find_subject(
             // apposition right before the verb: "Iran, Syria's main ally, condemned …"
             if v.next(p) == Some(start) {
                 let mut k = p;
+                let mut saw_verb = false;
                 for _ in 0..14 {
                     let Some(q) = v.prev(k) else { break };
                     let wq = v.w(q);
+                    if matches!(wq, "which" | "who") {
+                        // "China, which has not condemned …, called for …": the antecedent
+                        let ante = v.prev(q).filter(|&h| v.w(h) == ",").and_then(|h| v.prev(h));
+                        if let Some(ci) = ante.and_then(|h| v.cand_at[h]) {
+                            if !v.cands[ci].place && !v.cands[ci].pronoun {
+                                return (coordinated(v, ci), false);
+                            }
+                        }
+                        break;
+                    }
                     if is_clause_stop(wq) || matches!(wq, "\"" | ";" | ":") {
                         break;
                     }
@@ -1208,10 +1275,8 @@ fn find_subject(
                             || lex
                                 .verb_form(wq)
                                 .is_some_and(|b| b & (form::PAST | form::THIRD) != 0));
-                    if verbish {
-                        break;
-                    }
-                    if wq == "," {
+                    saw_verb |= verbish;
+                    if wq == "," && !saw_verb {
                         let head = v.prev(q).and_then(|h| v.cand_at[h]);
                         if let Some(ci) = head {
                             let c = &v.cands[ci];
@@ -1219,6 +1284,9 @@ fn find_subject(
                                 return (coordinated(v, ci), false);
                             }
                         }
+                        break;
+                    }
+                    if wq == "," {
                         break;
                     }
                     k = q;
@@ -1456,6 +1524,22 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
         };
         let mut cues = g.cues;
         cues.negated |= m.negated_between;
+        // a gerund clause ("might respond by expelling …") shares its main verb's modality
+        if verbal && m.bits & form::GERUND != 0 {
+            if let Some(prep) = v
+                .prev(t)
+                .filter(|&q| matches!(v.w(q), "by" | "through" | "without"))
+            {
+                if let Some(main) = v.prev(prep).filter(|&q| v.cand_at[q].is_none()) {
+                    let bits = lex.verb_form(v.w(main)).unwrap_or(form::BASE);
+                    let mg = verb_group(&v, main, bits);
+                    cues.hypothetical |= mg.cues.hypothetical;
+                    cues.would |= mg.cues.would;
+                    cues.future |= mg.cues.future;
+                    cues.negated |= mg.cues.negated;
+                }
+            }
+        }
         if !verbal {
             cues.negated |= v.prev(t).is_some_and(|q| v.w(q) == "no");
         }
@@ -1543,6 +1627,17 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                 // complement ("calls from Western capitals to pressure …") has none
                 match v.prev(g.start).and_then(|q| v.cand_at[q]) {
                     Some(ci) if !v.cands[ci].place => {
+                        // "asked Russia to cooperate": the content of an appeal is no event
+                        let before = v.prev(v.cands[ci].first).and_then(|q| {
+                            if matches!(v.w(q), "on" | "upon") {
+                                v.prev(q)
+                            } else {
+                                Some(q)
+                            }
+                        });
+                        if before.is_some_and(|q| is_appeal_verb(v.w(q))) {
+                            continue;
+                        }
                         (coordinated(&v, ci), v.cands[ci].pp.is_some())
                     }
                     _ => (Vec::new(), false),
