@@ -370,12 +370,109 @@ impl<'a> Resolver<'a> {
         })
     }
 
+    /// A nationality directly before a national non-state organisation of
+    /// another country names that organisation's branch in the nationality's
+    /// country: "Pakistani Taliban" is PAKREB, not AFGREB. Only armed,
+    /// opposition, party and similar non-state sectors are re-homed; state
+    /// bodies and international organisations keep their own code. Returns
+    /// the nationality's country index and the branch's code.
+    fn branch(&self, st: &Sent, u: usize) -> Option<(usize, String)> {
+        let Some(Sense::Org(o)) = st.units.get(u)?.sense() else {
+            return None;
+        };
+        let prev = self.adjacent_before(st, u)?;
+        let Some(Sense::CountryAdj(c)) = st.units[prev].sense() else {
+            return None;
+        };
+        let org = &self.lex.orgs[o];
+        let iso = &self.lex.countries[c].code;
+        let home = org.country.as_ref()?;
+        let sector = org.code.get(3..)?;
+        if home == iso || org.code.get(..3) != Some(home.as_str()) {
+            return None;
+        }
+        matches!(
+            sector,
+            "REB" | "INS" | "SEP" | "OPP" | "PTY" | "UAF" | "RAD" | "CRM"
+        )
+        .then(|| (c, format!("{iso}{sector}")))
+    }
+
+    /// The unit right before unit `u`, when only spaces separate them.
+    fn adjacent_before(&self, st: &Sent, u: usize) -> Option<usize> {
+        let prev = u.checked_sub(1)?;
+        let (a, b) = (st.units.get(prev)?, st.units.get(u)?);
+        let gap = self.text.get(a.ext_end.min(b.span.start)..b.span.start)?;
+        gap.chars().all(|ch| ch == ' ').then_some(prev)
+    }
+
+    /// The entity an organisation unit names: its national branch when a
+    /// nationality re-homes it (see [`Resolver::branch`]), else the body itself.
+    fn org_unit_entity(&mut self, st: &Sent, u: usize, o: usize) -> usize {
+        let Some((c, code)) = self.branch(st, u) else {
+            return self.org(o);
+        };
+        let key = format!("branch|{code}|{o}");
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        let org = &self.lex.orgs[o];
+        let name = format!("{} {}", st.units[u - 1].text(self.text), org.name);
+        let kind = match org.kind {
+            OrgKind::Group => EntityKind::Group,
+            _ => EntityKind::Organization,
+        };
+        let heads = org.anaphora.clone();
+        let e = self.new_entity(&name, Some(code), kind);
+        self.entities[e].country = Some(self.lex.countries[c].code.clone());
+        self.heads[e] = heads;
+        self.by_key.insert(key, e);
+        e
+    }
+
     fn phrase_owner(&self, st: &Sent, p: usize, depth: usize) -> Option<OwnerCode> {
         if depth > 4 {
             return None;
         }
         let pa = &st.parsed[p];
         if let Some(&u) = pa.owners.last() {
+            if let Some((c, code)) = self.branch(st, u) {
+                return Some(OwnerCode {
+                    code,
+                    state: false,
+                    country: Some(self.lex.countries[c].code.clone()),
+                });
+            }
+            // "the Russian NATO envoy": a state's diplomat to an international
+            // organisation is the state's (as in "Russia's envoy to NATO");
+            // other roles ("a German NATO commander") serve the organisation.
+            if let (Some(Sense::Org(o)), Some(prev)) =
+                (st.units[u].sense(), self.adjacent_before(st, u))
+            {
+                let diplomat = pa.roles.iter().any(|r| {
+                    let ph = &self.lex.roles[r.1].phrase;
+                    [
+                        "ambassador",
+                        "envoy",
+                        "representative",
+                        "delegat",
+                        "diplomat",
+                    ]
+                    .iter()
+                    .any(|w| ph.contains(w))
+                });
+                let igo = self.lex.orgs[o].code.starts_with("IGO");
+                if let (true, true, Some(Sense::CountryAdj(c) | Sense::CountryName(c))) =
+                    (diplomat, igo, st.units[prev].sense())
+                {
+                    let iso = self.lex.countries[c].code.clone();
+                    return Some(OwnerCode {
+                        code: iso.clone(),
+                        state: true,
+                        country: Some(iso),
+                    });
+                }
+            }
             return st.units[u]
                 .sense()
                 .and_then(|s| compose::sense_owner(self.lex, s));
@@ -513,8 +610,12 @@ impl<'a> Resolver<'a> {
         for &u in &st.parsed[p].owners.clone() {
             let unit = st.units[u];
             let Some(s) = unit.sense() else { continue };
-            let Some(e) = self.sense_entity(s) else {
-                continue;
+            let e = match s {
+                Sense::Org(o) => self.org_unit_entity(st, u, o),
+                _ => match self.sense_entity(s) {
+                    Some(e) => e,
+                    None => continue,
+                },
             };
             let kind = match s {
                 Sense::CountryAdj(_) => MentionKind::Demonym,
@@ -723,7 +824,7 @@ impl<'a> Resolver<'a> {
                 Some(e)
             }
             Sense::Org(o) => {
-                let e = self.org(o);
+                let e = self.org_unit_entity(st, st.parsed[p].head, o);
                 let t = head.text(self.text);
                 let kind = if t.starts_with("the ") || t.starts_with("The ") {
                     MentionKind::Nominal

@@ -1100,3 +1100,65 @@ fn arbitrary_text_is_safe() {
         }
     }
 }
+
+#[test]
+fn national_branches_and_diplomats_to_bodies() {
+    // A nationality re-homes a non-state armed group or party to its country.
+    case!(
+        "Pakistani Taliban fighters attacked a checkpoint.",
+        "Taliban",
+        "Pakistani Taliban",
+        Some("PAKREB"),
+        K::Organization
+    );
+    case!(
+        "Pakistani Taliban fighters attacked a checkpoint.",
+        "fighters",
+        "Taliban fighters",
+        Some("PAKREB"),
+        K::Group
+    );
+    case!(
+        "The Pakistani Taliban claimed the attack.",
+        "Taliban",
+        "Pakistani Taliban",
+        Some("PAKREB"),
+        K::Organization
+    );
+    case!(
+        "Lebanese Hezbollah fighters crossed the border.",
+        "Hezbollah",
+        "Hezbollah",
+        Some("LBNREB"),
+        K::Organization
+    );
+    case!(
+        "The Taliban claimed the attack.",
+        "The Taliban",
+        "Taliban",
+        Some("AFGREB"),
+        K::Organization
+    );
+    // International bodies keep their code, but a state's diplomat to one is the state's.
+    case!(
+        "The Russian NATO envoy said the talks failed.",
+        "envoy",
+        "NATO envoy",
+        Some("RUSGOV"),
+        K::Person
+    );
+    case!(
+        "A German NATO spokeswoman said allies agreed.",
+        "spokeswoman",
+        "NATO spokeswoman",
+        Some("IGOWSTNAT"),
+        K::Person
+    );
+    case!(
+        "The Russian NATO envoy said the talks failed.",
+        "NATO",
+        "NATO",
+        Some("IGOWSTNAT"),
+        K::Organization
+    );
+}
