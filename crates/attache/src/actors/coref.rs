@@ -398,6 +398,113 @@ impl<'a> Resolver<'a> {
         .then(|| (c, format!("{iso}{sector}")))
     }
 
+    /// The country a domestic role with no stated owner belongs to ("the
+    /// foreign ministry", "the defence minister", "police"), from context:
+    /// a place right after it ("the foreign ministry in Nairobi"), else the
+    /// country most mentioned in this sentence so far and the three before
+    /// it (states, places, national actors), counting an upper-case dateline
+    /// place at the start of the text once; each entity counts once and the
+    /// leader needs twice the runner-up's count. `None` otherwise, or when the role is diplomatic (an ambassador in a capital
+    /// is usually a foreign one) or not a state or domestic sector.
+    fn context_country(&self, st: &Sent, p: usize, sector: &str) -> Option<String> {
+        const DOMESTIC: &[&str] = &["GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP"];
+        if !DOMESTIC.contains(&sector) {
+            return None;
+        }
+        let diplomatic = st.parsed[p].roles.iter().any(|r| {
+            let ph = &self.lex.roles[r.1].phrase;
+            [
+                "ambassador",
+                "envoy",
+                "embass",
+                "consul",
+                "diplomat",
+                "mission",
+                "representative",
+                "delegat",
+                "counterpart",
+            ]
+            .iter()
+            .any(|w| ph.contains(w))
+        });
+        if diplomatic {
+            return None;
+        }
+        let ph = &st.phrases[p];
+        // "the foreign ministry in Nairobi": the place right after it.
+        let mut after = st.units.iter().filter(|u| u.span.start >= ph.ext_end);
+        let first = after.next();
+        let next = first
+            .filter(|u| u.is_word() && u.text(self.text) == "in")
+            .and(after.next());
+        if let Some(u) = next {
+            let gap = self.text.get(ph.ext_end..u.span.start).unwrap_or("");
+            if gap.trim() == "in" {
+                let c = match u.sense() {
+                    Some(Sense::Capital(c) | Sense::CountryName(c)) => Some(c),
+                    Some(Sense::City(i)) => Some(self.lex.cities[i].1),
+                    _ => None,
+                };
+                if let Some(c) = c {
+                    return Some(self.lex.countries[c].code.clone());
+                }
+            }
+        }
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        let mut seen: Vec<usize> = Vec::new();
+        let mut add = |iso: &str| match counts.iter_mut().find(|(c, _)| c == iso) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((iso.to_string(), 1)),
+        };
+        let from = st.index.saturating_sub(3);
+        for m in self.mentions.iter().rev() {
+            if m.sentence < from {
+                break;
+            }
+            if m.span.start >= ph.start || seen.contains(&m.entity) {
+                continue;
+            }
+            seen.push(m.entity);
+            if let Some(iso) = self.mention_country(m.entity) {
+                add(&iso);
+            }
+        }
+        if from > 0 {
+            // A dateline ("NAIROBI --") sets the scene for the whole article.
+            if let Some(m) = self.mentions.first().filter(|m| m.sentence == 0) {
+                let t = self.text.get(m.span.start..m.span.end).unwrap_or("");
+                let caps = t.chars().count() > 2 && t.chars().all(|c| !c.is_lowercase());
+                if caps && self.entities[m.entity].kind == EntityKind::Place {
+                    if let Some(iso) = self.entities[m.entity].country.clone() {
+                        add(&iso);
+                    }
+                }
+            }
+        }
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        match counts.as_slice() {
+            [(iso, _)] => Some(iso.clone()),
+            [(iso, a), (_, b), ..] if *a >= 2 * *b => Some(iso.clone()),
+            _ => None,
+        }
+    }
+
+    /// The country an entity stands for or belongs to as a national actor:
+    /// a state, a place in a known country, or a person or body coded with
+    /// its country (not international organisations).
+    fn mention_country(&self, e: usize) -> Option<String> {
+        let ent = &self.entities[e];
+        let iso = ent.country.as_ref()?;
+        match ent.kind {
+            EntityKind::State | EntityKind::Place => Some(iso.clone()),
+            _ => ent
+                .code
+                .as_ref()
+                .is_some_and(|c| c.starts_with(iso.as_str()))
+                .then(|| iso.clone()),
+        }
+    }
+
     /// The unit right before unit `u`, when only spaces separate them.
     fn adjacent_before(&self, st: &Sent, u: usize) -> Option<usize> {
         let prev = u.checked_sub(1)?;
@@ -851,8 +958,15 @@ impl<'a> Resolver<'a> {
         let r = self.lex.roles[role].clone();
         let has_owner =
             !pa.owners.is_empty() || st.of_target[p].is_some() || st.pron_owner[p].is_some();
-        let code = self.phrase_code(st, p, 0);
-        let country = self.phrase_owner(st, p, 0).and_then(|o| o.country);
+        let mut code = self.phrase_code(st, p, 0);
+        let mut country = self.phrase_owner(st, p, 0).and_then(|o| o.country);
+        if code.is_none() && !has_owner {
+            let sector = compose::sector(self.lex, &pa).unwrap_or("");
+            if let Some(iso) = self.context_country(st, p, sector) {
+                code = Some(format!("{iso}{sector}"));
+                country = Some(iso);
+            }
+        }
         let org_owner = pa.owners.last().and_then(|&u| match st.units[u].sense() {
             Some(Sense::Org(o)) => Some(o),
             _ => None,
@@ -943,7 +1057,8 @@ impl<'a> Resolver<'a> {
                         return None;
                     }
                     let name = self.bare_text(st, p);
-                    let e = self.new_entity(&name, None, EntityKind::Organization);
+                    let e = self.new_entity(&name, code, EntityKind::Organization);
+                    self.entities[e].country = country;
                     self.heads[e] = vec![r.phrase.clone(), last_word(&r.phrase).to_string()];
                     self.mention(e, hs, si, MentionKind::Nominal);
                     return Some(e);

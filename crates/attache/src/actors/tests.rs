@@ -1162,3 +1162,79 @@ fn national_branches_and_diplomats_to_bodies() {
         K::Organization
     );
 }
+
+#[test]
+fn roles_take_their_country_from_context() {
+    // The sentence before names one country: the domestic role is its.
+    case!("Kenya's president said the vote was fair.\nThe foreign ministry said it would summon the envoy.", "The foreign ministry", "foreign ministry", Some("KENGOV"), K::Organization);
+    case!(
+        "Chilean troops crossed the river.\nThe defence minister said the border was calm.",
+        "The defence minister",
+        "defence minister",
+        Some("CHLMIL"),
+        K::Person
+    );
+    case!(
+        "Brazil closed the road.\nPolice said two people were hurt.",
+        "Police",
+        "Police",
+        Some("BRACOP"),
+        K::Group
+    );
+    // A place right after the role gives its country.
+    case!(
+        "The foreign ministry in Nairobi said the border was open.",
+        "The foreign ministry",
+        "foreign ministry",
+        Some("KENGOV"),
+        K::Organization
+    );
+    case!(
+        "Ana Cruz of the United States would meet the foreign minister in Havana.",
+        "the foreign minister",
+        "foreign minister",
+        Some("CUBGOV"),
+        K::Person
+    );
+    // A dateline counts for the country of the place.
+    case!("NAIROBI - The talks resumed on Monday.\nThe rain stopped.\nThe roads opened.\nThe shops opened.\nThe interior ministry said the curfew was over.", "The interior ministry", "interior ministry", Some("KENGOV"), K::Organization);
+    // Two countries competing equally: no code.
+    case!(
+        "Kenya and Uganda signed the deal.\nThe foreign ministry said it was fair.",
+        "The foreign ministry",
+        "foreign ministry",
+        None,
+        K::Organization
+    );
+    case!(
+        "Kenya's president met Uganda's president.\nThe defence minister said the border was calm.",
+        "The defence minister",
+        "defence minister",
+        None,
+        K::Person
+    );
+    // Diplomatic roles are often foreign: no code from context.
+    case!(
+        "Kenya closed the road.\nThe ambassador said the embassy was open.",
+        "The ambassador",
+        "ambassador",
+        None,
+        K::Person
+    );
+    // A stated owner always wins.
+    case!(
+        "Kenya closed the road.\nThe Ugandan foreign ministry said it was fair.",
+        "foreign ministry",
+        "Ugandan foreign ministry",
+        Some("UGAGOV"),
+        K::Organization
+    );
+    // No country in context: nothing to give.
+    case!(
+        "The foreign ministry said the talks were over.",
+        "The foreign ministry",
+        "foreign ministry",
+        None,
+        K::Organization
+    );
+}
