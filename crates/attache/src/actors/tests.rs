@@ -1238,3 +1238,43 @@ fn roles_take_their_country_from_context() {
         K::Organization
     );
 }
+
+/// The entity name and code the `nth` mention with exactly this text points
+/// to after the quotes stage has linked first-person pronouns.
+fn quoted(text: &str, mention: &str, nth: usize) -> Option<(String, Option<String>)> {
+    let mut d = doc_of(text);
+    crate::quotes::attribute(&mut d);
+    d.mentions
+        .iter()
+        .filter(|m| d.slice(m.span) == mention)
+        .nth(nth)
+        .map(|m| {
+            let e = &d.entities[m.entity];
+            (e.name.clone(), e.code.clone())
+        })
+}
+
+/// Text, mention, which occurrence, expected (entity name, code).
+type QuotedCase<'a> = (&'a str, &'a str, usize, Option<(&'a str, Option<&'a str>)>);
+
+#[test]
+fn first_person_in_quotations() {
+    let cases: &[QuotedCase] = &[
+        ("\"I will not resign,\" said Kenyan President William Ruto.", "I", 0, Some(("William Ruto", Some("KENGOV")))),
+        ("\"My door is open,\" Ana Cruz, the Chilean foreign minister, said.", "My", 0, Some(("Ana Cruz", Some("CHLGOV")))),
+        ("\"We will answer,\" said Chilean Foreign Minister Ana Cruz.", "We", 0, Some(("Chile", Some("CHL")))),
+        ("Ana Cruz, the Chilean foreign minister, said: \"They told me nothing and our embassy is closed.\"", "me", 0, Some(("Ana Cruz", Some("CHLGOV")))),
+        ("Ana Cruz, the Chilean foreign minister, said: \"They told me nothing and our embassy is closed.\"", "our", 0, Some(("Chile", Some("CHL")))),
+        // A rebel spokesman's "we" is his own side, not a state.
+        ("\"We hold the town,\" said Omar Ali, a Taliban spokesman.", "We", 0, Some(("Omar Ali", Some("AFGREB")))),
+        // Outside quotation marks, "I" is not linked to anyone.
+        ("I met Ana Cruz, the Chilean foreign minister, on Monday.", "I", 0, None),
+        // "US" in capitals is the United States.
+        ("\"The US will help,\" said Chilean Foreign Minister Ana Cruz.", "US", 0, Some(("United States", Some("USA")))),
+    ];
+    for (text, mention, nth, want) in cases {
+        let got = quoted(text, mention, *nth);
+        let got = got.as_ref().map(|(n, c)| (n.as_str(), c.as_deref()));
+        assert_eq!(got, *want, "{mention:?} in {text:?}");
+    }
+}
