@@ -238,6 +238,111 @@ impl<'a> Resolver<'a> {
             }
         }
         self.speakers[si] = self.find_speaker(si, units);
+        self.split_coordination(si);
+    }
+
+    /// Coordinated owners of a plural role make one group per owner:
+    /// "French and German officials" and "the foreign ministers of France
+    /// and Germany" are FRAGOV and DEUGOV, not one DEUGOV (or FRAGOV) group.
+    /// The group the phrase resolved to keeps the owner it was coded with;
+    /// each other owner's mention becomes a `Nominal` mention of its own
+    /// group ("French officials", "foreign ministers of Germany"); after
+    /// "of", the first owner's mention ("France") joins the head's group.
+    fn split_coordination(&mut self, si: usize) {
+        let mut idx: Vec<usize> = (0..self.mentions.len())
+            .filter(|&i| self.mentions[i].sentence == si)
+            .collect();
+        idx.sort_by_key(|&i| self.mentions[i].span.start);
+        let gap = |r: &Self, a: usize, b: usize| -> &'a str {
+            let (x, y) = (r.mentions[a].span.end, r.mentions[b].span.start);
+            if x <= y {
+                r.text.get(x..y).unwrap_or("#")
+            } else {
+                "#"
+            }
+        };
+        let is_conj = |g: &str| matches!(g, " and " | ", " | ", and " | " or " | ", or ");
+        for (k, &h) in idx.iter().enumerate() {
+            let he = self.mentions[h].entity;
+            let head = &self.entities[he];
+            if head.kind != EntityKind::Group || head.roles.is_empty() {
+                continue;
+            }
+            let (Some(code), Some(iso)) = (head.code.clone(), head.country.clone()) else {
+                continue;
+            };
+            let Some(sector) = code.strip_prefix(iso.as_str()).map(str::to_string) else {
+                continue;
+            };
+            let state_of = |r: &Self, m: usize, kind: MentionKind| -> Option<String> {
+                let e = &r.entities[r.mentions[m].entity];
+                (r.mentions[m].kind == kind && e.kind == EntityKind::State)
+                    .then(|| e.country.clone())
+                    .flatten()
+            };
+            // Owners before the head: "French and German officials".
+            let mut others: Vec<(usize, String, String)> = Vec::new();
+            if k >= 2
+                && gap(self, idx[k - 1], h) == " "
+                && state_of(self, idx[k - 1], MentionKind::Demonym).as_ref() == Some(&iso)
+            {
+                let mut j = k - 1;
+                while j >= 1 && is_conj(gap(self, idx[j - 1], idx[j])) {
+                    let Some(c) = state_of(self, idx[j - 1], MentionKind::Demonym) else {
+                        break;
+                    };
+                    let m = &self.mentions[idx[j - 1]];
+                    let adj = self.text.get(m.span.start..m.span.end).unwrap_or("");
+                    let hm = &self.mentions[h];
+                    let head_text = self.text.get(hm.span.start..hm.span.end).unwrap_or("");
+                    others.push((idx[j - 1], c, format!("{adj} {}", strip_the(head_text))));
+                    j -= 1;
+                }
+            }
+            // Owners after the head: "the foreign ministers of France and Germany".
+            let before = others.len();
+            if k + 2 < idx.len()
+                && gap(self, h, idx[k + 1]) == " of "
+                && state_of(self, idx[k + 1], MentionKind::Name).as_ref() == Some(&iso)
+            {
+                let mut j = k + 1;
+                while j + 1 < idx.len() && is_conj(gap(self, idx[j], idx[j + 1])) {
+                    let Some(c) = state_of(self, idx[j + 1], MentionKind::Name) else {
+                        break;
+                    };
+                    let name = self.entities[self.mentions[idx[j + 1]].entity].name.clone();
+                    let head_name = strip_the(&self.entities[he].name).to_string();
+                    others.push((idx[j + 1], c, format!("{head_name} of {name}")));
+                    j += 1;
+                }
+                if others.len() > before {
+                    // The head's own owner ("France") is then one of the
+                    // groups' owners too, not an actor beside them.
+                    self.mentions[idx[k + 1]].entity = he;
+                    self.mentions[idx[k + 1]].kind = MentionKind::Nominal;
+                }
+            }
+            for (m, c, name) in others {
+                if c == iso {
+                    continue;
+                }
+                let key = format!("group|{}", name.to_lowercase());
+                let g = match self.by_key.get(&key) {
+                    Some(&g) => g,
+                    None => {
+                        let g =
+                            self.new_entity(&name, Some(format!("{c}{sector}")), EntityKind::Group);
+                        self.entities[g].country = Some(c.clone());
+                        self.entities[g].roles = self.entities[he].roles.clone();
+                        self.owner_of[g] = Some(self.mentions[m].entity);
+                        self.by_key.insert(key, g);
+                        g
+                    }
+                };
+                self.mentions[m].entity = g;
+                self.mentions[m].kind = MentionKind::Nominal;
+            }
+        }
     }
 
     /// "of"-phrases and appositives.

@@ -1278,3 +1278,92 @@ fn first_person_in_quotations() {
         assert_eq!(got, *want, "{mention:?} in {text:?}");
     }
 }
+
+#[test]
+fn coordinated_owners_make_one_group_each() {
+    case!(
+        "French and German officials met in Rome.",
+        "officials",
+        "German officials",
+        Some("DEUGOV"),
+        K::Group
+    );
+    case!(
+        "French and German officials met in Rome.",
+        "French",
+        "French officials",
+        Some("FRAGOV"),
+        K::Group
+    );
+    case!(
+        "Kenyan, Ugandan and Tanzanian troops crossed the border.",
+        "Kenyan",
+        "Kenyan troops",
+        Some("KENMIL"),
+        K::Group
+    );
+    case!(
+        "Kenyan, Ugandan and Tanzanian troops crossed the border.",
+        "Ugandan",
+        "Ugandan troops",
+        Some("UGAMIL"),
+        K::Group
+    );
+    case!(
+        "Kenyan, Ugandan and Tanzanian troops crossed the border.",
+        "troops",
+        "Tanzanian troops",
+        Some("TZAMIL"),
+        K::Group
+    );
+    case!(
+        "The foreign ministers of France and Germany said the plan was fair.",
+        "The foreign ministers",
+        "foreign ministers",
+        Some("FRAGOV"),
+        K::Group
+    );
+    case!(
+        "The foreign ministers of France and Germany said the plan was fair.",
+        "France",
+        "foreign ministers",
+        Some("FRAGOV"),
+        K::Group
+    );
+    case!(
+        "The foreign ministers of France and Germany said the plan was fair.",
+        "Germany",
+        "foreign ministers of Germany",
+        Some("DEUGOV"),
+        K::Group
+    );
+    case!(
+        "The foreign ministers of Peru, Chile or Bolivia will attend.",
+        "Bolivia",
+        "foreign ministers of Bolivia",
+        Some("BOLGOV"),
+        K::Group
+    );
+    // Not coordinated owners: left alone.
+    case!(
+        "The foreign ministers of France met Germany on Monday.",
+        "Germany",
+        "Germany",
+        Some("DEU"),
+        K::State
+    );
+    case!(
+        "French officials and German troops met in Rome.",
+        "French",
+        "France",
+        Some("FRA"),
+        K::State
+    );
+    case!(
+        "The foreign minister of France said the plan was fair.",
+        "France",
+        "France",
+        Some("FRA"),
+        K::State
+    );
+}
