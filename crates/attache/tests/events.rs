@@ -913,25 +913,6 @@ fn triggers_quotes_and_report() {
 }
 
 #[test]
-#[ignore]
-fn debug_one() {
-    let text = std::env::var("SENT").unwrap_or_default();
-    let doc = doc_for(&text, std::env::var("SPEAKER").ok().as_deref());
-    for m in &doc.mentions {
-        eprintln!(
-            "mention {:?} {:?}",
-            doc.slice(m.span),
-            doc.entities[m.entity].code
-        );
-    }
-    for t in &doc.tokens {
-        eprint!("[{}]", doc.slice(t.span));
-    }
-    eprintln!();
-    eprintln!("{:#?}", doc.events);
-}
-
-#[test]
 fn odd_input_never_panics_and_triggers_slice_the_text() {
     let odd = [
         "",
