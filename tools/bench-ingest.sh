@@ -61,13 +61,15 @@ echo "corpus: $N articles, $BYTES bytes of feed text, $(nproc) cores; store $DB"
 
 run() {
   /usr/bin/time -v "$BIN" ingest "$WORK/corpus" --db "$DB" --quiet >"$WORK/out" 2>"$WORK/time" || true
-  local secs rss
+  local secs rss cpu
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$WORK/time")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time")
+  cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$WORK/time")
   echo "$1: $(head -1 "$WORK/out")"
   python3 -c "
-n, b, s, rss = $N, $BYTES, $secs, $rss
-print(f'  {s:.2f} s wall, {n/s:,.0f} articles/s, {b/s/1e6:.2f} MB/s, peak RSS {rss/1024:.0f} MiB')"
+n, b, s, rss, cpu = $N, $BYTES, $secs, $rss, $cpu
+print(f'  {s:.2f} s wall, {n/s:,.0f} articles/s, {b/s/1e6:.2f} MB/s, peak RSS {rss/1024:.0f} MiB; '
+      f'{cpu:.2f} CPU-s = {n/cpu:,.0f} articles per CPU-second; load average now: $(cut -d" " -f1 /proc/loadavg)')"
 }
 run "first run "
 run "second run"

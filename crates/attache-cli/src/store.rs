@@ -154,10 +154,13 @@ fn analyse(engine: &Engine, raw: RawArticle) -> Result<Doc, String> {
     })
 }
 
+/// What the writer thread hands back: the store, articles inserted, articles already there.
+type Written = anyhow::Result<(Box<dyn Store>, usize, usize)>;
+
 /// The thread that stores analysed batches while the next batch is analysed.
 struct Writer {
     tx: Option<std::sync::mpsc::SyncSender<Vec<NewArticle>>>,
-    handle: Option<std::thread::JoinHandle<anyhow::Result<(Box<dyn Store>, usize, usize)>>>,
+    handle: Option<std::thread::JoinHandle<Written>>,
 }
 
 impl Writer {
@@ -188,7 +191,7 @@ impl Writer {
     }
 
     /// Waits for every queued batch; returns the store and the totals.
-    fn finish(&mut self) -> anyhow::Result<(Box<dyn Store>, usize, usize)> {
+    fn finish(&mut self) -> Written {
         self.tx = None;
         match self.handle.take() {
             Some(h) => h

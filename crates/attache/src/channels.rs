@@ -791,6 +791,13 @@ fn find_triggers(toks: &[Tok], lex: &ChannelLexicon) -> Vec<Trigger> {
     out
 }
 
+/// The sentence the tokens come from.
+fn toks_sentence(doc: &Doc, toks: &[Tok]) -> usize {
+    toks.first()
+        .and_then(|t| doc.sentence_at(t.span.start))
+        .unwrap_or(usize::MAX)
+}
+
 /// Tokens `a..b`, clamped to the sentence.
 fn win(toks: &[Tok], a: usize, b: usize) -> &[Tok] {
     let b = b.min(toks.len());
@@ -1327,6 +1334,30 @@ fn resolve_parties(
             AmbassadorRecalled => ag_code.clone(),
             _ => other_than(&host),
         };
+    }
+    // The events stage's coding of this act: who did it (the host, for an
+    // expulsion or closure of someone else's channel) to whom (the holder).
+    if holder.is_none() || host.is_none() {
+        let at = toks[trig.start].span;
+        let ev = doc
+            .events
+            .iter()
+            .filter(|e| e.sentence == toks_sentence(doc, toks))
+            .filter(|e| e.cameo.starts_with("16") || e.cameo.starts_with("17"))
+            .min_by_key(|e| e.trigger.start.abs_diff(at.start));
+        if let Some(e) = ev {
+            if matches!(
+                trig.change,
+                StaffExpelled | AccreditationRevoked | Closed | Suspended
+            ) {
+                if holder.is_none() && !same(&e.target, &host) {
+                    holder = e.target.clone();
+                }
+                if host.is_none() && !same(&e.source, &holder) {
+                    host = e.source.clone();
+                }
+            }
+        }
     }
     if host.is_none() {
         host = other_than(&holder);

@@ -299,3 +299,36 @@ fn through_the_engine() {
         assert_eq!(got, want.to_vec(), "{text}");
     }
 }
+
+#[test]
+fn events_fill_parties_the_text_leaves_open() {
+    use attache::doc::{Event, EventStatus, Span};
+    let mut doc = markup::doc("The diplomats were expelled on Sunday.", Some("2021-04-18"));
+    let off = doc.text.find("expelled").unwrap_or(0);
+    doc.events.push(Event {
+        sentence: 0,
+        source: Some("CZE".into()),
+        target: Some("RUS".into()),
+        source_entity: None,
+        target_entity: None,
+        cameo: "161".into(),
+        trigger: Span::new(off, off + 8),
+        status: EventStatus::Asserted,
+        date: None,
+        quote: None,
+        location: None,
+    });
+    dates::resolve(&mut doc);
+    channels::track(&mut doc);
+    let got: Vec<(Option<&str>, Option<&str>)> = doc
+        .channels
+        .iter()
+        .map(|c| (c.holder.as_deref(), c.host.as_deref()))
+        .collect();
+    assert_eq!(got, vec![(Some("RUS"), Some("CZE"))]);
+    assert_eq!(doc.channels[0].date.as_deref(), Some("2021-04-18"));
+}
+
+cases! {
+    handled_through_embassy: "{Ruritania|USA} said urgent matters will be handled through the {Swiss|CHE|demonym} embassy in Havana." => ["CHE>USA fallback_designated"];
+}

@@ -99,3 +99,38 @@ cases! {
     denied_cue_fallback: "{Russia|RUS} denied that its troops attacked the hospital. || {Ukraine|UKR} said the strike killed 12 people." => [["RUS", "UKR"]];
     rejected_claims_agreement: "{Tehran|IRN|metonym,s} said [[{Iran|IRN} reached an agreement with the {IAEA|IGOUNOIAEA|org}]]. || The {IAEA|IGOUNOIAEA|org,s} rejected [[that an agreement was reached]]." => [["IGOUNOIAEA", "IRN"]];
 }
+
+/// Through the whole engine (actors and quotations found by their stages).
+#[test]
+fn through_the_engine() {
+    let engine = attache::Engine::builder().build().expect("engine");
+    let cases: &[(&str, &[&str])] = &[
+        ("Kyiv said Russian forces attacked the port on Saturday. Moscow said no attack took place.", &["RUS", "UKR"]),
+        ("The White House said the two sides agreed on a prisoner swap. Tehran said there was no agreement.", &["IRN", "USA"]),
+        ("Ankara said it informed Baghdad before the operation. Iraq's foreign ministry said it was not informed by Turkey.", &["IRQ", "TUR"]),
+        ("London said Russia was responsible for the poisoning. Moscow rejected the allegations as baseless.", &["GBR", "RUS"]),
+        ("Paris said France will send aid. Berlin said talks will continue.", &[]),
+    ];
+    for (text, want) in cases {
+        let mut raw = attache::input::RawArticle::plain("case", *text);
+        raw.meta.published = chrono::NaiveDate::from_ymd_opt(2021, 10, 20);
+        let doc = engine.analyse(raw);
+        let mut got: Vec<String> = doc
+            .conflicts
+            .iter()
+            .flat_map(|k| k.claims.iter())
+            .filter_map(|c| {
+                c.code
+                    .as_deref()
+                    .map(|x| x.chars().take(3).collect::<String>())
+            })
+            .collect();
+        got.sort();
+        got.dedup();
+        assert_eq!(got, want.to_vec(), "{text}");
+    }
+}
+
+cases! {
+    incursion_denied: "[[“This is a serious violation of our territory,”]] {the minister|GHAGOV|person,s} said. || {Togo|TGO|s} denied [[that its troops had crossed the border]]." => [["GHAGOV", "TGO"]];
+}

@@ -706,7 +706,7 @@ impl<'a> Resolver<'a> {
                     is_place = true;
                 }
                 if is_place {
-                    let name = strip_the(head.text(self.text)).to_string();
+                    let name = title_case(strip_the(head.text(self.text)));
                     let code = self.lex.countries[c].code.clone();
                     let e = self.place(&name, Some(code));
                     self.mention(e, head.span, si, MentionKind::Name);
@@ -1127,14 +1127,20 @@ impl<'a> Resolver<'a> {
     fn person_by_role(&self, role: &str) -> Option<usize> {
         let similar = role_family(role);
         let fits = |r: &String, s: &str| r == s || r.ends_with(&format!(" {s}"));
-        self.mentions.iter().rev().map(|m| m.entity).find(|&e| {
-            let ent = &self.entities[e];
-            ent.kind == EntityKind::Person
-                && ent
-                    .roles
-                    .iter()
-                    .any(|r| fits(r, role) || similar.iter().any(|s| fits(r, s)))
-        })
+        let last = self.mentions.last().map_or(0, |m| m.sentence);
+        self.mentions
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence + 30 >= last)
+            .map(|m| m.entity)
+            .find(|&e| {
+                let ent = &self.entities[e];
+                ent.kind == EntityKind::Person
+                    && ent
+                        .roles
+                        .iter()
+                        .any(|r| fits(r, role) || similar.iter().any(|s| fits(r, s)))
+            })
     }
 
     /// The organisation in focus that `head` ("alliance", "organization") can refer to.
@@ -1285,7 +1291,14 @@ impl<'a> Resolver<'a> {
 
     /// True when byte `pos` lies inside a quotation that closes before `until`.
     fn in_quote(&self, until: usize, pos: usize) -> bool {
-        let para_start = self.text[..pos].rfind('\n').map_or(0, |i| i + 1);
+        // Look back to the paragraph start, but never more than 4 KiB.
+        let mut from = pos.saturating_sub(4096);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let para_start = self.text[from..pos]
+            .rfind('\n')
+            .map_or(from, |i| from + i + 1);
         let mut open = false;
         for c in self.text[para_start..pos].chars() {
             match c {
@@ -1469,4 +1482,25 @@ fn role_family(role: &str) -> &'static [&'static str] {
         "minister" | "secretary" => MINISTER,
         _ => &[],
     }
+}
+
+/// "NAIROBI" -> "Nairobi" for names written in capitals (datelines); other
+/// names are kept as written.
+fn title_case(s: &str) -> String {
+    if s.chars().any(char::is_lowercase) {
+        return s.to_string();
+    }
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }

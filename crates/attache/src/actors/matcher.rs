@@ -222,12 +222,19 @@ fn is_org_head_unit(text: &str, u: &Unit, lex: &ActorLexicon) -> bool {
 fn group_names(text: &str, sent: Span, units: &mut Vec<Unit>, lex: &ActorLexicon) {
     let n = units.len();
     // A title-case line (a headline) says nothing about which words are names.
-    let words_n = units.iter().filter(|u| u.is_word()).count();
-    let caps = units
+    // Signs: function words written with a capital after the first word
+    // ("Halts Its Mission At NATO"), or nearly every word capitalised.
+    let words_n = units.len();
+    let caps = units.iter().filter(|u| starts_upper(u.text(text))).count();
+    let cap_function_words = units
         .iter()
-        .filter(|u| u.is_word() && starts_upper(u.text(text)))
+        .skip(1)
+        .filter(|u| u.is_word() && words::is_title_function_word(u.text(text)))
         .count();
-    if words_n >= 4 && caps * 10 >= words_n * 7 {
+    if words_n >= 4
+        && ((cap_function_words > 0 && caps * 10 >= words_n * 6)
+            || (words_n >= 6 && caps * 10 >= words_n * 9))
+    {
         return;
     }
     let mut out: Vec<Unit> = Vec::with_capacity(n);
@@ -370,4 +377,68 @@ fn group_names(text: &str, sent: Span, units: &mut Vec<Unit>, lex: &ActorLexicon
         i = j;
     }
     *units = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let lex = ActorLexicon::builtin().expect("lexicon");
+        units(text, Span::new(0, text.len()), 0, &lex)
+            .iter()
+            .filter(|u| matches!(u.kind, UnitKind::Name { weak: false }))
+            .map(|u| u.text(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn name_runs() {
+        for (text, want) in [
+            (
+                "Russian Foreign Minister Sergey Lavrov said so.",
+                vec!["Sergey Lavrov"],
+            ),
+            (
+                "Foreign Affairs Cabinet Secretary Musalia Mudavadi spoke.",
+                vec!["Musalia Mudavadi"],
+            ),
+            (
+                "The NATO Information Office and Military Liaison Mission closed.",
+                vec!["Information Office"],
+            ),
+            (
+                "He met Jordan Peterson in Old Harbour.",
+                vec!["Jordan Peterson", "Old Harbour"],
+            ),
+            (
+                "Ministers met in the White House Rose Garden.",
+                vec!["the White House Rose Garden"],
+            ),
+            (
+                "The Ministry of Emergency Situations said so.",
+                vec!["Ministry of Emergency Situations"],
+            ),
+            ("Khalil al-Hayya told Al Jazeera.", vec!["Khalil al-Hayya"]),
+            (
+                "British Prime Minister Theresa May spoke.",
+                vec!["Theresa May"],
+            ),
+            ("George W. Bush met him.", vec!["George W. Bush"]),
+            ("Russia Halts Its Mission At NATO", vec![]),
+            ("In May the talks resumed.", vec![]),
+        ] {
+            assert_eq!(names(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn possessives_and_hyphens() {
+        let lex = ActorLexicon::builtin().expect("lexicon");
+        let t = "Russia’s envoy and the U.S.-led coalition";
+        let u = units(t, Span::new(0, t.len()), 0, &lex);
+        assert!(u[0].poss && u[0].text(t) == "Russia");
+        let us = u.iter().find(|x| x.text(t) == "U.S.").expect("U.S.");
+        assert!(us.hyphen);
+    }
 }

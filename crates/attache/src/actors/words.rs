@@ -784,3 +784,32 @@ pub(crate) fn is_particle_name(w: &str) -> bool {
             | "ben"
     ) && rest.chars().next().is_some_and(char::is_uppercase)
 }
+
+/// Function words that only carry a capital in title-case lines.
+pub(crate) fn is_title_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Its"
+            | "At"
+            | "To"
+            | "In"
+            | "Of"
+            | "And"
+            | "For"
+            | "On"
+            | "With"
+            | "As"
+            | "By"
+            | "Over"
+            | "From"
+            | "Into"
+            | "After"
+            | "Is"
+            | "Are"
+            | "Be"
+            | "Will"
+            | "Has"
+            | "Have"
+            | "Its,"
+    )
+}

@@ -300,22 +300,26 @@ impl<'a> Resolver<'a> {
         let (s_lo, s_hi) = sent.map_or((phrase.start, phrase.end), |s| (s.start, s.end));
         // the appositive after ("X, a spokesman for Y,") or before ("A spokesman for Y, X,")
         let after = text[phrase.end..s_hi.max(phrase.end)].trim_start();
-        let window = if let Some(rest) = after.strip_prefix(',').filter(|r| {
-            !matches!(
-                r.split_whitespace().next(),
-                Some("who" | "which" | "whose" | "whom")
-            )
-        }) {
-            let start = s_hi - rest.len();
-            let end = rest.find(',').map_or(s_hi, |i| start + i);
-            Some(Span::new(start, end))
-        } else if text[s_lo..phrase.start].trim_end().ends_with(',') {
-            let before = text[s_lo..phrase.start].trim_end();
-            let body = &before[..before.len() - 1];
-            let start = body.rfind(',').map_or(s_lo, |i| s_lo + i + 1);
-            Some(Span::new(start, s_lo + body.len()))
-        } else {
-            None
+        // an appositive after the name is a description: "a/the ..." or a title
+        let after_window = after
+            .strip_prefix(',')
+            .filter(|r| {
+                r.split_whitespace().next().is_some_and(|w| {
+                    matches!(w, "a" | "an" | "the" | "its" | "his" | "her" | "their")
+                        || w.chars().next().is_some_and(char::is_uppercase)
+                })
+            })
+            .map(|rest| {
+                let start = s_hi - rest.len();
+                let end = rest.find(',').map_or(s_hi, |i| start + i);
+                Span::new(start, end)
+            });
+        let before_window = {
+            let before = text[s_lo..phrase.start.max(s_lo)].trim_end();
+            before.strip_suffix(',').map(|body| {
+                let start = body.rfind(',').map_or(s_lo, |i| s_lo + i + 1);
+                Span::new(start, s_lo + body.len())
+            })
         };
         let org_code = |w: Span| {
             self.mentions_in(w)
@@ -330,7 +334,10 @@ impl<'a> Resolver<'a> {
                     (c, _) => c.clone(),
                 })
         };
-        if let Some(c) = window.and_then(org_code) {
+        if let Some(c) = after_window
+            .and_then(org_code)
+            .or_else(|| before_window.and_then(org_code))
+        {
             return Some(c);
         }
         let titled = e
