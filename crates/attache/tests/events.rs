@@ -324,6 +324,10 @@ fn root_01_to_05_statements_appeals_intents_consultations_cooperation() {
                 "Japan has not received any formal notice from China.",
                 &["JPN 010 CHN"],
             ),
+            (
+                "China's policy towards Taiwan has not changed.",
+                &["CHN 010 TWN"],
+            ),
             // 02 appeal
             (
                 "Lebanon appealed to France for humanitarian aid.",
