@@ -509,10 +509,13 @@ impl<'a> Resolver<'a> {
     /// country most mentioned in this sentence so far and the three before
     /// it (states, places, national actors), counting an upper-case dateline
     /// place at the start of the text once; each entity counts once and the
-    /// leader needs twice the runner-up's count. `None` otherwise, or when the role is diplomatic (an ambassador in a capital
-    /// is usually a foreign one) or not a state or domestic sector.
+    /// leader needs twice the runner-up's count. `None` otherwise, or when
+    /// the role is diplomatic (an ambassador in a capital is usually a
+    /// foreign one) or not of a state sector (government, military,
+    /// legislature, judiciary, police, intelligence).
     fn context_country(&self, st: &Sent, p: usize, sector: &str) -> Option<String> {
-        const DOMESTIC: &[&str] = &["GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP"];
+        // Not OPP: "met opposition leaders" is usually about the other side.
+        const DOMESTIC: &[&str] = &["GOV", "MIL", "LEG", "JUD", "COP", "SPY"];
         if !DOMESTIC.contains(&sector) {
             return None;
         }

@@ -128,23 +128,29 @@ pub fn link_first_person(doc: &mut Doc) {
 
 /// The side a speaker's "we" stands for: the state a national official or
 /// body of the state's own sectors is coded with (RUSGOV, RUSMIL speak for
-/// Russia), else the speaker itself (a rebel spokesman's "we" is his group's).
+/// Russia); else the organisation coded as the speaker is (a NATO or Taliban
+/// spokesman speaks for NATO or the Taliban); else the speaker itself.
 fn side_of(doc: &Doc, speaker: usize) -> usize {
     let e = &doc.entities[speaker];
     if !matches!(e.kind, EntityKind::Person | EntityKind::Organization) {
         return speaker;
     }
-    let (Some(code), Some(iso)) = (&e.code, &e.country) else {
+    let Some(code) = &e.code else {
         return speaker;
     };
-    let sector = code.strip_prefix(iso.as_str()).unwrap_or("-");
-    if !matches!(sector, "GOV" | "MIL" | "LEG" | "JUD" | "SPY" | "COP") {
-        return speaker;
-    }
-    doc.entities
-        .iter()
-        .find(|s| s.kind == EntityKind::State && s.code.as_deref() == Some(iso.as_str()))
-        .map_or(speaker, |s| s.id)
+    let iso = e.country.as_deref().unwrap_or("-");
+    let sector = code.strip_prefix(iso).unwrap_or("-");
+    let state = matches!(sector, "GOV" | "MIL" | "LEG" | "JUD" | "SPY" | "COP");
+    let side = |s: &&crate::doc::Entity| match s.kind {
+        EntityKind::State => state && s.code.as_deref() == Some(iso),
+        // A spokesman's "we" is the body coded as he is ("a NATO
+        // spokeswoman": NATO; "a Taliban spokesman": the Taliban).
+        EntityKind::Organization | EntityKind::Group => {
+            !state && s.id != speaker && s.code.as_ref() == Some(code)
+        }
+        _ => false,
+    };
+    doc.entities.iter().find(side).map_or(speaker, |s| s.id)
 }
 
 #[cfg(test)]

@@ -1229,6 +1229,8 @@ fn roles_take_their_country_from_context() {
         Some("UGAGOV"),
         K::Organization
     );
+    // The opposition is seldom the leading country's own.
+    case!("Norway's envoy left.\nChile expelled two Norwegian diplomats for meeting opposition leaders.", "opposition leaders", "opposition leaders", None, K::Group);
     // No country in context: nothing to give.
     case!(
         "The foreign ministry said the talks were over.",
@@ -1265,8 +1267,12 @@ fn first_person_in_quotations() {
         ("\"We will answer,\" said Chilean Foreign Minister Ana Cruz.", "We", 0, Some(("Chile", Some("CHL")))),
         ("Ana Cruz, the Chilean foreign minister, said: \"They told me nothing and our embassy is closed.\"", "me", 0, Some(("Ana Cruz", Some("CHLGOV")))),
         ("Ana Cruz, the Chilean foreign minister, said: \"They told me nothing and our embassy is closed.\"", "our", 0, Some(("Chile", Some("CHL")))),
-        // A rebel spokesman's "we" is his own side, not a state.
-        ("\"We hold the town,\" said Omar Ali, a Taliban spokesman.", "We", 0, Some(("Omar Ali", Some("AFGREB")))),
+        // A spokesman's "we" is the body he speaks for, not a state.
+        ("\"We hold the town,\" said Omar Ali, a Taliban spokesman.", "We", 0, Some(("Taliban", Some("AFGREB")))),
+        ("\"We are united,\" said Eva Holm, a NATO spokeswoman.", "We", 0, Some(("NATO", Some("IGOWSTNAT")))),
+        ("\"I am sure,\" said Eva Holm, a NATO spokeswoman.", "I", 0, Some(("Eva Holm", Some("IGOWSTNAT")))),
+        // A person coded by no body: "we" is the speaker.
+        ("\"We will go,\" said Eva Holm.", "We", 0, Some(("Eva Holm", None))),
         // Outside quotation marks, "I" is not linked to anyone.
         ("I met Ana Cruz, the Chilean foreign minister, on Monday.", "I", 0, None),
         // "US" in capitals is the United States.
