@@ -249,9 +249,13 @@ impl<'a> Resolver<'a> {
     /// group ("French officials", "foreign ministers of Germany"); after
     /// "of", the first owner's mention ("France") joins the head's group.
     fn split_coordination(&mut self, si: usize) {
-        let mut idx: Vec<usize> = (0..self.mentions.len())
-            .filter(|&i| self.mentions[i].sentence == si)
-            .collect();
+        // This sentence's mentions are the last ones added.
+        let first = self
+            .mentions
+            .iter()
+            .rposition(|m| m.sentence != si)
+            .map_or(0, |i| i + 1);
+        let mut idx: Vec<usize> = (first..self.mentions.len()).collect();
         idx.sort_by_key(|&i| self.mentions[i].span.start);
         let gap = |r: &Self, a: usize, b: usize| -> &'a str {
             let (x, y) = (r.mentions[a].span.end, r.mentions[b].span.start);

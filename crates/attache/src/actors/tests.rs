@@ -1161,6 +1161,13 @@ fn national_branches_and_diplomats_to_bodies() {
         Some("IGOWSTNAT"),
         K::Organization
     );
+    case!(
+        "Russia's NATO envoy said the talks failed.",
+        "envoy",
+        "NATO envoy",
+        Some("RUSGOV"),
+        K::Person
+    );
 }
 
 #[test]
@@ -1195,6 +1202,13 @@ fn roles_take_their_country_from_context() {
         "foreign minister",
         Some("CUBGOV"),
         K::Person
+    );
+    case!(
+        "In Nairobi, the foreign ministry said the border was open.",
+        "the foreign ministry",
+        "foreign ministry",
+        Some("KENGOV"),
+        K::Organization
     );
     // A dateline counts for the country of the place.
     case!("NAIROBI - The talks resumed on Monday.\nThe rain stopped.\nThe roads opened.\nThe shops opened.\nThe interior ministry said the curfew was over.", "The interior ministry", "interior ministry", Some("KENGOV"), K::Organization);
