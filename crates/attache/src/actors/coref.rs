@@ -292,7 +292,18 @@ impl<'a> Resolver<'a> {
             {
                 let mut j = k - 1;
                 while j >= 1 && is_conj(gap(self, idx[j - 1], idx[j])) {
-                    let Some(c) = state_of(self, idx[j - 1], MentionKind::Demonym) else {
+                    // "U.S. and Russian officials": an abbreviated name
+                    // modifies the head as a demonym does.
+                    let m = &self.mentions[idx[j - 1]];
+                    let abbr = self
+                        .text
+                        .get(m.span.start..m.span.end)
+                        .is_some_and(|t| t.len() <= 6 && !t.chars().any(char::is_lowercase));
+                    let c = state_of(self, idx[j - 1], MentionKind::Demonym).or_else(|| {
+                        abbr.then(|| state_of(self, idx[j - 1], MentionKind::Name))
+                            .flatten()
+                    });
+                    let Some(c) = c else {
                         break;
                     };
                     let m = &self.mentions[idx[j - 1]];

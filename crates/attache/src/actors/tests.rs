@@ -1364,7 +1364,28 @@ fn coordinated_owners_make_one_group_each() {
         Some("BOLGOV"),
         K::Group
     );
+    case!(
+        "U.S. and Russian officials met in Geneva.",
+        "U.S.",
+        "U.S. officials",
+        Some("USAGOV"),
+        K::Group
+    );
+    case!(
+        "The French and German foreign ministers met in Paris.",
+        "French",
+        "French foreign ministers",
+        Some("FRAGOV"),
+        K::Group
+    );
     // Not coordinated owners: left alone.
+    case!(
+        "Russia and Chinese officials met in Geneva.",
+        "Russia",
+        "Russia",
+        Some("RUS"),
+        K::State
+    );
     case!(
         "The foreign ministers of France met Germany on Monday.",
         "Germany",
