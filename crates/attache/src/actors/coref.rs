@@ -523,7 +523,8 @@ impl<'a> Resolver<'a> {
     /// a place right after it ("the foreign ministry in Nairobi"), else the
     /// country most mentioned in this sentence so far and the three before
     /// it (states, places, national actors), counting an upper-case dateline
-    /// place at the start of the text once; each entity counts once and the
+    /// place at the start of the text once; when those sentences name no
+    /// country, the article so far decides. Each entity counts once and the
     /// leader needs twice the runner-up's count. `None` otherwise, or when
     /// the role is diplomatic (an ambassador in a capital is usually a
     /// foreign one) or not of a state sector (government, military,
@@ -575,10 +576,12 @@ impl<'a> Resolver<'a> {
         }
         let mut counts: Vec<(String, usize)> = Vec::new();
         let mut seen: Vec<usize> = Vec::new();
-        let mut add = |iso: &str| match counts.iter_mut().find(|(c, _)| c == iso) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((iso.to_string(), 1)),
-        };
+        fn add(counts: &mut Vec<(String, usize)>, iso: &str) {
+            match counts.iter_mut().find(|(c, _)| c == iso) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((iso.to_string(), 1)),
+            }
+        }
         let from = st.index.saturating_sub(3);
         for m in self.mentions.iter().rev() {
             if m.sentence < from {
@@ -589,17 +592,31 @@ impl<'a> Resolver<'a> {
             }
             seen.push(m.entity);
             if let Some(iso) = self.mention_country(m.entity) {
-                add(&iso);
+                add(&mut counts, &iso);
             }
         }
-        if from > 0 {
+        let mut whole = false;
+        if counts.is_empty() && from > 0 {
+            // Nothing national nearby: the article so far decides.
+            whole = true;
+            for m in &self.mentions {
+                if m.span.start >= ph.start || seen.contains(&m.entity) {
+                    continue;
+                }
+                seen.push(m.entity);
+                if let Some(iso) = self.mention_country(m.entity) {
+                    add(&mut counts, &iso);
+                }
+            }
+        }
+        if from > 0 && !whole {
             // A dateline ("NAIROBI --") sets the scene for the whole article.
             if let Some(m) = self.mentions.first().filter(|m| m.sentence == 0) {
                 let t = self.text.get(m.span.start..m.span.end).unwrap_or("");
                 let caps = t.chars().count() > 2 && t.chars().all(|c| !c.is_lowercase());
                 if caps && self.entities[m.entity].kind == EntityKind::Place {
                     if let Some(iso) = self.entities[m.entity].country.clone() {
-                        add(&iso);
+                        add(&mut counts, &iso);
                     }
                 }
             }

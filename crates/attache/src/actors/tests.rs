@@ -1212,6 +1212,9 @@ fn roles_take_their_country_from_context() {
     );
     // A dateline counts for the country of the place.
     case!("NAIROBI - The talks resumed on Monday.\nThe rain stopped.\nThe roads opened.\nThe shops opened.\nThe interior ministry said the curfew was over.", "The interior ministry", "interior ministry", Some("KENGOV"), K::Organization);
+    // Nothing national nearby: the article so far decides.
+    case!("Peru's president spoke on Monday.\nPeru's army moved north.\nThe rain stopped.\nThe roads opened.\nThe shops opened.\nThe interior minister said the curfew was over.", "The interior minister", "interior minister", Some("PERGOV"), K::Person);
+    case!("Peru's president met Chile's president on Monday.\nThe rain stopped.\nThe roads opened.\nThe shops opened.\nThe interior minister said the curfew was over.", "The interior minister", "interior minister", None, K::Person);
     // Two countries competing equally: no code.
     case!(
         "Kenya and Uganda signed the deal.\nThe foreign ministry said it was fair.",
