@@ -524,8 +524,9 @@ impl<'a> Resolver<'a> {
     /// country most mentioned in this sentence so far and the three before
     /// it (states, places, national actors), counting an upper-case dateline
     /// place at the start of the text once; when those sentences name no
-    /// country, the article so far decides. Each entity counts once and the
-    /// leader needs twice the runner-up's count. `None` otherwise, or when
+    /// country, the article so far decides. Each entity counts once (the
+    /// sentence's first national actor twice) and the leader must beat the
+    /// runner-up. `None` otherwise, or when
     /// the role is diplomatic (an ambassador in a capital is usually a
     /// foreign one) or not of a state sector (government, military,
     /// legislature, judiciary, police, intelligence).
@@ -583,15 +584,32 @@ impl<'a> Resolver<'a> {
             }
         }
         let from = st.index.saturating_sub(3);
+        let mut first_here = None;
         for m in self.mentions.iter().rev() {
             if m.sentence < from {
                 break;
             }
-            if m.span.start >= ph.start || seen.contains(&m.entity) {
+            // A demonym's country is counted with the phrase it modifies.
+            if m.span.start >= ph.start
+                || seen.contains(&m.entity)
+                || m.kind == MentionKind::Demonym
+            {
                 continue;
             }
             seen.push(m.entity);
             if let Some(iso) = self.mention_country(m.entity) {
+                if m.sentence == st.index {
+                    first_here = Some((iso.clone(), m.span.end));
+                }
+                add(&mut counts, &iso);
+            }
+        }
+        // The sentence's first national actor (usually its subject) counts
+        // twice: "Russia expelled Czech diplomats, the foreign ministry said".
+        // Not when coordinated: "Kenya and Uganda signed it".
+        if let Some((iso, end)) = first_here {
+            let rest = self.text.get(end..).unwrap_or("");
+            if !(rest.starts_with(" and ") || rest.starts_with(" or ") || rest.starts_with(',')) {
                 add(&mut counts, &iso);
             }
         }
@@ -600,7 +618,10 @@ impl<'a> Resolver<'a> {
             // Nothing national nearby: the article so far decides.
             whole = true;
             for m in &self.mentions {
-                if m.span.start >= ph.start || seen.contains(&m.entity) {
+                if m.span.start >= ph.start
+                    || seen.contains(&m.entity)
+                    || m.kind == MentionKind::Demonym
+                {
                     continue;
                 }
                 seen.push(m.entity);
@@ -624,7 +645,7 @@ impl<'a> Resolver<'a> {
         counts.sort_by_key(|c| std::cmp::Reverse(c.1));
         match counts.as_slice() {
             [(iso, _)] => Some(iso.clone()),
-            [(iso, a), (_, b), ..] if *a >= 2 * *b => Some(iso.clone()),
+            [(iso, a), (_, b), ..] if a > b => Some(iso.clone()),
             _ => None,
         }
     }

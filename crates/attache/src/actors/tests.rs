@@ -1215,6 +1215,15 @@ fn roles_take_their_country_from_context() {
     // Nothing national nearby: the article so far decides.
     case!("Peru's president spoke on Monday.\nPeru's army moved north.\nThe rain stopped.\nThe roads opened.\nThe shops opened.\nThe interior minister said the curfew was over.", "The interior minister", "interior minister", Some("PERGOV"), K::Person);
     case!("Peru's president met Chile's president on Monday.\nThe rain stopped.\nThe roads opened.\nThe shops opened.\nThe interior minister said the curfew was over.", "The interior minister", "interior minister", None, K::Person);
+    // The sentence's subject outweighs a country it acts on.
+    case!("Chile on Monday expelled 12 Peruvian diplomats, the state news agency quoted the foreign ministry as saying.", "the foreign ministry", "foreign ministry", Some("CHLGOV"), K::Organization);
+    case!(
+        "Kenya and Uganda signed the deal, the foreign ministry said.",
+        "the foreign ministry",
+        "foreign ministry",
+        None,
+        K::Organization
+    );
     // Two countries competing equally: no code.
     case!(
         "Kenya and Uganda signed the deal.\nThe foreign ministry said it was fair.",
