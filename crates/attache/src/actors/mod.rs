@@ -31,6 +31,16 @@
 //! after a place preposition ("in Moscow") is a `Place` entity; otherwise it
 //! is a `Metonym` mention of its state ("Moscow said").
 //!
+//! Generality rules worth knowing: a nationality directly before a national
+//! armed group or party of another country names its branch there
+//! ("Pakistani Taliban" = PAKREB); a state's diplomat to an international
+//! body is the state's ("the Russian NATO envoy" = RUSGOV) while its other
+//! staff serve the body; coordinated owners of a plural role make one group
+//! each ("French and German officials" = FRAGOV + DEUGOV); a state-sector
+//! role with no stated owner ("the foreign ministry") takes its country from
+//! a place right after it or from the country leading the nearby context,
+//! and stays uncoded when countries compete equally.
+//!
 //! After the quotes stage, [`link_first_person`] links "I"/"my" inside a
 //! direct quotation to its speaker and "we"/"our" to the speaker's side.
 

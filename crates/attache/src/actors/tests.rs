@@ -1168,6 +1168,28 @@ fn national_branches_and_diplomats_to_bodies() {
         Some("RUSGOV"),
         K::Person
     );
+    case!(
+        "Afghan Taliban leaders met in Doha.",
+        "Taliban",
+        "Taliban",
+        Some("AFGREB"),
+        K::Organization
+    );
+    case!(
+        "Kenyan al-Shabaab recruits crossed the border.",
+        "al-Shabaab",
+        "Kenyan al-Shabaab",
+        Some("KENREB"),
+        K::Organization
+    );
+    // Not directly before it: no re-homing.
+    case!(
+        "A Pakistani court tried the Taliban commander.",
+        "the Taliban",
+        "Taliban",
+        Some("AFGREB"),
+        K::Organization
+    );
 }
 
 #[test]
