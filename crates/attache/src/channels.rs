@@ -1378,6 +1378,7 @@ fn date_for(doc: &Doc, si: usize, toks: &[Tok], trig: &Trigger) -> Option<String
         .iter()
         .filter(|t| t.sentence == si && t.value.is_some())
         .filter(|t| !rel_spans.iter().any(|r| r.overlaps(t.span)))
+        .filter(|t| dates::can_date(doc, at, t))
         .min_by_key(|t| {
             let (a, b) = if t.span.end <= at.start {
                 (t.span.end, at.start)

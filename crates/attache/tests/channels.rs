@@ -142,6 +142,32 @@ fn date_from_the_sentence_wins() {
 }
 
 #[test]
+fn coordinated_future_clause_keeps_its_own_date() {
+    let mut doc = markup::doc(
+        "{Chile|CHL} has recalled its ambassador to {Peru|PER} and will suspend the work of its embassy in Lima from next week, {Foreign Minister Ana Soto|CHLGOV|person} said on Tuesday.",
+        Some("2021-10-20"),
+    );
+    dates::resolve(&mut doc);
+    channels::track(&mut doc);
+    let mut got: Vec<(String, Option<String>)> = doc
+        .channels
+        .iter()
+        .map(|c| (channels::change_name(c.change).to_string(), c.date.clone()))
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "ambassador_recalled".to_string(),
+                Some("2021-10-19".to_string())
+            ),
+            ("suspended".to_string(), Some("2021-W43".to_string())),
+        ]
+    );
+}
+
+#[test]
 fn state_at_a_date_follows_changes() {
     use attache::channels::{channel_state_at, ChannelStatus};
     use chrono::NaiveDate;
