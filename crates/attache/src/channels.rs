@@ -141,10 +141,20 @@ impl ChannelLexicon {
                         continue;
                     };
                     for words in items.filter(|w| !w.is_empty()) {
-                        lex.triggers
-                            .entry(words[0].clone())
-                            .or_default()
-                            .push((words, c));
+                        // "maintain+" → "maintain/maintains/maintained/maintaining"
+                        let words: Vec<String> = words
+                            .iter()
+                            .map(|w| match w.strip_suffix('+').filter(|l| !l.is_empty()) {
+                                Some(l) => crate::conflicts::inflections(l).join("/"),
+                                None => w.clone(),
+                            })
+                            .collect();
+                        for first in words[0].split('/') {
+                            lex.triggers
+                                .entry(first.to_string())
+                                .or_default()
+                                .push((words.clone(), c));
+                        }
                     }
                 }
                 "cue" => {
@@ -656,7 +666,7 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
             }
             if toks[j].mention.is_some()
                 || DETS.contains(&w)
-                || matches!(w, "headquarters" | "member" | "state" | "side" | "nato")
+                || matches!(w, "headquarters" | "member" | "state" | "side")
                 || toks[j]
                     .text
                     .chars()
@@ -697,6 +707,33 @@ struct Trigger {
     change: ChannelChangeKind,
     /// Search for the channel before the trigger only ("to leave", "persona non grata").
     backward_only: bool,
+}
+
+/// The end of trigger pattern `p` matched at token `i`: each element is a
+/// word, alternatives "a/b", or "*" (up to three modifiers: "urgent",
+/// "regular", "a", "the").
+fn match_trigger(p: &[String], toks: &[Tok], i: usize) -> Option<usize> {
+    let Some(first) = p.first() else {
+        return Some(i);
+    };
+    if first == "*" {
+        return (0..=3).find_map(|g| {
+            if g > 0
+                && !toks
+                    .get(i + g - 1)
+                    .is_some_and(|t| crate::conflicts::is_modifier(&t.lower) && t.mention.is_none())
+            {
+                return Some(None);
+            }
+            match_trigger(&p[1..], toks, i + g).map(Some)
+        })?;
+    }
+    let t = toks.get(i)?;
+    if first.split('/').any(|a| a == t.lower) {
+        match_trigger(&p[1..], toks, i + 1)
+    } else {
+        None
+    }
 }
 
 fn find_triggers(toks: &[Tok], lex: &ChannelLexicon) -> Vec<Trigger> {
@@ -750,24 +787,18 @@ fn find_triggers(toks: &[Tok], lex: &ChannelLexicon) -> Vec<Trigger> {
             i += 1;
             continue;
         };
-        let matching: Vec<&(Vec<String>, ChannelChangeKind)> = cands
+        let matching: Vec<(usize, ChannelChangeKind)> = cands
             .iter()
-            .filter(|(words, _)| {
-                words.len() <= toks.len() - i
-                    && words
-                        .iter()
-                        .enumerate()
-                        .all(|(k, w)| toks[i + k].lower == *w)
-            })
+            .filter_map(|(words, c)| match_trigger(words, toks, i).map(|e| (e - i, *c)))
             .collect();
-        let Some(longest) = matching.first().map(|(w, _)| w.len()) else {
+        let Some(longest) = matching.iter().map(|m| m.0).max() else {
             i += 1;
             continue;
         };
         let kinds: Vec<ChannelChangeKind> = matching
             .iter()
-            .filter(|(w, _)| w.len() == longest)
-            .map(|(_, c)| *c)
+            .filter(|m| m.0 == longest)
+            .map(|m| m.1)
             .collect();
         let change = if kinds.contains(&AccreditationRevoked) && clause_has(i, "accreditation") {
             Some(AccreditationRevoked)

@@ -88,7 +88,7 @@ const IRREGULAR: &[(&str, &[&str])] = &[
 
 /// The forms of a verb lemma: irregular ones from [`IRREGULAR`], else the
 /// regular -s, -ed and -ing forms.
-fn inflections(lemma: &str) -> Vec<String> {
+pub(crate) fn inflections(lemma: &str) -> Vec<String> {
     if let Some((_, forms)) = IRREGULAR.iter().find(|(l, _)| *l == lemma) {
         return forms.iter().map(|f| f.to_string()).collect();
     }
@@ -142,7 +142,7 @@ fn noun_forms(n: &str) -> [String; 2] {
 
 /// Words that cannot be a modifier inside a `*` gap: prepositions,
 /// conjunctions, relative words and punctuation.
-fn is_modifier(w: &str) -> bool {
+pub(crate) fn is_modifier(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_alphanumeric)
         && !matches!(
             w,

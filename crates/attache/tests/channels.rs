@@ -95,6 +95,12 @@ cases! {
     envoy_maintain_contact: "An envoy from an {EU|IGOEUREEC} member state in Minsk may still maintain urgent contacts with the {Belarusian|BLR|demonym} authorities on the {bloc|IGOEUREEC|nominal}’s behalf." => ["IGOEUREEC>BLR fallback_designated"];
     communicate_through_embassy: "{Washington|USA|metonym} can communicate through the {Swiss|CHE|demonym} embassy in Tehran." => ["CHE>USA fallback_designated"];
     contact_through_envoy: "The {Sudanese|SDN|demonym} envoy in Geneva will maintain contact with the {UN|IGOUNO}." => ["SDN>IGOUNO fallback_designated"];
+    // Inflected and modified fallback forms, not enumerated phrases.
+    envoy_maintained_regular_contacts: "The {Swiss|CHE|demonym} envoy in Caracas maintained regular contacts with the {Venezuelan|VEN|demonym} authorities." => ["CHE>VEN fallback_designated"];
+    embassy_keeps_close_contact: "The {Italian|ITA|demonym} embassy in Damascus keeps close contact with {Syria|SYR}." => ["ITA>SYR fallback_designated"];
+    embassy_acts_as_intermediary: "The {Swedish|SWE|demonym} embassy in Pyongyang acted as the main intermediary for {Canada|CAN}." => ["SWE>CAN fallback_designated"];
+    // Coordinated channels each with their own determiner.
+    close_coordinated_with_determiners: "{Norway|NOR} will close its embassy and its information bureau in {Venezuela|VEN}." => ["NOR>VEN closed", "NOR>VEN closed"];
     hotline_liaise: "Both militaries can liaise through the {US|USA|demonym} hotline with {Russia|RUS}." => ["USA>RUS fallback_designated"];
     // Negative cases: no channel change.
     closes_border_not_channel: "{Poland|POL} closed its border with {Belarus|BLR}." => [];
