@@ -293,14 +293,11 @@ const DETS: &[&str] = &[
     "remaining",
     "other",
     "affected",
-    "so-called",
-    "full-blown",
     "new",
     "former",
     "diplomatic",
     "permanent",
     "military",
-    "western",
     "temporary",
     "entire",
     "whole",
@@ -330,6 +327,19 @@ const DETS: &[&str] = &[
     "further",
     "more",
 ];
+
+/// A determiner, quantifier or adjective before a channel noun: a word of
+/// [`DETS`], a hyphenated modifier ("so-called", "long-standing") or a
+/// lower-case word with an adjective ending ("western", "regional",
+/// "diplomatic", "consular").
+fn is_det(w: &str) -> bool {
+    const ENDINGS: &[&str] = &["al", "ic", "ern", "ous"];
+    DETS.contains(&w)
+        || w.len() > 4
+            && w.chars().all(|c| c.is_lowercase() || c == '-')
+            && (w.contains('-') && !w.starts_with('-') && !w.ends_with('-')
+                || ENDINGS.iter().any(|e| w.ends_with(e)))
+}
 
 const POSSESSIVE_PRONOUNS: &[&str] = &["its", "their", "his", "her", "our"];
 
@@ -411,7 +421,7 @@ fn is_verbish(t: &Tok) -> bool {
         return true;
     }
     let lowercase = t.text.chars().next().is_some_and(|c| c.is_lowercase());
-    lowercase && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")) && !DETS.contains(&w)
+    lowercase && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")) && !is_det(w)
 }
 
 /// A channel noun phrase.
@@ -517,14 +527,13 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
             let w = t.lower.as_str();
             let cap = t.text.chars().next().is_some_and(|c| c.is_uppercase());
             let ok = t.mention.is_some()
-                || DETS.contains(&w)
+                || is_det(w)
                 || t.text.chars().all(|c| c.is_ascii_digit())
                 || (cap && left - 1 > 0)
                 || w.ends_with("'s")
                 || w == "'s"
                 || w == "'"
                 || w == "member"
-                || w == "bloc's"
                 || (w.len() > 3
                     && !is_verbish(t)
                     && toks.get(left).is_some_and(|n| n.lower.ends_with("'s")));
@@ -600,7 +609,7 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
                         .chars()
                         .next()
                         .is_some_and(|c| c.is_lowercase())
-                        && !DETS.contains(&toks[k].lower.as_str())
+                        && !is_det(toks[k].lower.as_str())
                         && !matches!(
                             toks[k].lower.as_str(),
                             "member" | "state" | "states" | "side" | "headquarters" | "capital"
@@ -665,7 +674,7 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
                 continue;
             }
             if toks[j].mention.is_some()
-                || DETS.contains(&w)
+                || is_det(w)
                 || matches!(w, "headquarters" | "member" | "state" | "side")
                 || toks[j]
                     .text
@@ -912,7 +921,7 @@ fn subject_score(toks: &[Tok], k: usize, trig: usize) -> u8 {
             || (n.text.chars().next().is_some_and(|c| c.is_lowercase())
                 && n.lower.chars().all(|c| c.is_alphabetic())
                 && !PREPS.contains(&n.lower.as_str())
-                && !DETS.contains(&n.lower.as_str())
+                && !is_det(n.lower.as_str())
                 && !NOT_VERBS.contains(&n.lower.as_str()))
     });
     if followed_by_verb {
@@ -1219,7 +1228,7 @@ fn attach(
             let ok = gap.len() <= max_gap
                 && gap.iter().all(|t| {
                     AUX.contains(&t.lower.as_str())
-                        || DETS.contains(&t.lower.as_str())
+                        || is_det(t.lower.as_str())
                         || lex.cue("accreditation", &t.lower)
                         || (trig.backward_only && !matches!(t.text.as_str(), ";"))
                         || t.text.chars().all(|c| c.is_ascii_digit())

@@ -101,6 +101,9 @@ cases! {
     embassy_acts_as_intermediary: "The {Swedish|SWE|demonym} embassy in Pyongyang acted as the main intermediary for {Canada|CAN}." => ["SWE>CAN fallback_designated"];
     // Coordinated channels each with their own determiner.
     close_coordinated_with_determiners: "{Norway|NOR} will close its embassy and its information bureau in {Venezuela|VEN}." => ["NOR>VEN closed", "NOR>VEN closed"];
+    // Modifiers before the channel noun recognised by form, not by a list.
+    close_long_standing_consulate: "{Chile|CHL} closed its long-standing consulate in {Peru|PER}." => ["CHL>PER closed"];
+    suspend_historic_embassy: "{Chile|CHL} suspended its historic embassy in {Peru|PER}." => ["CHL>PER suspended"];
     hotline_liaise: "Both militaries can liaise through the {US|USA|demonym} hotline with {Russia|RUS}." => ["USA>RUS fallback_designated"];
     // Negative cases: no channel change.
     closes_border_not_channel: "{Poland|POL} closed its border with {Belarus|BLR}." => [];
