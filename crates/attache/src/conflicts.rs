@@ -1158,6 +1158,21 @@ fn topic_of(doc: &Doc, s: &Statement, all: &[&Statement]) -> String {
             name(&subj).unwrap_or_else(|| "the accused".into()),
             ev.unwrap_or_else(|| "events".into())
         ),
+        "withdraw" => format!(
+            "whether {} withdrew",
+            name(&subj).unwrap_or_else(|| "the forces".into())
+        ),
+        "ceasefire" => format!(
+            "whether {} violated the ceasefire",
+            name(&subj).unwrap_or_else(|| "one side".into())
+        ),
+        "incursion" => format!(
+            "whether {} entered {} territory",
+            name(&subj).unwrap_or_else(|| "foreign forces".into()),
+            name(&obj)
+                .map(|o| format!("{o}'s"))
+                .unwrap_or_else(|| "the other side's".into())
+        ),
         other => format!("{other}: contradicting statements"),
     }
 }
