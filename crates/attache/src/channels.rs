@@ -125,10 +125,17 @@ impl ChannelLexicon {
             match cols[0] {
                 "channel" => {
                     for words in items.filter(|w| !w.is_empty()) {
-                        lex.nouns
-                            .entry(words[0].clone())
-                            .or_default()
-                            .push((words, cols[1].to_string()));
+                        // the plural of the head noun ("information centres")
+                        let mut plural = words.clone();
+                        if let Some(last) = plural.last_mut() {
+                            *last = plural_of(last);
+                        }
+                        for w in [words, plural] {
+                            let list = lex.nouns.entry(w[0].clone()).or_default();
+                            if !list.iter().any(|(x, _)| *x == w) {
+                                list.push((w, cols[1].to_string()));
+                            }
+                        }
                     }
                 }
                 "change" => {
@@ -182,6 +189,21 @@ impl ChannelLexicon {
         self.cues
             .get(name)
             .is_some_and(|v| v.iter().any(|w| w == word))
+    }
+}
+
+/// The regular plural of a noun ("embassy" → "embassies", "attaché" →
+/// "attachés"); words already plural ("talks", "affaires") are kept.
+fn plural_of(n: &str) -> String {
+    if n.ends_with('s') && !n.ends_with("ss") || n.contains('\'') || n.contains('’') {
+        return n.to_string();
+    }
+    match n.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+        _ if n.ends_with("ss") || n.ends_with("sh") || n.ends_with("ch") || n.ends_with('x') => {
+            format!("{n}es")
+        }
+        _ => format!("{n}s"),
     }
 }
 

@@ -104,6 +104,9 @@ cases! {
     // Modifiers before the channel noun recognised by form, not by a list.
     close_long_standing_consulate: "{Chile|CHL} closed its long-standing consulate in {Peru|PER}." => ["CHL>PER closed"];
     suspend_historic_embassy: "{Chile|CHL} suspended its historic embassy in {Peru|PER}." => ["CHL>PER suspended"];
+    // Plurals of every channel noun, listed or not.
+    close_information_centres: "{Chile|CHL} closed its information centres in {Peru|PER}." => ["CHL>PER closed"];
+    expel_defence_attaches: "{Peru|PER} expelled two {Chilean|CHL|demonym} defence attaches." => ["CHL>PER staff_expelled"];
     hotline_liaise: "Both militaries can liaise through the {US|USA|demonym} hotline with {Russia|RUS}." => ["USA>RUS fallback_designated"];
     // Negative cases: no channel change.
     closes_border_not_channel: "{Poland|POL} closed its border with {Belarus|BLR}." => [];
