@@ -81,6 +81,7 @@ cases! {
     // Dialogue patterns with modifiers and other dialogue nouns.
     variant_interested_in_serious_talks: "{Tehran|IRN|metonym,s} said [[{Iran|IRN} is interested in serious talks]]. || {Washington|USA|metonym,s} said [[{Iran|IRN} is not interested in any negotiations]]." => [["IRN", "USA"]];
     variant_open_to_joint_work: "{Minsk|BLR|metonym,s} said [[{Belarus|BLR} remains open to joint work]]. || {Vilnius|LTU|metonym,s} said [[{Belarus|BLR} refused any cooperation]]." => [["BLR", "LTU"]];
+    variant_door_open_vs_refused: "[[“The door to dialogue is still open,”]] {she|NOR|pronoun,s} said. || {Caracas|VEN|metonym,s} said [[{Norway|NOR} has refused any talks]]." => [["NOR", "VEN"]];
     // Negative cases: other topics, the same speaker, a negation outside the verb group.
     variant_different_topic: "{Oslo|NOR|metonym,s} said [[{Norway|NOR} notified {Chile|CHL}]]. || {Santiago|CHL|metonym,s} said [[{it|CHL|pronoun} did not receive any aid]]." => [];
     variant_same_speaker: "{Oslo|NOR|metonym,s} said [[{Norway|NOR} notified {Chile|CHL}]]. || {Oslo|NOR|metonym,s} said [[{Chile|CHL} received no note from {Norway|NOR}]]." => [];
