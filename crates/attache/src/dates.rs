@@ -940,8 +940,8 @@ pub fn date_near(doc: &Doc, sentence: usize, at: Span) -> Option<String> {
 
 /// Words that start a new verb group after a coordinating conjunction
 /// ("… and will suspend", "… but has not", "… and then").
-fn starts_verb_group(w: &str) -> bool {
-    matches!(
+fn starts_verb_group(w: &str, time_first: bool) -> bool {
+    let aux = matches!(
         w,
         "will"
             | "would"
@@ -961,10 +961,12 @@ fn starts_verb_group(w: &str) -> bool {
             | "had"
             | "plans"
             | "intends"
-            | "then"
-            | "also"
-            | "later"
-    ) || w.len() > 4 && w.ends_with("ed")
+    );
+    // A bare past verb ("… last month and expelled") opens a new clause for
+    // a time before it; a time after two coordinated past verbs ("recalled
+    // its envoy and expelled two diplomats on Monday") dates both.
+    aux || time_first
+        && (matches!(w, "then" | "also" | "later") || w.len() > 4 && w.ends_with("ed"))
 }
 
 /// Irregular past forms of verbs that name diplomatic and political acts.
@@ -1028,7 +1030,8 @@ pub fn can_date(doc: &Doc, at: Span, t: &Timex) -> bool {
     };
     // When the time comes first, the trigger itself may open the coordinated
     // verb group ("last month and expelled").
-    let b = if t.span.end <= at.start { at.end } else { b };
+    let time_first = t.span.end <= at.start;
+    let b = if time_first { at.end } else { b };
     let between: Vec<String> = doc
         .text
         .get(a..b)
@@ -1038,7 +1041,7 @@ pub fn can_date(doc: &Doc, at: Span, t: &Timex) -> bool {
         .collect();
     let coordinated = between.windows(2).any(|p| {
         let conj = p[0].trim_start_matches(',');
-        matches!(conj, "and" | "but" | "or" | "while") && starts_verb_group(&p[1])
+        matches!(conj, "and" | "but" | "or" | "while") && starts_verb_group(&p[1], time_first)
     }) || between
         .windows(2)
         .any(|p| p[0].ends_with(',') && matches!(p[1].as_str(), "and" | "but" | "while"));

@@ -144,6 +144,7 @@ fn time_expressions_belong_to_their_clause() {
         // coordination of past verbs: each keeps its own time
         ("{Chile|CHL} closed its embassy last month and expelled the ambassador on Monday.", "closed", Some("2021-09")),
         ("{Chile|CHL} closed its embassy last month and expelled the ambassador on Monday.", "expelled", Some("2021-10-18")),
+        ("{Chile|CHL} recalled its envoy and expelled two diplomats on Monday.", "recalled", Some("2021-10-18")),
         // a future act keeps its future time
         ("{Chile|CHL} will reopen its embassy next week.", "reopen", Some("2021-W43")),
         ("{Chile|CHL} said on Monday it is to be recalled next week.", "recalled", Some("2021-W43")),
