@@ -1210,13 +1210,10 @@ fn attach(
                 gap.len() <= 5 && !gap.iter().any(|t| blocks(t))
             } else {
                 // coordination: ", and" / "and" / "," between the phrases
-                gap.len() <= 3
-                    && gap.iter().all(|t| {
-                        matches!(
-                            t.lower.as_str(),
-                            "and" | "," | "or" | "the" | "its" | "their"
-                        )
-                    })
+                gap.len() <= 4
+                    && gap
+                        .iter()
+                        .all(|t| matches!(t.lower.as_str(), "and" | "," | "or") || is_det(&t.lower))
             };
             if !ok {
                 break;
@@ -1256,8 +1253,9 @@ fn attach(
                         || t.text.chars().all(|c| c.is_ascii_digit())
                         || matches!(
                             t.lower.as_str(),
-                            "urgent" | "hours" | "days" | "just" | "over" | "within"
+                            "hours" | "days" | "weeks" | "just" | "over" | "within"
                         )
+                        || t.lower.len() > 4 && t.lower.ends_with("ly")
                 });
             if ok && kind_ok(np) {
                 chosen.push(n);

@@ -107,6 +107,7 @@ cases! {
     // Plurals of every channel noun, listed or not.
     close_information_centres: "{Chile|CHL} closed its information centres in {Peru|PER}." => ["CHL>PER closed"];
     expel_defence_attaches: "{Peru|PER} expelled two {Chilean|CHL|demonym} defence attaches." => ["CHL>PER staff_expelled"];
+    close_coordinated_with_own_determiners: "{Chile|CHL} will close its embassy and all its consulates in {Peru|PER}." => ["CHL>PER closed", "CHL>PER closed"];
     hotline_liaise: "Both militaries can liaise through the {US|USA|demonym} hotline with {Russia|RUS}." => ["USA>RUS fallback_designated"];
     // Negative cases: no channel change.
     closes_border_not_channel: "{Poland|POL} closed its border with {Belarus|BLR}." => [];
