@@ -21,6 +21,9 @@ pub fn to_text(doc: &Doc) -> String {
     if !m.authors.is_empty() {
         let _ = writeln!(out, "{:<10} {}", "authors", m.authors.join(", "));
     }
+    if !m.sections.is_empty() {
+        let _ = writeln!(out, "{:<10} {}", "sections", m.sections.join(" | "));
+    }
     field(&mut out, "place", m.place.as_deref());
     field(&mut out, "email", m.email.as_deref());
     let published = m.published.map(|d| d.to_string());

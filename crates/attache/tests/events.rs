@@ -324,6 +324,10 @@ fn root_01_to_05_statements_appeals_intents_consultations_cooperation() {
                 "Japan has not received any formal notice from China.",
                 &["JPN 010 CHN"],
             ),
+            (
+                "China's policy towards Taiwan has not changed.",
+                &["CHN 010 TWN"],
+            ),
             // 02 appeal
             (
                 "Lebanon appealed to France for humanitarian aid.",
@@ -910,25 +914,6 @@ fn triggers_quotes_and_report() {
     for ev in &doc.events {
         assert!(doc.text.get(ev.trigger.start..ev.trigger.end).is_some());
     }
-}
-
-#[test]
-#[ignore]
-fn debug_one() {
-    let text = std::env::var("SENT").unwrap_or_default();
-    let doc = doc_for(&text, std::env::var("SPEAKER").ok().as_deref());
-    for m in &doc.mentions {
-        eprintln!(
-            "mention {:?} {:?}",
-            doc.slice(m.span),
-            doc.entities[m.entity].code
-        );
-    }
-    for t in &doc.tokens {
-        eprint!("[{}]", doc.slice(t.span));
-    }
-    eprintln!();
-    eprintln!("{:#?}", doc.events);
 }
 
 #[test]

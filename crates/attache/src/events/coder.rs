@@ -514,7 +514,7 @@ fn is_neg(w: &str) -> bool {
 }
 
 impl View {
-    fn build(doc: &Doc, si: usize, base: usize, lex: &VerbLexicon) -> View {
+    fn build(doc: &Doc, si: usize, lex: &VerbLexicon) -> View {
         let (words, spans) = normalise(doc, si);
         let n = words.len();
         let mut quote_of = vec![None; n];
@@ -557,7 +557,6 @@ impl View {
                 demonym: m.kind == MentionKind::Demonym,
             });
         }
-        let _ = base;
         // first-person pronouns inside a direct quotation stand for its speaker
         for i in 0..n {
             if !is_pronouns_speaker(words[i].as_str())
@@ -1461,8 +1460,7 @@ pub fn country(code: &str) -> &str {
 
 /// Codes the events of one sentence.
 pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut Vec<Event>) {
-    let base = doc.sentences[si].tokens.start;
-    let v = View::build(doc, si, base, lex);
+    let v = View::build(doc, si, lex);
     if v.cands.is_empty() {
         return;
     }

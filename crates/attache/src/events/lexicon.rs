@@ -92,8 +92,6 @@ pub struct Flags {
     pub speaker: bool,
     /// Applies only when negated.
     pub neg: bool,
-    /// Expresses intent.
-    pub intent: bool,
 }
 
 /// What part of speech a trigger is.
@@ -330,7 +328,6 @@ fn parse_pattern(line: &str, defines: &HashMap<String, String>) -> Result<Parsed
             "@from" => flags.from = true,
             "@speaker" => flags.speaker = true,
             "@neg" => flags.neg = true,
-            "@intent" => flags.intent = true,
             f if f.starts_with('@') => return Err(format!("unknown flag {f}")),
             _ => body.push(w),
         }
