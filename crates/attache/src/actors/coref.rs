@@ -238,6 +238,126 @@ impl<'a> Resolver<'a> {
             }
         }
         self.speakers[si] = self.find_speaker(si, units);
+        self.split_coordination(si);
+    }
+
+    /// Coordinated owners of a plural role make one group per owner:
+    /// "French and German officials" and "the foreign ministers of France
+    /// and Germany" are FRAGOV and DEUGOV, not one DEUGOV (or FRAGOV) group.
+    /// The group the phrase resolved to keeps the owner it was coded with;
+    /// each other owner's mention becomes a `Nominal` mention of its own
+    /// group ("French officials", "foreign ministers of Germany"); after
+    /// "of", the first owner's mention ("France") joins the head's group.
+    fn split_coordination(&mut self, si: usize) {
+        // This sentence's mentions are the last ones added.
+        let first = self
+            .mentions
+            .iter()
+            .rposition(|m| m.sentence != si)
+            .map_or(0, |i| i + 1);
+        let mut idx: Vec<usize> = (first..self.mentions.len()).collect();
+        idx.sort_by_key(|&i| self.mentions[i].span.start);
+        let gap = |r: &Self, a: usize, b: usize| -> &'a str {
+            let (x, y) = (r.mentions[a].span.end, r.mentions[b].span.start);
+            if x <= y {
+                r.text.get(x..y).unwrap_or("#")
+            } else {
+                "#"
+            }
+        };
+        let is_conj = |g: &str| matches!(g, " and " | ", " | ", and " | " or " | ", or ");
+        for (k, &h) in idx.iter().enumerate() {
+            let he = self.mentions[h].entity;
+            let head = &self.entities[he];
+            if head.kind != EntityKind::Group || head.roles.is_empty() {
+                continue;
+            }
+            let (Some(code), Some(iso)) = (head.code.clone(), head.country.clone()) else {
+                continue;
+            };
+            let Some(sector) = code.strip_prefix(iso.as_str()).map(str::to_string) else {
+                continue;
+            };
+            let state_of = |r: &Self, m: usize, kind: MentionKind| -> Option<String> {
+                let e = &r.entities[r.mentions[m].entity];
+                (r.mentions[m].kind == kind && e.kind == EntityKind::State)
+                    .then(|| e.country.clone())
+                    .flatten()
+            };
+            // Owners before the head: "French and German officials".
+            let mut others: Vec<(usize, String, String)> = Vec::new();
+            if k >= 2
+                && gap(self, idx[k - 1], h) == " "
+                && state_of(self, idx[k - 1], MentionKind::Demonym).as_ref() == Some(&iso)
+            {
+                let mut j = k - 1;
+                while j >= 1 && is_conj(gap(self, idx[j - 1], idx[j])) {
+                    // "U.S. and Russian officials": an abbreviated name
+                    // modifies the head as a demonym does.
+                    let m = &self.mentions[idx[j - 1]];
+                    let abbr = self
+                        .text
+                        .get(m.span.start..m.span.end)
+                        .is_some_and(|t| t.len() <= 6 && !t.chars().any(char::is_lowercase));
+                    let c = state_of(self, idx[j - 1], MentionKind::Demonym).or_else(|| {
+                        abbr.then(|| state_of(self, idx[j - 1], MentionKind::Name))
+                            .flatten()
+                    });
+                    let Some(c) = c else {
+                        break;
+                    };
+                    let m = &self.mentions[idx[j - 1]];
+                    let adj = self.text.get(m.span.start..m.span.end).unwrap_or("");
+                    let hm = &self.mentions[h];
+                    let head_text = self.text.get(hm.span.start..hm.span.end).unwrap_or("");
+                    others.push((idx[j - 1], c, format!("{adj} {}", strip_the(head_text))));
+                    j -= 1;
+                }
+            }
+            // Owners after the head: "the foreign ministers of France and Germany".
+            let before = others.len();
+            if k + 2 < idx.len()
+                && gap(self, h, idx[k + 1]) == " of "
+                && state_of(self, idx[k + 1], MentionKind::Name).as_ref() == Some(&iso)
+            {
+                let mut j = k + 1;
+                while j + 1 < idx.len() && is_conj(gap(self, idx[j], idx[j + 1])) {
+                    let Some(c) = state_of(self, idx[j + 1], MentionKind::Name) else {
+                        break;
+                    };
+                    let name = self.entities[self.mentions[idx[j + 1]].entity].name.clone();
+                    let head_name = strip_the(&self.entities[he].name).to_string();
+                    others.push((idx[j + 1], c, format!("{head_name} of {name}")));
+                    j += 1;
+                }
+                if others.len() > before {
+                    // The head's own owner ("France") is then one of the
+                    // groups' owners too, not an actor beside them.
+                    self.mentions[idx[k + 1]].entity = he;
+                    self.mentions[idx[k + 1]].kind = MentionKind::Nominal;
+                }
+            }
+            for (m, c, name) in others {
+                if c == iso {
+                    continue;
+                }
+                let key = format!("group|{}", name.to_lowercase());
+                let g = match self.by_key.get(&key) {
+                    Some(&g) => g,
+                    None => {
+                        let g =
+                            self.new_entity(&name, Some(format!("{c}{sector}")), EntityKind::Group);
+                        self.entities[g].country = Some(c.clone());
+                        self.entities[g].roles = self.entities[he].roles.clone();
+                        self.owner_of[g] = Some(self.mentions[m].entity);
+                        self.by_key.insert(key, g);
+                        g
+                    }
+                };
+                self.mentions[m].entity = g;
+                self.mentions[m].kind = MentionKind::Nominal;
+            }
+        }
     }
 
     /// "of"-phrases and appositives.
@@ -370,12 +490,257 @@ impl<'a> Resolver<'a> {
         })
     }
 
+    /// A nationality directly before a national non-state organisation of
+    /// another country names that organisation's branch in the nationality's
+    /// country: "Pakistani Taliban" is PAKREB, not AFGREB. Only armed,
+    /// opposition, party and similar non-state sectors are re-homed; state
+    /// bodies and international organisations keep their own code. Returns
+    /// the nationality's country index and the branch's code.
+    fn branch(&self, st: &Sent, u: usize) -> Option<(usize, String)> {
+        let Some(Sense::Org(o)) = st.units.get(u)?.sense() else {
+            return None;
+        };
+        let prev = self.adjacent_before(st, u)?;
+        let Some(Sense::CountryAdj(c)) = st.units[prev].sense() else {
+            return None;
+        };
+        let org = &self.lex.orgs[o];
+        let iso = &self.lex.countries[c].code;
+        let home = org.country.as_ref()?;
+        let sector = org.code.get(3..)?;
+        if home == iso || org.code.get(..3) != Some(home.as_str()) {
+            return None;
+        }
+        matches!(
+            sector,
+            "REB" | "INS" | "SEP" | "OPP" | "PTY" | "UAF" | "RAD" | "CRM"
+        )
+        .then(|| (c, format!("{iso}{sector}")))
+    }
+
+    /// The country a domestic role with no stated owner belongs to ("the
+    /// foreign ministry", "the defence minister", "police"), from context:
+    /// a place right after it ("the foreign ministry in Nairobi"), else the
+    /// country most mentioned in this sentence so far and the three before
+    /// it (states, places, national actors), counting an upper-case dateline
+    /// place at the start of the text once; when those sentences name no
+    /// country, the article so far decides. Each entity counts once (the
+    /// sentence's first national actor twice) and the leader must beat the
+    /// runner-up. `None` otherwise, or when
+    /// the role is diplomatic (an ambassador in a capital is usually a
+    /// foreign one) or not of a state sector (government, military,
+    /// legislature, judiciary, police, intelligence).
+    fn context_country(&self, st: &Sent, p: usize, sector: &str) -> Option<String> {
+        // Not OPP: "met opposition leaders" is usually about the other side.
+        const DOMESTIC: &[&str] = &["GOV", "MIL", "LEG", "JUD", "COP", "SPY"];
+        if !DOMESTIC.contains(&sector) {
+            return None;
+        }
+        let diplomatic = st.parsed[p].roles.iter().any(|r| {
+            let ph = &self.lex.roles[r.1].phrase;
+            [
+                "ambassador",
+                "envoy",
+                "embass",
+                "consul",
+                "diplomat",
+                "mission",
+                "representative",
+                "delegat",
+                "counterpart",
+            ]
+            .iter()
+            .any(|w| ph.contains(w))
+        });
+        if diplomatic {
+            return None;
+        }
+        let ph = &st.phrases[p];
+        // "the foreign ministry in Nairobi": the place right after it.
+        let mut after = st.units.iter().filter(|u| u.span.start >= ph.ext_end);
+        let first = after.next();
+        let next = first
+            .filter(|u| u.is_word() && u.text(self.text) == "in")
+            .and(after.next());
+        if let Some(u) = next {
+            let gap = self.text.get(ph.ext_end..u.span.start).unwrap_or("");
+            if gap.trim() == "in" {
+                let c = match u.sense() {
+                    Some(Sense::Capital(c) | Sense::CountryName(c)) => Some(c),
+                    Some(Sense::City(i)) => Some(self.lex.cities[i].1),
+                    _ => None,
+                };
+                if let Some(c) = c {
+                    return Some(self.lex.countries[c].code.clone());
+                }
+            }
+        }
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        let mut seen: Vec<usize> = Vec::new();
+        fn add(counts: &mut Vec<(String, usize)>, iso: &str) {
+            match counts.iter_mut().find(|(c, _)| c == iso) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((iso.to_string(), 1)),
+            }
+        }
+        let from = st.index.saturating_sub(3);
+        let mut first_here = None;
+        for m in self.mentions.iter().rev() {
+            if m.sentence < from {
+                break;
+            }
+            // A demonym's country is counted with the phrase it modifies.
+            if m.span.start >= ph.start
+                || seen.contains(&m.entity)
+                || m.kind == MentionKind::Demonym
+            {
+                continue;
+            }
+            seen.push(m.entity);
+            if let Some(iso) = self.mention_country(m.entity) {
+                if m.sentence == st.index {
+                    first_here = Some((iso.clone(), m.span.end));
+                }
+                add(&mut counts, &iso);
+            }
+        }
+        // The sentence's first national actor (usually its subject) counts
+        // twice: "Russia expelled Czech diplomats, the foreign ministry said".
+        // Not when coordinated: "Kenya and Uganda signed it".
+        if let Some((iso, end)) = first_here {
+            let rest = self.text.get(end..).unwrap_or("");
+            if !(rest.starts_with(" and ") || rest.starts_with(" or ") || rest.starts_with(',')) {
+                add(&mut counts, &iso);
+            }
+        }
+        let mut whole = false;
+        if counts.is_empty() && from > 0 {
+            // Nothing national nearby: the article so far decides.
+            whole = true;
+            for m in &self.mentions {
+                if m.span.start >= ph.start
+                    || seen.contains(&m.entity)
+                    || m.kind == MentionKind::Demonym
+                {
+                    continue;
+                }
+                seen.push(m.entity);
+                if let Some(iso) = self.mention_country(m.entity) {
+                    add(&mut counts, &iso);
+                }
+            }
+        }
+        if from > 0 && !whole {
+            // A dateline ("NAIROBI --") sets the scene for the whole article.
+            if let Some(m) = self.mentions.first().filter(|m| m.sentence == 0) {
+                let t = self.text.get(m.span.start..m.span.end).unwrap_or("");
+                let caps = t.chars().count() > 2 && t.chars().all(|c| !c.is_lowercase());
+                if caps && self.entities[m.entity].kind == EntityKind::Place {
+                    if let Some(iso) = self.entities[m.entity].country.clone() {
+                        add(&mut counts, &iso);
+                    }
+                }
+            }
+        }
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        match counts.as_slice() {
+            [(iso, _)] => Some(iso.clone()),
+            [(iso, a), (_, b), ..] if a > b => Some(iso.clone()),
+            _ => None,
+        }
+    }
+
+    /// The country an entity stands for or belongs to as a national actor:
+    /// a state, a place in a known country, or a person or body coded with
+    /// its country (not international organisations).
+    fn mention_country(&self, e: usize) -> Option<String> {
+        let ent = &self.entities[e];
+        let iso = ent.country.as_ref()?;
+        match ent.kind {
+            EntityKind::State | EntityKind::Place => Some(iso.clone()),
+            _ => ent
+                .code
+                .as_ref()
+                .is_some_and(|c| c.starts_with(iso.as_str()))
+                .then(|| iso.clone()),
+        }
+    }
+
+    /// The unit right before unit `u`, when only spaces separate them.
+    fn adjacent_before(&self, st: &Sent, u: usize) -> Option<usize> {
+        let prev = u.checked_sub(1)?;
+        let (a, b) = (st.units.get(prev)?, st.units.get(u)?);
+        let gap = self.text.get(a.ext_end.min(b.span.start)..b.span.start)?;
+        gap.chars().all(|ch| ch == ' ').then_some(prev)
+    }
+
+    /// The entity an organisation unit names: its national branch when a
+    /// nationality re-homes it (see [`Resolver::branch`]), else the body itself.
+    fn org_unit_entity(&mut self, st: &Sent, u: usize, o: usize) -> usize {
+        let Some((c, code)) = self.branch(st, u) else {
+            return self.org(o);
+        };
+        let key = format!("branch|{code}|{o}");
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        let org = &self.lex.orgs[o];
+        let name = format!("{} {}", st.units[u - 1].text(self.text), org.name);
+        let kind = match org.kind {
+            OrgKind::Group => EntityKind::Group,
+            _ => EntityKind::Organization,
+        };
+        let heads = org.anaphora.clone();
+        let e = self.new_entity(&name, Some(code), kind);
+        self.entities[e].country = Some(self.lex.countries[c].code.clone());
+        self.heads[e] = heads;
+        self.by_key.insert(key, e);
+        e
+    }
+
     fn phrase_owner(&self, st: &Sent, p: usize, depth: usize) -> Option<OwnerCode> {
         if depth > 4 {
             return None;
         }
         let pa = &st.parsed[p];
         if let Some(&u) = pa.owners.last() {
+            if let Some((c, code)) = self.branch(st, u) {
+                return Some(OwnerCode {
+                    code,
+                    state: false,
+                    country: Some(self.lex.countries[c].code.clone()),
+                });
+            }
+            // "the Russian NATO envoy": a state's diplomat to an international
+            // organisation is the state's (as in "Russia's envoy to NATO");
+            // other roles ("a German NATO commander") serve the organisation.
+            if let (Some(Sense::Org(o)), Some(prev)) =
+                (st.units[u].sense(), self.adjacent_before(st, u))
+            {
+                let diplomat = pa.roles.iter().any(|r| {
+                    let ph = &self.lex.roles[r.1].phrase;
+                    [
+                        "ambassador",
+                        "envoy",
+                        "representative",
+                        "delegat",
+                        "diplomat",
+                    ]
+                    .iter()
+                    .any(|w| ph.contains(w))
+                });
+                let igo = self.lex.orgs[o].code.starts_with("IGO");
+                if let (true, true, Some(Sense::CountryAdj(c) | Sense::CountryName(c))) =
+                    (diplomat, igo, st.units[prev].sense())
+                {
+                    let iso = self.lex.countries[c].code.clone();
+                    return Some(OwnerCode {
+                        code: iso.clone(),
+                        state: true,
+                        country: Some(iso),
+                    });
+                }
+            }
             return st.units[u]
                 .sense()
                 .and_then(|s| compose::sense_owner(self.lex, s));
@@ -513,8 +878,12 @@ impl<'a> Resolver<'a> {
         for &u in &st.parsed[p].owners.clone() {
             let unit = st.units[u];
             let Some(s) = unit.sense() else { continue };
-            let Some(e) = self.sense_entity(s) else {
-                continue;
+            let e = match s {
+                Sense::Org(o) => self.org_unit_entity(st, u, o),
+                _ => match self.sense_entity(s) {
+                    Some(e) => e,
+                    None => continue,
+                },
             };
             let kind = match s {
                 Sense::CountryAdj(_) => MentionKind::Demonym,
@@ -723,7 +1092,7 @@ impl<'a> Resolver<'a> {
                 Some(e)
             }
             Sense::Org(o) => {
-                let e = self.org(o);
+                let e = self.org_unit_entity(st, st.parsed[p].head, o);
                 let t = head.text(self.text);
                 let kind = if t.starts_with("the ") || t.starts_with("The ") {
                     MentionKind::Nominal
@@ -750,8 +1119,15 @@ impl<'a> Resolver<'a> {
         let r = self.lex.roles[role].clone();
         let has_owner =
             !pa.owners.is_empty() || st.of_target[p].is_some() || st.pron_owner[p].is_some();
-        let code = self.phrase_code(st, p, 0);
-        let country = self.phrase_owner(st, p, 0).and_then(|o| o.country);
+        let mut code = self.phrase_code(st, p, 0);
+        let mut country = self.phrase_owner(st, p, 0).and_then(|o| o.country);
+        if code.is_none() && !has_owner {
+            let sector = compose::sector(self.lex, &pa).unwrap_or("");
+            if let Some(iso) = self.context_country(st, p, sector) {
+                code = Some(format!("{iso}{sector}"));
+                country = Some(iso);
+            }
+        }
         let org_owner = pa.owners.last().and_then(|&u| match st.units[u].sense() {
             Some(Sense::Org(o)) => Some(o),
             _ => None,
@@ -842,7 +1218,8 @@ impl<'a> Resolver<'a> {
                         return None;
                     }
                     let name = self.bare_text(st, p);
-                    let e = self.new_entity(&name, None, EntityKind::Organization);
+                    let e = self.new_entity(&name, code, EntityKind::Organization);
+                    self.entities[e].country = country;
                     self.heads[e] = vec![r.phrase.clone(), last_word(&r.phrase).to_string()];
                     self.mention(e, hs, si, MentionKind::Nominal);
                     return Some(e);

@@ -30,13 +30,18 @@
 //! troops"); they never make their state the actor of the phrase. A capital
 //! after a place preposition ("in Moscow") is a `Place` entity; otherwise it
 //! is a `Metonym` mention of its state ("Moscow said").
+//!
+//! After the quotes stage, [`link_first_person`] links "I"/"my" inside a
+//! direct quotation to its speaker and "we"/"our" to the speaker's side.
 
 mod compose;
 mod coref;
+mod first_person;
 pub mod lexicon;
 mod matcher;
 mod words;
 
+pub use first_person::link_first_person;
 pub use lexicon::ActorLexicon;
 
 use crate::doc::Doc;

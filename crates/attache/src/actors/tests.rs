@@ -1100,3 +1100,323 @@ fn arbitrary_text_is_safe() {
         }
     }
 }
+
+#[test]
+fn national_branches_and_diplomats_to_bodies() {
+    // A nationality re-homes a non-state armed group or party to its country.
+    case!(
+        "Pakistani Taliban fighters attacked a checkpoint.",
+        "Taliban",
+        "Pakistani Taliban",
+        Some("PAKREB"),
+        K::Organization
+    );
+    case!(
+        "Pakistani Taliban fighters attacked a checkpoint.",
+        "fighters",
+        "Taliban fighters",
+        Some("PAKREB"),
+        K::Group
+    );
+    case!(
+        "The Pakistani Taliban claimed the attack.",
+        "Taliban",
+        "Pakistani Taliban",
+        Some("PAKREB"),
+        K::Organization
+    );
+    case!(
+        "Lebanese Hezbollah fighters crossed the border.",
+        "Hezbollah",
+        "Hezbollah",
+        Some("LBNREB"),
+        K::Organization
+    );
+    case!(
+        "The Taliban claimed the attack.",
+        "The Taliban",
+        "Taliban",
+        Some("AFGREB"),
+        K::Organization
+    );
+    // International bodies keep their code, but a state's diplomat to one is the state's.
+    case!(
+        "The Russian NATO envoy said the talks failed.",
+        "envoy",
+        "NATO envoy",
+        Some("RUSGOV"),
+        K::Person
+    );
+    case!(
+        "A German NATO spokeswoman said allies agreed.",
+        "spokeswoman",
+        "NATO spokeswoman",
+        Some("IGOWSTNAT"),
+        K::Person
+    );
+    case!(
+        "The Russian NATO envoy said the talks failed.",
+        "NATO",
+        "NATO",
+        Some("IGOWSTNAT"),
+        K::Organization
+    );
+    case!(
+        "Russia's NATO envoy said the talks failed.",
+        "envoy",
+        "NATO envoy",
+        Some("RUSGOV"),
+        K::Person
+    );
+}
+
+#[test]
+fn roles_take_their_country_from_context() {
+    // The sentence before names one country: the domestic role is its.
+    case!("Kenya's president said the vote was fair.\nThe foreign ministry said it would summon the envoy.", "The foreign ministry", "foreign ministry", Some("KENGOV"), K::Organization);
+    case!(
+        "Chilean troops crossed the river.\nThe defence minister said the border was calm.",
+        "The defence minister",
+        "defence minister",
+        Some("CHLMIL"),
+        K::Person
+    );
+    case!(
+        "Brazil closed the road.\nPolice said two people were hurt.",
+        "Police",
+        "Police",
+        Some("BRACOP"),
+        K::Group
+    );
+    // A place right after the role gives its country.
+    case!(
+        "The foreign ministry in Nairobi said the border was open.",
+        "The foreign ministry",
+        "foreign ministry",
+        Some("KENGOV"),
+        K::Organization
+    );
+    case!(
+        "Ana Cruz of the United States would meet the foreign minister in Havana.",
+        "the foreign minister",
+        "foreign minister",
+        Some("CUBGOV"),
+        K::Person
+    );
+    case!(
+        "In Nairobi, the foreign ministry said the border was open.",
+        "the foreign ministry",
+        "foreign ministry",
+        Some("KENGOV"),
+        K::Organization
+    );
+    // A dateline counts for the country of the place.
+    case!("NAIROBI - The talks resumed on Monday.\nThe rain stopped.\nThe roads opened.\nThe shops opened.\nThe interior ministry said the curfew was over.", "The interior ministry", "interior ministry", Some("KENGOV"), K::Organization);
+    // Nothing national nearby: the article so far decides.
+    case!("Peru's president spoke on Monday.\nPeru's army moved north.\nThe rain stopped.\nThe roads opened.\nThe shops opened.\nThe interior minister said the curfew was over.", "The interior minister", "interior minister", Some("PERGOV"), K::Person);
+    case!("Peru's president met Chile's president on Monday.\nThe rain stopped.\nThe roads opened.\nThe shops opened.\nThe interior minister said the curfew was over.", "The interior minister", "interior minister", None, K::Person);
+    // The sentence's subject outweighs a country it acts on.
+    case!("Chile on Monday expelled 12 Peruvian diplomats, the state news agency quoted the foreign ministry as saying.", "the foreign ministry", "foreign ministry", Some("CHLGOV"), K::Organization);
+    case!(
+        "Kenya and Uganda signed the deal, the foreign ministry said.",
+        "the foreign ministry",
+        "foreign ministry",
+        None,
+        K::Organization
+    );
+    // Two countries competing equally: no code.
+    case!(
+        "Kenya and Uganda signed the deal.\nThe foreign ministry said it was fair.",
+        "The foreign ministry",
+        "foreign ministry",
+        None,
+        K::Organization
+    );
+    case!(
+        "Kenya's president met Uganda's president.\nThe defence minister said the border was calm.",
+        "The defence minister",
+        "defence minister",
+        None,
+        K::Person
+    );
+    // Diplomatic roles are often foreign: no code from context.
+    case!(
+        "Kenya closed the road.\nThe ambassador said the embassy was open.",
+        "The ambassador",
+        "ambassador",
+        None,
+        K::Person
+    );
+    // A stated owner always wins.
+    case!(
+        "Kenya closed the road.\nThe Ugandan foreign ministry said it was fair.",
+        "foreign ministry",
+        "Ugandan foreign ministry",
+        Some("UGAGOV"),
+        K::Organization
+    );
+    // The opposition is seldom the leading country's own.
+    case!("Norway's envoy left.\nChile expelled two Norwegian diplomats for meeting opposition leaders.", "opposition leaders", "opposition leaders", None, K::Group);
+    // No country in context: nothing to give.
+    case!(
+        "The foreign ministry said the talks were over.",
+        "The foreign ministry",
+        "foreign ministry",
+        None,
+        K::Organization
+    );
+}
+
+/// The entity name and code the `nth` mention with exactly this text points
+/// to after the quotes stage has linked first-person pronouns.
+fn quoted(text: &str, mention: &str, nth: usize) -> Option<(String, Option<String>)> {
+    let mut d = doc_of(text);
+    crate::quotes::attribute(&mut d);
+    d.mentions
+        .iter()
+        .filter(|m| d.slice(m.span) == mention)
+        .nth(nth)
+        .map(|m| {
+            let e = &d.entities[m.entity];
+            (e.name.clone(), e.code.clone())
+        })
+}
+
+/// Text, mention, which occurrence, expected (entity name, code).
+type QuotedCase<'a> = (&'a str, &'a str, usize, Option<(&'a str, Option<&'a str>)>);
+
+#[test]
+fn first_person_in_quotations() {
+    let cases: &[QuotedCase] = &[
+        ("\"I will not resign,\" said Kenyan President William Ruto.", "I", 0, Some(("William Ruto", Some("KENGOV")))),
+        ("\"My door is open,\" Ana Cruz, the Chilean foreign minister, said.", "My", 0, Some(("Ana Cruz", Some("CHLGOV")))),
+        ("\"We will answer,\" said Chilean Foreign Minister Ana Cruz.", "We", 0, Some(("Chile", Some("CHL")))),
+        ("Ana Cruz, the Chilean foreign minister, said: \"They told me nothing and our embassy is closed.\"", "me", 0, Some(("Ana Cruz", Some("CHLGOV")))),
+        ("Ana Cruz, the Chilean foreign minister, said: \"They told me nothing and our embassy is closed.\"", "our", 0, Some(("Chile", Some("CHL")))),
+        // A spokesman's "we" is the body he speaks for, not a state.
+        ("\"We hold the town,\" said Omar Ali, a Taliban spokesman.", "We", 0, Some(("Taliban", Some("AFGREB")))),
+        ("\"We are united,\" said Eva Holm, a NATO spokeswoman.", "We", 0, Some(("NATO", Some("IGOWSTNAT")))),
+        ("\"I am sure,\" said Eva Holm, a NATO spokeswoman.", "I", 0, Some(("Eva Holm", Some("IGOWSTNAT")))),
+        // A person coded by no body: "we" is the speaker.
+        ("\"We will go,\" said Eva Holm.", "We", 0, Some(("Eva Holm", None))),
+        // Outside quotation marks, "I" is not linked to anyone.
+        ("I met Ana Cruz, the Chilean foreign minister, on Monday.", "I", 0, None),
+        // "US" in capitals is the United States.
+        ("\"The US will help,\" said Chilean Foreign Minister Ana Cruz.", "US", 0, Some(("United States", Some("USA")))),
+    ];
+    for (text, mention, nth, want) in cases {
+        let got = quoted(text, mention, *nth);
+        let got = got.as_ref().map(|(n, c)| (n.as_str(), c.as_deref()));
+        assert_eq!(got, *want, "{mention:?} in {text:?}");
+    }
+}
+
+#[test]
+fn coordinated_owners_make_one_group_each() {
+    case!(
+        "French and German officials met in Rome.",
+        "officials",
+        "German officials",
+        Some("DEUGOV"),
+        K::Group
+    );
+    case!(
+        "French and German officials met in Rome.",
+        "French",
+        "French officials",
+        Some("FRAGOV"),
+        K::Group
+    );
+    case!(
+        "Kenyan, Ugandan and Tanzanian troops crossed the border.",
+        "Kenyan",
+        "Kenyan troops",
+        Some("KENMIL"),
+        K::Group
+    );
+    case!(
+        "Kenyan, Ugandan and Tanzanian troops crossed the border.",
+        "Ugandan",
+        "Ugandan troops",
+        Some("UGAMIL"),
+        K::Group
+    );
+    case!(
+        "Kenyan, Ugandan and Tanzanian troops crossed the border.",
+        "troops",
+        "Tanzanian troops",
+        Some("TZAMIL"),
+        K::Group
+    );
+    case!(
+        "The foreign ministers of France and Germany said the plan was fair.",
+        "The foreign ministers",
+        "foreign ministers",
+        Some("FRAGOV"),
+        K::Group
+    );
+    case!(
+        "The foreign ministers of France and Germany said the plan was fair.",
+        "France",
+        "foreign ministers",
+        Some("FRAGOV"),
+        K::Group
+    );
+    case!(
+        "The foreign ministers of France and Germany said the plan was fair.",
+        "Germany",
+        "foreign ministers of Germany",
+        Some("DEUGOV"),
+        K::Group
+    );
+    case!(
+        "The foreign ministers of Peru, Chile or Bolivia will attend.",
+        "Bolivia",
+        "foreign ministers of Bolivia",
+        Some("BOLGOV"),
+        K::Group
+    );
+    case!(
+        "U.S. and Russian officials met in Geneva.",
+        "U.S.",
+        "U.S. officials",
+        Some("USAGOV"),
+        K::Group
+    );
+    case!(
+        "The French and German foreign ministers met in Paris.",
+        "French",
+        "French foreign ministers",
+        Some("FRAGOV"),
+        K::Group
+    );
+    // Not coordinated owners: left alone.
+    case!(
+        "Russia and Chinese officials met in Geneva.",
+        "Russia",
+        "Russia",
+        Some("RUS"),
+        K::State
+    );
+    case!(
+        "The foreign ministers of France met Germany on Monday.",
+        "Germany",
+        "Germany",
+        Some("DEU"),
+        K::State
+    );
+    case!(
+        "French officials and German troops met in Rome.",
+        "French",
+        "France",
+        Some("FRA"),
+        K::State
+    );
+    case!(
+        "The foreign minister of France said the plan was fair.",
+        "France",
+        "France",
+        Some("FRA"),
+        K::State
+    );
+}

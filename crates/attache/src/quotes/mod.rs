@@ -326,6 +326,7 @@ pub fn attribute_with(doc: &mut Doc, lex: &SpeechLexicon) {
         });
     }
     doc.quotes = quotes;
+    crate::actors::link_first_person(doc);
 }
 
 /// The speaker of the statement before this one in its paragraph; for a

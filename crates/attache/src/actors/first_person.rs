@@ -1,0 +1,178 @@
+//! First person inside direct quotations: "I", "me", "my" in a quotation
+//! refer to its speaker; "we", "us", "our" to the speaker's side (the state a
+//! national official speaks for, else the speaker). Runs after the quotes
+//! stage, which is the one that knows who said each quotation.
+
+use crate::doc::{Doc, EntityKind, Mention, MentionKind, QuoteKind, Span};
+
+/// Singular or plural first person.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Person {
+    Singular,
+    Plural,
+}
+
+/// The first-person pronoun a word is, if any. "I" only in capitals; "US"
+/// is the United States, so plural "us" only in lower case or "Us".
+fn first_person(word: &str) -> Option<Person> {
+    let base = word.split(['\'', '’']).next().unwrap_or(word);
+    match base {
+        "I" => Some(Person::Singular),
+        "US" => None,
+        _ => match base.to_lowercase().as_str() {
+            "me" | "my" | "mine" | "myself" => Some(Person::Singular),
+            "we" | "us" | "our" | "ours" | "ourselves" => Some(Person::Plural),
+            _ => None,
+        },
+    }
+}
+
+/// Words of `text[start..end]`: letters with inner apostrophes, as byte spans
+/// of the part before any apostrophe ("I" in "I'm").
+fn words(text: &str, start: usize, end: usize) -> Vec<(Span, Person)> {
+    let Some(s) = text.get(start..end) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    let b = s.as_bytes();
+    while i < s.len() {
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        if !c.is_alphabetic() {
+            i += c.len_utf8();
+            continue;
+        }
+        let w0 = i;
+        let mut j = i;
+        while j < s.len() {
+            let Some(c) = s[j..].chars().next() else {
+                break;
+            };
+            let inner_apos = (c == '\'' || c == '’')
+                && s[j + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic);
+            if c.is_alphabetic() || inner_apos {
+                j += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let word = &s[w0..j];
+        let prev_ok = w0 == 0 || !b[w0 - 1].is_ascii_alphanumeric();
+        if let (true, Some(p)) = (prev_ok, first_person(word)) {
+            let stem = word.find(['\'', '’']).unwrap_or(word.len());
+            out.push((Span::new(start + w0, start + w0 + stem), p));
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Links first-person pronouns inside direct quotations to the quotation's
+/// speaker: reads `quotes`, `entities`, `mentions`, `sentences`; adds or
+/// re-points pronoun mentions (keeping `mentions` in text order and without
+/// overlaps). Quotations without a known speaker entity are left alone, as
+/// are words already covered by a non-pronoun mention.
+pub fn link_first_person(doc: &mut Doc) {
+    let direct: Vec<(Span, usize)> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .filter_map(|q| Some((q.span, q.speaker.entity?)))
+        .filter(|(_, e)| *e < doc.entities.len())
+        .collect();
+    for &(span, speaker) in &direct {
+        let side = side_of(doc, speaker);
+        for (w, p) in words(&doc.text, span.start, span.end) {
+            // A quotation inside this one has its own speaker.
+            let inner = direct.iter().any(|(s, _)| {
+                *s != span && s.len() < span.len() && s.start <= w.start && w.end <= s.end
+            });
+            if inner {
+                continue;
+            }
+            let target = match p {
+                Person::Singular => speaker,
+                Person::Plural => side,
+            };
+            let at = doc.mentions.partition_point(|m| m.span.end <= w.start);
+            match doc.mentions.get_mut(at) {
+                Some(m) if m.span.overlaps(w) => {
+                    if m.span == w && m.kind == MentionKind::Pronoun {
+                        m.entity = target;
+                    }
+                }
+                _ => {
+                    let sentence = doc
+                        .sentences
+                        .partition_point(|s| s.span.end <= w.start)
+                        .min(doc.sentences.len().saturating_sub(1));
+                    doc.mentions.insert(
+                        at,
+                        Mention {
+                            entity: target,
+                            span: w,
+                            sentence,
+                            kind: MentionKind::Pronoun,
+                        },
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The side a speaker's "we" stands for: the state a national official or
+/// body of the state's own sectors is coded with (RUSGOV, RUSMIL speak for
+/// Russia); else the organisation coded as the speaker is (a NATO or Taliban
+/// spokesman speaks for NATO or the Taliban); else the speaker itself.
+fn side_of(doc: &Doc, speaker: usize) -> usize {
+    let e = &doc.entities[speaker];
+    if !matches!(e.kind, EntityKind::Person | EntityKind::Organization) {
+        return speaker;
+    }
+    let Some(code) = &e.code else {
+        return speaker;
+    };
+    let iso = e.country.as_deref().unwrap_or("-");
+    let sector = code.strip_prefix(iso).unwrap_or("-");
+    let state = matches!(sector, "GOV" | "MIL" | "LEG" | "JUD" | "SPY" | "COP");
+    let side = |s: &&crate::doc::Entity| match s.kind {
+        EntityKind::State => state && s.code.as_deref() == Some(iso),
+        // A spokesman's "we" is the body coded as he is ("a NATO
+        // spokeswoman": NATO; "a Taliban spokesman": the Taliban).
+        EntityKind::Organization | EntityKind::Group => {
+            !state && s.id != speaker && s.code.as_ref() == Some(code)
+        }
+        _ => false,
+    };
+    doc.entities.iter().find(side).map_or(speaker, |s| s.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_person_words() {
+        let cases: &[(&str, &[&str])] = &[
+            ("I said we would go", &["I", "we"]),
+            ("I'm sure our team won", &["I", "our"]),
+            ("the US told us", &["us"]),
+            ("It is mine and my own", &["mine", "my"]),
+            ("Iran and Myanmar met", &[]),
+            ("we’ll see", &["we"]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<&str> = words(text, 0, text.len())
+                .iter()
+                .map(|(s, _)| &text[s.start..s.end])
+                .collect();
+            assert_eq!(&got, want, "in {text:?}");
+        }
+    }
+}
