@@ -25,7 +25,7 @@
 //!   members", "NATO Information Office", "the bloc's liaison mission"), a
 //!   possessive pronoun (its/their: the agent), "of X"/"from X", or "on X's
 //!   behalf";
-//! - host: "to X"/"at X" after the noun, else the country of "in <place>",
+//! - host: "to X"/"at X" after the noun, else the country of "in PLACE",
 //!   else the agent of the trigger when it is not the holder (who expels,
 //!   strips, closes), else the other actor of the clause;
 //! - for a fallback contact the host is the counterpart ("with the Russian

@@ -27,7 +27,7 @@
 //! argument both give is the same actor, by the first three letters of the
 //! code). A rebuttal of an accusation about an event ("the explosion")
 //! conflicts with other speakers' statements about an event of that kind
-//! from another country. Connected pairs form one [`Conflict`](crate::doc::Conflict).
+//! from another country. Connected pairs form one [`Conflict`].
 
 use crate::doc::{Claim, Conflict, Doc, EntityKind, MentionKind, QuoteKind, Span};
 use std::collections::HashMap;
