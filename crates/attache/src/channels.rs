@@ -25,7 +25,7 @@
 //!   members", "NATO Information Office", "the bloc's liaison mission"), a
 //!   possessive pronoun (its/their: the agent), "of X"/"from X", or "on X's
 //!   behalf";
-//! - host: "to X"/"at X" after the noun, else the country of "in <place>",
+//! - host: "to X"/"at X" after the noun, else the country of "in PLACE",
 //!   else the agent of the trigger when it is not the holder (who expels,
 //!   strips, closes), else the other actor of the clause;
 //! - for a fallback contact the host is the counterpart ("with the Russian
@@ -125,10 +125,17 @@ impl ChannelLexicon {
             match cols[0] {
                 "channel" => {
                     for words in items.filter(|w| !w.is_empty()) {
-                        lex.nouns
-                            .entry(words[0].clone())
-                            .or_default()
-                            .push((words, cols[1].to_string()));
+                        // the plural of the head noun ("information centres")
+                        let mut plural = words.clone();
+                        if let Some(last) = plural.last_mut() {
+                            *last = plural_of(last);
+                        }
+                        for w in [words, plural] {
+                            let list = lex.nouns.entry(w[0].clone()).or_default();
+                            if !list.iter().any(|(x, _)| *x == w) {
+                                list.push((w, cols[1].to_string()));
+                            }
+                        }
                     }
                 }
                 "change" => {
@@ -141,10 +148,20 @@ impl ChannelLexicon {
                         continue;
                     };
                     for words in items.filter(|w| !w.is_empty()) {
-                        lex.triggers
-                            .entry(words[0].clone())
-                            .or_default()
-                            .push((words, c));
+                        // "maintain+" → "maintain/maintains/maintained/maintaining"
+                        let words: Vec<String> = words
+                            .iter()
+                            .map(|w| match w.strip_suffix('+').filter(|l| !l.is_empty()) {
+                                Some(l) => crate::conflicts::inflections(l).join("/"),
+                                None => w.clone(),
+                            })
+                            .collect();
+                        for first in words[0].split('/') {
+                            lex.triggers
+                                .entry(first.to_string())
+                                .or_default()
+                                .push((words.clone(), c));
+                        }
                     }
                 }
                 "cue" => {
@@ -172,6 +189,21 @@ impl ChannelLexicon {
         self.cues
             .get(name)
             .is_some_and(|v| v.iter().any(|w| w == word))
+    }
+}
+
+/// The regular plural of a noun ("embassy" → "embassies", "attaché" →
+/// "attachés"); words already plural ("talks", "affaires") are kept.
+fn plural_of(n: &str) -> String {
+    if n.ends_with('s') && !n.ends_with("ss") || n.contains('\'') || n.contains('’') {
+        return n.to_string();
+    }
+    match n.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+        _ if n.ends_with("ss") || n.ends_with("sh") || n.ends_with("ch") || n.ends_with('x') => {
+            format!("{n}es")
+        }
+        _ => format!("{n}s"),
     }
 }
 
@@ -283,14 +315,11 @@ const DETS: &[&str] = &[
     "remaining",
     "other",
     "affected",
-    "so-called",
-    "full-blown",
     "new",
     "former",
     "diplomatic",
     "permanent",
     "military",
-    "western",
     "temporary",
     "entire",
     "whole",
@@ -320,6 +349,19 @@ const DETS: &[&str] = &[
     "further",
     "more",
 ];
+
+/// A determiner, quantifier or adjective before a channel noun: a word of
+/// [`DETS`], a hyphenated modifier ("so-called", "long-standing") or a
+/// lower-case word with an adjective ending ("western", "regional",
+/// "diplomatic", "consular").
+fn is_det(w: &str) -> bool {
+    const ENDINGS: &[&str] = &["al", "ic", "ern", "ous"];
+    DETS.contains(&w)
+        || w.len() > 4
+            && w.chars().all(|c| c.is_lowercase() || c == '-')
+            && (w.contains('-') && !w.starts_with('-') && !w.ends_with('-')
+                || ENDINGS.iter().any(|e| w.ends_with(e)))
+}
 
 const POSSESSIVE_PRONOUNS: &[&str] = &["its", "their", "his", "her", "our"];
 
@@ -401,7 +443,7 @@ fn is_verbish(t: &Tok) -> bool {
         return true;
     }
     let lowercase = t.text.chars().next().is_some_and(|c| c.is_lowercase());
-    lowercase && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")) && !DETS.contains(&w)
+    lowercase && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")) && !is_det(w)
 }
 
 /// A channel noun phrase.
@@ -507,14 +549,13 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
             let w = t.lower.as_str();
             let cap = t.text.chars().next().is_some_and(|c| c.is_uppercase());
             let ok = t.mention.is_some()
-                || DETS.contains(&w)
+                || is_det(w)
                 || t.text.chars().all(|c| c.is_ascii_digit())
                 || (cap && left - 1 > 0)
                 || w.ends_with("'s")
                 || w == "'s"
                 || w == "'"
                 || w == "member"
-                || w == "bloc's"
                 || (w.len() > 3
                     && !is_verbish(t)
                     && toks.get(left).is_some_and(|n| n.lower.ends_with("'s")));
@@ -590,7 +631,7 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
                         .chars()
                         .next()
                         .is_some_and(|c| c.is_lowercase())
-                        && !DETS.contains(&toks[k].lower.as_str())
+                        && !is_det(toks[k].lower.as_str())
                         && !matches!(
                             toks[k].lower.as_str(),
                             "member" | "state" | "states" | "side" | "headquarters" | "capital"
@@ -655,8 +696,8 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
                 continue;
             }
             if toks[j].mention.is_some()
-                || DETS.contains(&w)
-                || matches!(w, "headquarters" | "member" | "state" | "side" | "nato")
+                || is_det(w)
+                || matches!(w, "headquarters" | "member" | "state" | "side")
                 || toks[j]
                     .text
                     .chars()
@@ -697,6 +738,33 @@ struct Trigger {
     change: ChannelChangeKind,
     /// Search for the channel before the trigger only ("to leave", "persona non grata").
     backward_only: bool,
+}
+
+/// The end of trigger pattern `p` matched at token `i`: each element is a
+/// word, alternatives "a/b", or "*" (up to three modifiers: "urgent",
+/// "regular", "a", "the").
+fn match_trigger(p: &[String], toks: &[Tok], i: usize) -> Option<usize> {
+    let Some(first) = p.first() else {
+        return Some(i);
+    };
+    if first == "*" {
+        return (0..=3).find_map(|g| {
+            if g > 0
+                && !toks
+                    .get(i + g - 1)
+                    .is_some_and(|t| crate::conflicts::is_modifier(&t.lower) && t.mention.is_none())
+            {
+                return Some(None);
+            }
+            match_trigger(&p[1..], toks, i + g).map(Some)
+        })?;
+    }
+    let t = toks.get(i)?;
+    if first.split('/').any(|a| a == t.lower) {
+        match_trigger(&p[1..], toks, i + 1)
+    } else {
+        None
+    }
 }
 
 fn find_triggers(toks: &[Tok], lex: &ChannelLexicon) -> Vec<Trigger> {
@@ -750,24 +818,18 @@ fn find_triggers(toks: &[Tok], lex: &ChannelLexicon) -> Vec<Trigger> {
             i += 1;
             continue;
         };
-        let matching: Vec<&(Vec<String>, ChannelChangeKind)> = cands
+        let matching: Vec<(usize, ChannelChangeKind)> = cands
             .iter()
-            .filter(|(words, _)| {
-                words.len() <= toks.len() - i
-                    && words
-                        .iter()
-                        .enumerate()
-                        .all(|(k, w)| toks[i + k].lower == *w)
-            })
+            .filter_map(|(words, c)| match_trigger(words, toks, i).map(|e| (e - i, *c)))
             .collect();
-        let Some(longest) = matching.first().map(|(w, _)| w.len()) else {
+        let Some(longest) = matching.iter().map(|m| m.0).max() else {
             i += 1;
             continue;
         };
         let kinds: Vec<ChannelChangeKind> = matching
             .iter()
-            .filter(|(w, _)| w.len() == longest)
-            .map(|(_, c)| *c)
+            .filter(|m| m.0 == longest)
+            .map(|m| m.1)
             .collect();
         let change = if kinds.contains(&AccreditationRevoked) && clause_has(i, "accreditation") {
             Some(AccreditationRevoked)
@@ -881,7 +943,7 @@ fn subject_score(toks: &[Tok], k: usize, trig: usize) -> u8 {
             || (n.text.chars().next().is_some_and(|c| c.is_lowercase())
                 && n.lower.chars().all(|c| c.is_alphabetic())
                 && !PREPS.contains(&n.lower.as_str())
-                && !DETS.contains(&n.lower.as_str())
+                && !is_det(n.lower.as_str())
                 && !NOT_VERBS.contains(&n.lower.as_str()))
     });
     if followed_by_verb {
@@ -1148,13 +1210,10 @@ fn attach(
                 gap.len() <= 5 && !gap.iter().any(|t| blocks(t))
             } else {
                 // coordination: ", and" / "and" / "," between the phrases
-                gap.len() <= 3
-                    && gap.iter().all(|t| {
-                        matches!(
-                            t.lower.as_str(),
-                            "and" | "," | "or" | "the" | "its" | "their"
-                        )
-                    })
+                gap.len() <= 4
+                    && gap
+                        .iter()
+                        .all(|t| matches!(t.lower.as_str(), "and" | "," | "or") || is_det(&t.lower))
             };
             if !ok {
                 break;
@@ -1188,14 +1247,15 @@ fn attach(
             let ok = gap.len() <= max_gap
                 && gap.iter().all(|t| {
                     AUX.contains(&t.lower.as_str())
-                        || DETS.contains(&t.lower.as_str())
+                        || is_det(t.lower.as_str())
                         || lex.cue("accreditation", &t.lower)
                         || (trig.backward_only && !matches!(t.text.as_str(), ";"))
                         || t.text.chars().all(|c| c.is_ascii_digit())
                         || matches!(
                             t.lower.as_str(),
-                            "urgent" | "hours" | "days" | "just" | "over" | "within"
+                            "hours" | "days" | "weeks" | "just" | "over" | "within"
                         )
+                        || t.lower.len() > 4 && t.lower.ends_with("ly")
                 });
             if ok && kind_ok(np) {
                 chosen.push(n);
@@ -1378,6 +1438,7 @@ fn date_for(doc: &Doc, si: usize, toks: &[Tok], trig: &Trigger) -> Option<String
         .iter()
         .filter(|t| t.sentence == si && t.value.is_some())
         .filter(|t| !rel_spans.iter().any(|r| r.overlaps(t.span)))
+        .filter(|t| dates::can_date(doc, at, t))
         .min_by_key(|t| {
             let (a, b) = if t.span.end <= at.start {
                 (t.span.end, at.start)

@@ -9,13 +9,17 @@
 //! family, polarity and arguments (subject and object actors, and the event
 //! noun the claim is about).
 //!
-//! The families and their words are in `data/claims.txt`: each has assertive
-//! phrases ("notified", "open to dialogue"), phrases that say the opposite
-//! without a negation ("no attack took place", "refused to talk") and converse
-//! phrases that state the predicate from the other argument ("have received
-//! … notification": subject = recipient, "from X" = sender). A negation cue
-//! (not, n't, no, never, yet to …) shortly before the phrase in its clause
-//! flips the polarity. "we"/"our" stand for the speaker.
+//! The families and their patterns are in `data/claims.txt`. A pattern is
+//! compositional: a predicate head (a verb lemma in any form, `receive+`),
+//! up to four modifiers (`*`: "any", "no", "formal", "prior") and a noun of a
+//! class (`{communication}`: note, notice, warning, message …). Each family
+//! has assertive patterns ("notify+", "open to * {dialogue}"), patterns that
+//! say the opposite without a negation ("refuse+ to talk") and converse
+//! patterns that state the predicate from the other argument ("receive+ *
+//! {communication}": subject = recipient, "from X"/"by X" = sender). A
+//! negation in the verb group before the head ("has not", "never", "has yet
+//! to", "without") or inside the match ("received no notice") flips the
+//! polarity. "we"/"our" stand for the speaker.
 //!
 //! ## Conflicts
 //! Two statements conflict when they are in the same family, have opposite
@@ -23,7 +27,7 @@
 //! argument both give is the same actor, by the first three letters of the
 //! code). A rebuttal of an accusation about an event ("the explosion")
 //! conflicts with other speakers' statements about an event of that kind
-//! from another country. Connected pairs form one [`Conflict`](crate::doc::Conflict).
+//! from another country. Connected pairs form one [`Conflict`].
 
 use crate::doc::{Claim, Conflict, Doc, EntityKind, MentionKind, QuoteKind, Span};
 use std::collections::HashMap;
@@ -39,12 +43,136 @@ enum Role {
     Converse,
 }
 
+/// One element of a claim pattern (see `data/claims.txt`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Pe {
+    /// One of these words.
+    Word(Vec<String>),
+    /// A member of a word class (a list of the lexicon), plural allowed.
+    Class(String),
+    /// Up to [`MAX_GAP`] modifiers: determiners, quantifiers, adjectives, adverbs.
+    Gap,
+}
+
+/// The most modifier words a `*` in a pattern spans.
+const MAX_GAP: usize = 4;
+
+/// A compiled pattern: elements, family, role.
+type Pattern = (Vec<Pe>, String, Role);
+
 /// The compiled claim lexicon.
 #[derive(Debug, Default)]
 pub struct ClaimLexicon {
-    /// first word → (words, family, role), longest first.
-    phrases: HashMap<String, Vec<(Vec<String>, String, Role)>>,
+    /// first word → patterns that can start with it, longest first.
+    phrases: HashMap<String, Vec<Pattern>>,
     lists: HashMap<String, Vec<String>>,
+}
+
+/// Irregular verb forms: lemma → its forms.
+const IRREGULAR: &[(&str, &[&str])] = &[
+    (
+        "be",
+        &["be", "is", "are", "am", "was", "were", "been", "being"],
+    ),
+    ("have", &["have", "has", "had", "having"]),
+    ("get", &["get", "gets", "got", "gotten", "getting"]),
+    ("give", &["give", "gives", "gave", "given", "giving"]),
+    ("send", &["send", "sends", "sent", "sending"]),
+    ("tell", &["tell", "tells", "told", "telling"]),
+    ("strike", &["strike", "strikes", "struck", "striking"]),
+    ("shut", &["shut", "shuts", "shutting"]),
+    ("hold", &["hold", "holds", "held", "holding"]),
+    ("seek", &["seek", "seeks", "sought", "seeking"]),
+    ("break", &["break", "breaks", "broke", "broken", "breaking"]),
+];
+
+/// The forms of a verb lemma: irregular ones from [`IRREGULAR`], else the
+/// regular -s, -ed and -ing forms.
+pub(crate) fn inflections(lemma: &str) -> Vec<String> {
+    if let Some((_, forms)) = IRREGULAR.iter().find(|(l, _)| *l == lemma) {
+        return forms.iter().map(|f| f.to_string()).collect();
+    }
+    let stem_e = lemma.strip_suffix('e');
+    let cons_y = lemma
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']));
+    let third = match cons_y {
+        Some(s) => format!("{s}ies"),
+        None if lemma.ends_with(['s', 'x', 'o'])
+            || lemma.ends_with("sh")
+            || lemma.ends_with("ch") =>
+        {
+            format!("{lemma}es")
+        }
+        None => format!("{lemma}s"),
+    };
+    let past = match (stem_e, cons_y) {
+        (Some(_), _) => format!("{lemma}d"),
+        (_, Some(s)) => format!("{s}ied"),
+        _ => format!("{lemma}ed"),
+    };
+    let ing = match stem_e {
+        Some(s) if !lemma.ends_with("ee") => format!("{s}ing"),
+        _ => format!("{lemma}ing"),
+    };
+    vec![lemma.to_string(), third, past, ing]
+}
+
+fn parse_element(tok: &str) -> Pe {
+    if tok == "*" {
+        Pe::Gap
+    } else if let Some(c) = tok.strip_prefix('{').and_then(|t| t.strip_suffix('}')) {
+        Pe::Class(c.to_string())
+    } else if let Some(l) = tok.strip_suffix('+').filter(|l| !l.is_empty()) {
+        Pe::Word(inflections(l))
+    } else {
+        Pe::Word(tok.split('/').map(str::to_string).collect())
+    }
+}
+
+/// Plural forms of a noun ("talks", "negotiations", "notices", "warnings").
+fn noun_forms(n: &str) -> [String; 2] {
+    let pl = if n.ends_with('s') || n.ends_with("sh") || n.ends_with("ch") {
+        format!("{n}es")
+    } else {
+        format!("{n}s")
+    };
+    [n.to_string(), pl]
+}
+
+/// Words that cannot be a modifier inside a `*` gap: prepositions,
+/// conjunctions, relative words and punctuation.
+pub(crate) fn is_modifier(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_alphanumeric)
+        && !matches!(
+            w,
+            "from"
+                | "of"
+                | "for"
+                | "to"
+                | "in"
+                | "on"
+                | "with"
+                | "by"
+                | "about"
+                | "at"
+                | "and"
+                | "or"
+                | "but"
+                | "that"
+                | "which"
+                | "who"
+                | "said"
+                | "says"
+                | "as"
+                | "than"
+                | "into"
+                | "over"
+                | "after"
+                | "before"
+                | "if"
+                | "because"
+        )
 }
 
 impl ClaimLexicon {
@@ -59,6 +187,7 @@ impl ClaimLexicon {
     pub fn parse(text: &str) -> (ClaimLexicon, Vec<String>) {
         let mut lex = ClaimLexicon::default();
         let mut diags = Vec::new();
+        let mut patterns: Vec<(usize, Pattern)> = Vec::new();
         for (i, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -92,11 +221,8 @@ impl ClaimLexicon {
             match role {
                 Some(r) => {
                     for w in items {
-                        lex.phrases.entry(w[0].clone()).or_default().push((
-                            w,
-                            cols[0].to_string(),
-                            r,
-                        ));
+                        let p: Vec<Pe> = w.iter().map(|t| parse_element(t)).collect();
+                        patterns.push((i + 1, (p, cols[0].to_string(), r)));
                     }
                 }
                 None => lex
@@ -104,6 +230,37 @@ impl ClaimLexicon {
                     .entry(cols[0].to_string())
                     .or_default()
                     .extend(items.into_iter().map(|w| w.join(" "))),
+            }
+        }
+        for (line, p) in patterns {
+            let keys: Vec<String> = match p.0.first() {
+                Some(Pe::Word(alts)) => alts.clone(),
+                Some(Pe::Class(c)) => match lex.lists.get(c) {
+                    Some(members) => members
+                        .iter()
+                        .flat_map(|m| {
+                            let mut ws: Vec<&str> = m.split_whitespace().collect();
+                            if ws.len() > 1 {
+                                vec![ws.remove(0).to_string()]
+                            } else {
+                                noun_forms(m).to_vec()
+                            }
+                        })
+                        .collect(),
+                    None => {
+                        diags.push(format!("claims lexicon line {line}: unknown class {c:?}"));
+                        continue;
+                    }
+                },
+                _ => {
+                    diags.push(format!(
+                        "claims lexicon line {line}: a pattern must start with a word or class"
+                    ));
+                    continue;
+                }
+            };
+            for k in keys {
+                lex.phrases.entry(k).or_default().push(p.clone());
             }
         }
         for v in lex.phrases.values_mut() {
@@ -116,6 +273,38 @@ impl ClaimLexicon {
         self.lists
             .get(list)
             .is_some_and(|v| v.iter().any(|w| w == word))
+    }
+
+    /// The end (exclusive word index) of pattern `p` matched at word `i`.
+    fn match_at(&self, p: &[Pe], ws: &[W], i: usize) -> Option<usize> {
+        let Some(first) = p.first() else {
+            return Some(i);
+        };
+        let rest = &p[1..];
+        match first {
+            Pe::Word(alts) => {
+                let w = ws.get(i)?;
+                alts.contains(&w.lower)
+                    .then(|| self.match_at(rest, ws, i + 1))
+                    .flatten()
+            }
+            Pe::Class(c) => self.lists.get(c)?.iter().find_map(|m| {
+                let parts: Vec<&str> = m.split_whitespace().collect();
+                let n = parts.len();
+                let ok = parts.iter().enumerate().all(|(k, part)| {
+                    ws.get(i + k).is_some_and(|w| {
+                        w.lower == *part || k + 1 == n && noun_forms(part).contains(&w.lower)
+                    })
+                });
+                ok.then(|| self.match_at(rest, ws, i + n)).flatten()
+            }),
+            Pe::Gap => (0..=MAX_GAP).find_map(|g| {
+                if g > 0 && !ws.get(i + g - 1).is_some_and(|w| is_modifier(&w.lower)) {
+                    return Some(None);
+                }
+                self.match_at(rest, ws, i + g).map(Some)
+            })?,
+        }
     }
 }
 
@@ -252,14 +441,14 @@ fn analyse(
             i += 1;
             continue;
         };
-        let hit = cands.iter().find(|(p, _, _)| {
-            p.len() <= ws.len() - i && p.iter().enumerate().all(|(k, x)| ws[i + k].lower == *x)
-        });
-        let Some((p, family, role)) = hit else {
+        let hit = cands
+            .iter()
+            .find_map(|(p, fam, role)| lex.match_at(p, &ws, i).map(|e| (e, fam, role)));
+        let Some((end, family, role)) = hit else {
             i += 1;
             continue;
         };
-        let len = p.len();
+        let len = end - i;
         // A passive ("was not informed by X", "was attacked by X") is the converse.
         let passive = *role == Role::Assert
             && len == 1
@@ -271,15 +460,20 @@ fn analyse(
                 )
             });
         let role = if passive { &Role::Converse } else { role };
-        // Clause start and negation before the phrase.
         let clause_start = ws[..i]
             .iter()
             .rposition(|w| is_boundary(&w.lower))
             .map(|x| x + 1)
             .unwrap_or(0);
-        let neg_from = clause_start.max(i.saturating_sub(6));
-        let negated = ws[neg_from..i].iter().any(|w| lex.is("negation", &w.lower))
-            || ws[i..i + len].iter().any(|w| lex.is("negation", &w.lower)) && *role != Role::Deny;
+        // Negation: in the verb group before the head ("has not", "never",
+        // "has yet to", "without"), or inside the match ("received no notice",
+        // "was never told").
+        let negated = verb_group_negated(lex, &ws, clause_start, i)
+            || ws[i..end]
+                .iter()
+                .enumerate()
+                .any(|(k, w)| is_negation(lex, &ws, i + k, w))
+                && *role != Role::Deny;
         let mut polarity = !negated;
         if *role == Role::Deny {
             polarity = negated;
@@ -293,17 +487,20 @@ fn analyse(
             .find_map(|w| {
                 actor_of(doc, w, &base.code).or_else(|| pronoun_actor(doc, &ws, w, &base.code))
             });
-        let after: Vec<&W> = ws[i + len..]
+        let after: Vec<&W> = ws[end..]
             .iter()
             .take_while(|w| !is_boundary(&w.lower))
             .take(8)
             .collect();
         let obj_word = after.iter().find_map(|w| actor_of(doc, w, &base.code));
-        let from = after.iter().position(|w| w.lower == "from").and_then(|k| {
-            after[k + 1..]
-                .iter()
-                .find_map(|w| actor_of(doc, w, &base.code))
-        });
+        let from = after
+            .iter()
+            .position(|w| w.lower == "from" || w.lower == "by")
+            .and_then(|k| {
+                after[k + 1..]
+                    .iter()
+                    .find_map(|w| actor_of(doc, w, &base.code))
+            });
         let (subject, object) = match role {
             Role::Converse => (from, subj_word),
             _ => (subj_word, obj_word),
@@ -323,6 +520,66 @@ fn analyse(
         });
         i += len;
     }
+}
+
+/// Whether word `k` negates: a negation cue, or "yet" in "yet to".
+fn is_negation(lex: &ClaimLexicon, ws: &[W], k: usize, w: &W) -> bool {
+    lex.is("negation", &w.lower)
+        || w.lower == "yet" && ws.get(k + 1).is_some_and(|n| n.lower == "to")
+}
+
+/// Whether the verb group that ends before word `head` is negated: walks
+/// back over auxiliaries, modals, "to", adverbs and negations.
+fn verb_group_negated(lex: &ClaimLexicon, ws: &[W], clause_start: usize, head: usize) -> bool {
+    let mut k = head;
+    while k > clause_start {
+        let w = &ws[k - 1];
+        if is_negation(lex, ws, k - 1, w) {
+            return true;
+        }
+        let aux = matches!(
+            w.lower.as_str(),
+            "be" | "is"
+                | "are"
+                | "am"
+                | "was"
+                | "were"
+                | "been"
+                | "being"
+                | "has"
+                | "have"
+                | "had"
+                | "do"
+                | "does"
+                | "did"
+                | "will"
+                | "would"
+                | "shall"
+                | "should"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "to"
+                | "still"
+                | "also"
+                | "ever"
+                | "just"
+                | "already"
+                | "so"
+                | "far"
+                | "even"
+                | "remain"
+                | "remains"
+                | "remained"
+        ) || w.lower.len() > 4 && w.lower.ends_with("ly");
+        if !aux {
+            return false;
+        }
+        k -= 1;
+    }
+    false
 }
 
 /// "it"/"they" inside a statement: the nearest actor mentioned before it in the content.
@@ -901,6 +1158,21 @@ fn topic_of(doc: &Doc, s: &Statement, all: &[&Statement]) -> String {
             name(&subj).unwrap_or_else(|| "the accused".into()),
             ev.unwrap_or_else(|| "events".into())
         ),
+        "withdraw" => format!(
+            "whether {} withdrew",
+            name(&subj).unwrap_or_else(|| "the forces".into())
+        ),
+        "ceasefire" => format!(
+            "whether {} violated the ceasefire",
+            name(&subj).unwrap_or_else(|| "one side".into())
+        ),
+        "incursion" => format!(
+            "whether {} entered {} territory",
+            name(&subj).unwrap_or_else(|| "foreign forces".into()),
+            name(&obj)
+                .map(|o| format!("{o}'s"))
+                .unwrap_or_else(|| "the other side's".into())
+        ),
         other => format!("{other}: contradicting statements"),
     }
 }
@@ -923,6 +1195,52 @@ pub fn report(doc: &Doc, out: &mut String) {
                 cl.sentence + 1,
                 text
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod pattern_tests {
+    use super::*;
+
+    #[test]
+    fn inflections_table() {
+        for (lemma, want) in [
+            ("receive", "receive receives received receiving"),
+            ("notify", "notify notifies notified notifying"),
+            ("reach", "reach reaches reached reaching"),
+            ("agree", "agree agrees agreed agreeing"),
+            ("get", "get gets got gotten getting"),
+        ] {
+            assert_eq!(inflections(lemma).join(" "), want, "{lemma}");
+        }
+    }
+
+    #[test]
+    fn patterns_match_variants() {
+        for (text, family, polarity) in [
+            ("it had not received any formal note", "notify", false),
+            ("they received no written notices", "notify", false),
+            ("Chile has yet to get a warning", "notify", false),
+            ("we were informed", "notify", true),
+            ("it is interested in genuine joint work", "dialogue", true),
+            ("it is not open to direct talks", "dialogue", false),
+            ("the sides reached a broad agreement", "agree", true),
+        ] {
+            let doc = crate::markup::doc(&format!("{{Oslo|NOR|metonym,s}} said [[{text}]]."), None);
+            let st = statements(&doc);
+            assert!(
+                st.iter()
+                    .any(|s| s.family == family && s.polarity == polarity),
+                "{text}: {st:?}"
+            );
+        }
+        for text in [
+            "it received praise for its note",
+            "it was open about the talks",
+        ] {
+            let doc = crate::markup::doc(&format!("{{Oslo|NOR|metonym,s}} said [[{text}]]."), None);
+            assert!(statements(&doc).is_empty(), "{text}");
         }
     }
 }

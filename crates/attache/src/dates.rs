@@ -27,7 +27,11 @@
 //!
 //! ## How events are dated (the rule, following the gold annotations' `when`)
 //! 1. a time expression in the event's sentence: the one nearest the trigger,
-//!    preferring one in the same clause;
+//!    preferring one in the same clause. It must belong to the trigger's own
+//!    clause (not across a coordinated verb group: in "has recalled its
+//!    envoy and will suspend … from next week" "next week" is the
+//!    suspension's) and agree in tense (a future time never dates a past or
+//!    perfect act), see [`can_date`];
 //! 2. otherwise the date of the statement that reports it: a reporting
 //!    sentence ("Lavrov said on Monday …") dates what the speaker announced,
 //!    and later statements by the same speaker, or unattributed sentences that
@@ -917,6 +921,7 @@ pub fn date_near(doc: &Doc, sentence: usize, at: Span) -> Option<String> {
         .filter(|t| t.sentence == sentence && t.value.is_some())
         // not inside a relative clause the trigger is outside of
         .filter(|t| !rel.iter().any(|r| r.contains(t.span) && !r.contains(at)))
+        .filter(|t| can_date(doc, at, t))
         .min_by_key(|t| {
             let (a, b) = if t.span.end <= at.start {
                 (t.span.end, at.start)
@@ -931,6 +936,132 @@ pub fn date_near(doc: &Doc, sentence: usize, at: Span) -> Option<String> {
             (breaks, b.saturating_sub(a))
         })
         .and_then(|t| t.value.clone())
+}
+
+/// Words that start a new verb group after a coordinating conjunction
+/// ("… and will suspend", "… but has not", "… and then").
+fn starts_verb_group(w: &str, time_first: bool) -> bool {
+    let aux = matches!(
+        w,
+        "will"
+            | "would"
+            | "shall"
+            | "should"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "plans"
+            | "intends"
+    );
+    // A bare past verb ("… last month and expelled") opens a new clause for
+    // a time before it; a time after two coordinated past verbs ("recalled
+    // its envoy and expelled two diplomats on Monday") dates both.
+    aux || time_first
+        && (matches!(w, "then" | "also" | "later") || w.len() > 4 && w.ends_with("ed"))
+}
+
+/// Irregular past forms of verbs that name diplomatic and political acts.
+const IRREGULAR_PAST: &[&str] = &[
+    "withdrew", "broke", "cut", "shut", "left", "sent", "met", "held", "took", "made", "gave",
+    "struck", "froze", "began", "sought", "told",
+];
+
+/// Whether the act whose trigger is at `at` is in a past or perfect verb
+/// group ("has recalled", "expelled", "was closed"), not a future or
+/// infinitive one ("will be closed", "to recall").
+fn past_act(text: &str, sentence: Span, at: Span) -> bool {
+    let head = text
+        .get(at.start..at.end)
+        .and_then(|t| t.split_whitespace().last())
+        .unwrap_or("")
+        .to_lowercase();
+    let past = head.len() > 4 && head.ends_with("ed") || IRREGULAR_PAST.contains(&head.as_str());
+    if !past {
+        return false;
+    }
+    let before = text.get(sentence.start..at.start).unwrap_or("");
+    !before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .take_while(|w| !w.ends_with([',', ';', ':']))
+        .any(|w| {
+            let w = w.to_lowercase();
+            FUTURE_WORDS.contains(&w.as_str())
+                || w.ends_with("'ll")
+                || matches!(
+                    w.as_str(),
+                    "to" | "be"
+                        | "being"
+                        | "is"
+                        | "are"
+                        | "am"
+                        | "can"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "should"
+                )
+        })
+}
+
+/// Whether time expression `t` can date the act whose trigger is at `at`:
+/// it belongs to the trigger's own clause (no coordinated verb group such as
+/// "… and will suspend" between them), and a future time ("next week") does
+/// not date a past or perfect act ("has recalled").
+pub fn can_date(doc: &Doc, at: Span, t: &Timex) -> bool {
+    let Some(sentence) = doc.sentences.get(t.sentence).map(|s| s.span) else {
+        return false;
+    };
+    let (a, b) = if t.span.end <= at.start {
+        (t.span.end, at.start)
+    } else {
+        (at.end.min(t.span.start), t.span.start)
+    };
+    // When the time comes first, the trigger itself may open the coordinated
+    // verb group ("last month and expelled").
+    let time_first = t.span.end <= at.start;
+    let b = if time_first { at.end } else { b };
+    let between: Vec<String> = doc
+        .text
+        .get(a..b)
+        .unwrap_or("")
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
+    let coordinated = between.windows(2).any(|p| {
+        let conj = p[0].trim_start_matches(',');
+        matches!(conj, "and" | "but" | "or" | "while") && starts_verb_group(&p[1], time_first)
+    }) || between
+        .windows(2)
+        .any(|p| p[0].ends_with(',') && matches!(p[1].as_str(), "and" | "but" | "while"));
+    if coordinated {
+        return false;
+    }
+    let future = match (doc.meta.published, t.start) {
+        (Some(p), Some(s)) => s > p,
+        _ => {
+            let x = doc
+                .text
+                .get(t.span.start..t.span.end)
+                .unwrap_or("")
+                .to_lowercase();
+            ["next", "tomorrow", "coming", "upcoming"]
+                .iter()
+                .any(|k| x.contains(k))
+        }
+    };
+    !(future && past_act(&doc.text, sentence, at))
 }
 
 /// Relative clauses of a sentence: from ", which" / ", who" / ", where" to

@@ -95,6 +95,19 @@ cases! {
     envoy_maintain_contact: "An envoy from an {EU|IGOEUREEC} member state in Minsk may still maintain urgent contacts with the {Belarusian|BLR|demonym} authorities on the {bloc|IGOEUREEC|nominal}’s behalf." => ["IGOEUREEC>BLR fallback_designated"];
     communicate_through_embassy: "{Washington|USA|metonym} can communicate through the {Swiss|CHE|demonym} embassy in Tehran." => ["CHE>USA fallback_designated"];
     contact_through_envoy: "The {Sudanese|SDN|demonym} envoy in Geneva will maintain contact with the {UN|IGOUNO}." => ["SDN>IGOUNO fallback_designated"];
+    // Inflected and modified fallback forms, not enumerated phrases.
+    envoy_maintained_regular_contacts: "The {Swiss|CHE|demonym} envoy in Caracas maintained regular contacts with the {Venezuelan|VEN|demonym} authorities." => ["CHE>VEN fallback_designated"];
+    embassy_keeps_close_contact: "The {Italian|ITA|demonym} embassy in Damascus keeps close contact with {Syria|SYR}." => ["ITA>SYR fallback_designated"];
+    embassy_acts_as_intermediary: "The {Swedish|SWE|demonym} embassy in Pyongyang acted as the main intermediary for {Canada|CAN}." => ["SWE>CAN fallback_designated"];
+    // Coordinated channels each with their own determiner.
+    close_coordinated_with_determiners: "{Norway|NOR} will close its embassy and its information bureau in {Venezuela|VEN}." => ["NOR>VEN closed", "NOR>VEN closed"];
+    // Modifiers before the channel noun recognised by form, not by a list.
+    close_long_standing_consulate: "{Chile|CHL} closed its long-standing consulate in {Peru|PER}." => ["CHL>PER closed"];
+    suspend_historic_embassy: "{Chile|CHL} suspended its historic embassy in {Peru|PER}." => ["CHL>PER suspended"];
+    // Plurals of every channel noun, listed or not.
+    close_information_centres: "{Chile|CHL} closed its information centres in {Peru|PER}." => ["CHL>PER closed"];
+    expel_defence_attaches: "{Peru|PER} expelled two {Chilean|CHL|demonym} defence attaches." => ["CHL>PER staff_expelled"];
+    close_coordinated_with_own_determiners: "{Chile|CHL} will close its embassy and all its consulates in {Peru|PER}." => ["CHL>PER closed", "CHL>PER closed"];
     hotline_liaise: "Both militaries can liaise through the {US|USA|demonym} hotline with {Russia|RUS}." => ["USA>RUS fallback_designated"];
     // Negative cases: no channel change.
     closes_border_not_channel: "{Poland|POL} closed its border with {Belarus|BLR}." => [];
@@ -139,6 +152,32 @@ fn date_from_the_sentence_wins() {
     assert_eq!(doc.channels.len(), 1);
     assert_eq!(doc.channels[0].date.as_deref(), Some("2021-11"));
     assert_eq!(doc.channels[0].location, None);
+}
+
+#[test]
+fn coordinated_future_clause_keeps_its_own_date() {
+    let mut doc = markup::doc(
+        "{Chile|CHL} has recalled its ambassador to {Peru|PER} and will suspend the work of its embassy in Lima from next week, {Foreign Minister Ana Soto|CHLGOV|person} said on Tuesday.",
+        Some("2021-10-20"),
+    );
+    dates::resolve(&mut doc);
+    channels::track(&mut doc);
+    let mut got: Vec<(String, Option<String>)> = doc
+        .channels
+        .iter()
+        .map(|c| (channels::change_name(c.change).to_string(), c.date.clone()))
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "ambassador_recalled".to_string(),
+                Some("2021-10-19".to_string())
+            ),
+            ("suspended".to_string(), Some("2021-W43".to_string())),
+        ]
+    );
 }
 
 #[test]

@@ -71,6 +71,21 @@ cases! {
     fallback_cues_notify: "{Lavrov|RUSGOV|person} said {Russia|RUS} notified {NATO|IGOWSTNAT} of its plans. || “We have not received any official communication,” said the {NATO press office|IGOWSTNAT|org}." => [["IGOWSTNAT", "RUSGOV"]];
     fallback_continuing_quote: "{Lungescu|IGOWSTNAT|person} said {NATO|IGOWSTNAT} regrets the move. || “We remain open to dialogue.” || {Lavrov|RUSGOV|person} said {NATO|IGOWSTNAT} is not interested in dialogue." => [["IGOWSTNAT", "RUSGOV"]];
     unrelated_statements: "{Paris|FRA|metonym,s} said [[{France|FRA} will send aid]]. || {Berlin|DEU|metonym,s} said [[talks will continue]]." => [];
+    // Compositional notification patterns: verb in any form, modifiers, a communication noun.
+    variant_received_no_formal_notice: "{Oslo|NOR|metonym,s} said [[{Norway|NOR} warned {Chile|CHL} in advance]]. || {Santiago|CHL|metonym,s} said [[{it|CHL|pronoun} received no formal notice]]." => [["CHL", "NOR"]];
+    variant_did_not_get_written_warning: "{Rome|ITA|metonym,s} said [[{Italy|ITA} informed {Malta|MLT} of the transfer]]. || {Valletta|MLT|metonym,s} said [[{it|MLT|pronoun} did not get any written warning]]." => [["ITA", "MLT"]];
+    variant_has_yet_to_receive: "{Lima|PER|metonym,s} said [[{Peru|PER} notified {Ecuador|ECU} last week]]. || {Quito|ECU|metonym,s} said [[{Ecuador|ECU} has yet to receive a note from {Lima|PER|metonym}]]." => [["ECU", "PER"]];
+    variant_was_never_told: "{Accra|GHA|metonym,s} said [[{Ghana|GHA} informed {Togo|TGO} before closing the border]]. || {Lome|TGO|metonym,s} said [[{Togo|TGO} was never told]]." => [["GHA", "TGO"]];
+    variant_without_receiving: "{Canberra|AUS|metonym,s} said [[{Australia|AUS} alerted {Fiji|FJI}]]. || {Suva|FJI|metonym,s} said [[{Fiji|FJI} acted without receiving prior notifications]]." => [["AUS", "FJI"]];
+    variant_got_messages_agree: "{Berlin|DEU|metonym,s} said [[{Germany|DEU} notified {Austria|AUT}]]. || {Vienna|AUT|metonym,s} said [[{Austria|AUT} got several messages from {Berlin|DEU|metonym}]]." => [];
+    // Dialogue patterns with modifiers and other dialogue nouns.
+    variant_interested_in_serious_talks: "{Tehran|IRN|metonym,s} said [[{Iran|IRN} is interested in serious talks]]. || {Washington|USA|metonym,s} said [[{Iran|IRN} is not interested in any negotiations]]." => [["IRN", "USA"]];
+    variant_open_to_joint_work: "{Minsk|BLR|metonym,s} said [[{Belarus|BLR} remains open to joint work]]. || {Vilnius|LTU|metonym,s} said [[{Belarus|BLR} refused any cooperation]]." => [["BLR", "LTU"]];
+    variant_door_open_vs_refused: "[[“The door to dialogue is still open,”]] {she|NOR|pronoun,s} said. || {Caracas|VEN|metonym,s} said [[{Norway|NOR} has refused any talks]]." => [["NOR", "VEN"]];
+    // Negative cases: other topics, the same speaker, a negation outside the verb group.
+    variant_different_topic: "{Oslo|NOR|metonym,s} said [[{Norway|NOR} notified {Chile|CHL}]]. || {Santiago|CHL|metonym,s} said [[{it|CHL|pronoun} did not receive any aid]]." => [];
+    variant_same_speaker: "{Oslo|NOR|metonym,s} said [[{Norway|NOR} notified {Chile|CHL}]]. || {Oslo|NOR|metonym,s} said [[{Chile|CHL} received no note from {Norway|NOR}]]." => [];
+    variant_negation_elsewhere: "{Oslo|NOR|metonym,s} said [[{Norway|NOR} notified {Chile|CHL}]]. || {Santiago|CHL|metonym,s} said [[officials who did not travel received a formal note]]." => [];
     tass_joins_conflict: "{Lavrov|RUSGOV|person,s} said [[{Russia|RUS} notified {NATO|IGOWSTNAT} in advance]]. || {Tass|RUSMED|org,s} reported [[{NATO|IGOWSTNAT} has not received any official notification from {Russia|RUS} yet]]. || [[“We have not received any official communication,”]] said the {NATO press office|IGOWSTNAT|org,s}." => [["IGOWSTNAT", "RUSGOV", "RUSMED"]];
 }
 

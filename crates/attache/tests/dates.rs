@@ -128,3 +128,31 @@ fn announced_acts_take_the_announcement_date() {
     dates::resolve(&mut doc);
     assert_eq!(doc.events[0].date.as_deref(), Some("2021-10-18"));
 }
+
+/// A time expression dates only the act of its own clause, and a future time
+/// never dates a past or perfect act: one line per case (text, trigger, date).
+#[test]
+fn time_expressions_belong_to_their_clause() {
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        // the coordinated future clause owns "next week"; the recall takes the statement date
+        ("{Chile|CHL} has recalled its envoy to {Peru|PER} and will close its consulate from next week, {the minister|CHLGOV|person} said on Tuesday.", "recalled", Some("2021-10-19")),
+        ("{Chile|CHL} has recalled its envoy to {Peru|PER} and will close its consulate from next week, {the minister|CHLGOV|person} said on Tuesday.", "close", Some("2021-W43")),
+        // a past act with only a future time and no statement date: undated
+        ("{Chile|CHL} expelled two diplomats before talks next week.", "expelled", None),
+        // a past time in the same clause still dates it
+        ("{Chile|CHL} expelled two diplomats on Monday.", "expelled", Some("2021-10-18")),
+        // coordination of past verbs: each keeps its own time
+        ("{Chile|CHL} closed its embassy last month and expelled the ambassador on Monday.", "closed", Some("2021-09")),
+        ("{Chile|CHL} closed its embassy last month and expelled the ambassador on Monday.", "expelled", Some("2021-10-18")),
+        ("{Chile|CHL} recalled its envoy and expelled two diplomats on Monday.", "recalled", Some("2021-10-18")),
+        // a future act keeps its future time
+        ("{Chile|CHL} will reopen its embassy next week.", "reopen", Some("2021-W43")),
+        ("{Chile|CHL} said on Monday it is to be recalled next week.", "recalled", Some("2021-W43")),
+    ];
+    for (text, trigger, want) in cases {
+        let mut doc = markup::doc(text, Some("2021-10-20"));
+        doc.events = vec![event_at(&doc, 0, trigger)];
+        dates::resolve(&mut doc);
+        assert_eq!(doc.events[0].date.as_deref(), *want, "{trigger}: {text}");
+    }
+}
