@@ -8,9 +8,24 @@ import subprocess
 import sys
 
 # Figures the landed main has reached; CI fails below them.
+# Reached on 2026-11-29 (debug build): gold events P 1.000 R 0.947, quotes 1.0/1.0, speakers 1.0,
+# channels 1.0/1.0, conflicts 1.0; PETRARCH dev suite 128 of 139 records (0.921).
 FLOORS = {
-    "gold": {},
-    "petrarch": {},
+    "gold": {
+        "event_precision": 1.0,
+        "event_recall": 0.947,
+        "quote_precision": 1.0,
+        "quote_recall": 1.0,
+        "speaker_accuracy": 1.0,
+        "channel_precision": 1.0,
+        "channel_recall": 1.0,
+        "conflict_recall": 1.0,
+    },
+    "petrarch": {
+        "pass_rate": 0.921,
+        "event_precision": 0.977,
+        "event_recall": 0.918,
+    },
 }
 
 
