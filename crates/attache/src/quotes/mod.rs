@@ -989,48 +989,6 @@ fn clause_start(text: &str, toks: &[Tok], vend: usize, hi: usize, frame: Frame) 
     None
 }
 
-/// Words that may follow an inverted subject ("said Lavrov on Monday").
-const AFTER_INVERTED: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "late",
-    "early",
-    "earlier",
-    "later",
-    "yesterday",
-    "today",
-    "tonight",
-    "last",
-    "during",
-    "when",
-    "who",
-    "which",
-    "while",
-    "adding",
-    "saying",
-    "according",
-    "citing",
-    "told",
-    "after",
-    "before",
-    "as",
-    "via",
-    "through",
-    "this",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "referring",
-    "speaking",
-    "amid",
-    "following",
-];
-
 /// Does the inverted subject ending at token `b` end where one should (the clause
 /// end, punctuation or an adverbial)? "…, said the suspension of X to …" is not one.
 fn ends_inverted_np(text: &str, toks: &[Tok], b: usize, hi: usize) -> bool {
@@ -1042,7 +1000,7 @@ fn ends_inverted_np(text: &str, toks: &[Tok], b: usize, hi: usize) -> bool {
             c,
             ',' | '.' | ';' | '!' | '?' | ':' | '(' | '\u{2014}' | '\u{2013}'
         ),
-        TokKind::Word => is_in(AFTER_INVERTED, &lower(toks[b].text(text))),
+        TokKind::Word => phrase::ends_inverted_subject(&lower(toks[b].text(text))),
         TokKind::Mark(_) => true,
     }
 }

@@ -101,7 +101,7 @@ pub const ADVERBIAL: &[&str] = &[
     "ahead",
 ];
 
-/// Words that end an inverted subject after the verb ("said Lavrov on Monday").
+/// Words that may follow an inverted subject after the verb ("said Lavrov on Monday").
 const AFTER_STOP: &[&str] = &[
     "on",
     "at",
@@ -125,7 +125,6 @@ const AFTER_STOP: &[&str] = &[
     "after",
     "before",
     "as",
-    "that",
     "told",
     "via",
     "through",
@@ -136,16 +135,26 @@ const AFTER_STOP: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "and",
     "citing",
     "referring",
     "speaking",
     "amid",
     "following",
-    "ahead",
     "this",
-    "to",
 ];
+
+/// True when `lower` may follow an inverted subject ("said Lavrov *on* Monday"):
+/// the subject ends before it.
+pub(crate) fn ends_inverted_subject(lower: &str) -> bool {
+    is_in(AFTER_STOP, lower)
+}
+
+/// True when `lower` ends a speaker phrase being read after the verb: the words
+/// that may follow an inverted subject, plus the conjunctions and particles
+/// that start the reported content ("and", "that", "to", "ahead").
+fn ends_speaker_phrase(lower: &str) -> bool {
+    ends_inverted_subject(lower) || matches!(lower, "ahead" | "and" | "that" | "to")
+}
 
 /// Words that start a new clause: the subject of a verb begins after them.
 const CLAUSE_WORDS: &[&str] = &[
@@ -407,7 +416,7 @@ pub fn np_after(text: &str, toks: &[Tok], v: usize, hi: usize) -> Option<(usize,
             break;
         }
         let lw = lower(t.text(text));
-        if b > a && is_in(AFTER_STOP, &lw) {
+        if b > a && ends_speaker_phrase(&lw) {
             break;
         }
         b += 1;
