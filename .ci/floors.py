@@ -7,24 +7,32 @@ import json
 import subprocess
 import sys
 
-# Figures the landed main has reached; CI fails below them.
-# Reached on 2026-11-29 (debug build): gold events P 1.000 R 0.947, quotes 1.0/1.0, speakers 1.0,
-# channels 1.0/1.0, conflicts 1.0; PETRARCH dev suite 128 of 139 records (0.921).
+# Figures the landed main has reached; CI fails below them. Aggregates over the whole gold set,
+# set a little under what main reached so that a general change costing one example still lands.
+# Reached on 2026-12-02 (release and debug agree) on the 18 gold articles: events P 0.631 R 0.219
+# (F1 0.325), quotes 1.0/1.0 (36), speakers 0.833, channels P 0.947 R 0.562 (32), conflicts 0.6 (5);
+# PETRARCH dev suite 128 of 139 (0.921), P 0.977 R 0.918; PLOVER GSR dev (164 records): type recall
+# 0.482, dyad+type recall 0.311, type precision 0.635.
 FLOORS = {
     "gold": {
-        "event_precision": 1.0,
-        "event_recall": 0.947,
-        "quote_precision": 1.0,
-        "quote_recall": 1.0,
-        "speaker_accuracy": 1.0,
-        "channel_precision": 1.0,
-        "channel_recall": 1.0,
-        "conflict_recall": 1.0,
+        "event_precision": 0.60,
+        "event_recall": 0.20,
+        "quote_precision": 0.95,
+        "quote_recall": 0.95,
+        "speaker_accuracy": 0.79,
+        "channel_precision": 0.90,
+        "channel_recall": 0.52,
+        "conflict_recall": 0.40,
     },
     "petrarch": {
-        "pass_rate": 0.921,
-        "event_precision": 0.977,
-        "event_recall": 0.918,
+        "pass_rate": 0.91,
+        "event_precision": 0.96,
+        "event_recall": 0.90,
+    },
+    "gsr": {
+        "type_recall": 0.46,
+        "dyad_type_recall": 0.29,
+        "type_precision": 0.60,
     },
 }
 
@@ -54,7 +62,10 @@ def main():
     gold = run(["python3", f"{shared}/score/score.py", "--bin", binary, f"{shared}/gold", "--json"])
     pet = run(["python3", f"{shared}/score/score_petrarch.py", "--bin", binary, "--dict",
                f"{shared}/petrarch/validate", f"{shared}/petrarch/PETR.UnitTest.dev.xml", "--json"])
-    bad = check("gold", gold, FLOORS["gold"]) + check("petrarch", pet, FLOORS["petrarch"])
+    gsr = run(["python3", f"{shared}/score/score_gsr.py", binary,
+               f"{shared}/plover/gsr/PLOVER_GSR_dev.json", "--json"])
+    bad = (check("gold", gold, FLOORS["gold"]) + check("petrarch", pet, FLOORS["petrarch"])
+           + check("gsr", gsr, FLOORS["gsr"]))
     if bad:
         sys.exit("scores below floor: " + "; ".join(bad))
     print("scores at or above their floors")
