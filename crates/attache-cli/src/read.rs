@@ -15,6 +15,8 @@ pub enum ReadFormat {
     Text,
     /// One JSON object per article (JSON Lines), as in CONTRACT.md.
     Json,
+    /// The tokens and their syntax as CoNLL-U, one block per sentence.
+    Conllu,
 }
 
 /// Flags of `attache read`.
@@ -138,6 +140,15 @@ fn emit(
         }
         ReadFormat::Text => {
             writeln!(out, "{}", report::to_text(&doc))?;
+        }
+        ReadFormat::Conllu => {
+            let mut block = String::new();
+            let id: String = origin
+                .chars()
+                .map(|c| if c.is_whitespace() { '_' } else { c })
+                .collect();
+            attache::syntax::conllu::write_doc(&doc, &id, &mut block);
+            out.write_all(block.as_bytes())?;
         }
     }
     Ok(true)

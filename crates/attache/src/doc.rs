@@ -416,6 +416,9 @@ pub struct Doc {
     pub sentences: Vec<Sentence>,
     /// Tokens, in order.
     pub tokens: Vec<Token>,
+    /// Syntax of each token, parallel to `tokens` (empty until the syntax stage runs).
+    #[serde(skip)]
+    pub syntax: Vec<crate::syntax::TokenSyntax>,
     /// Actors and places.
     pub entities: Vec<Entity>,
     /// Mentions of entities, in text order.

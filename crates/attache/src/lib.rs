@@ -32,6 +32,7 @@ pub mod places;
 pub mod quotes;
 pub mod report;
 pub mod segment;
+pub mod syntax;
 
 pub use doc::{Doc, Span};
 pub use error::{Error, Result};

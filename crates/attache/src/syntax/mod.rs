@@ -1,0 +1,188 @@
+//! The syntax layer: for every token a fine (Penn) tag and a Universal POS tag,
+//! a lemma, a head and a dependency relation, and an entity tag (IOB over the
+//! OntoNotes types), in the teacher's scheme (spaCy's English; see [`labels`]).
+//!
+//! Reads: [`Doc::sentences`], [`Doc::tokens`]. Fills: [`Doc::syntax`], one
+//! [`TokenSyntax`] per token, parallel to `Doc::tokens` (empty when the stage
+//! did not run). Heads are indices into `Doc::tokens` within the same sentence;
+//! the root of a sentence is its own head. No text is copied: a lemma is a rule
+//! over the token's own text (see [`Lemma`]).
+//!
+//! Models are ours, learned from silver parses of our corpus (`tools/silver`,
+//! `attache train`); `conllu` reads and writes the CoNLL-U files they learn from.
+
+pub mod conllu;
+pub mod labels;
+
+pub use labels::{Dep, EntType, Tag, Upos};
+
+use crate::doc::{Doc, Span};
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// Inside/outside/beginning of an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize)]
+pub enum Iob {
+    /// Outside every entity.
+    #[default]
+    O,
+    /// The first token of an entity.
+    B,
+    /// A later token of an entity.
+    I,
+}
+
+/// A lemma as a rule over the token's own text: take the form (lower-cased
+/// unless `keep_case`), drop its last `strip` bytes, append `append`.
+/// "went" → strip 4, append "go"; "talks" → strip 1; "Russia" → keep case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
+pub struct Lemma {
+    /// Bytes to drop from the end of the form.
+    pub strip: u8,
+    /// Text to append after stripping (from a static table).
+    pub append: &'static str,
+    /// Keep the form's case (proper nouns).
+    pub keep_case: bool,
+}
+
+impl Lemma {
+    /// Applies the rule to a token's text.
+    pub fn apply<'a>(&self, form: &'a str) -> Cow<'a, str> {
+        let base: Cow<'a, str> = if self.keep_case || !form.chars().any(char::is_uppercase) {
+            Cow::Borrowed(form)
+        } else {
+            Cow::Owned(form.to_lowercase())
+        };
+        if self.strip == 0 && self.append.is_empty() {
+            return base;
+        }
+        let mut cut = base.len().saturating_sub(self.strip as usize);
+        while cut > 0 && !base.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let mut s = String::with_capacity(cut + self.append.len());
+        s.push_str(&base[..cut]);
+        s.push_str(self.append);
+        Cow::Owned(s)
+    }
+}
+
+/// The syntax of one token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
+pub struct TokenSyntax {
+    /// Fine tag (Penn Treebank / OntoNotes).
+    pub tag: Tag,
+    /// Universal POS tag.
+    pub upos: Upos,
+    /// Index into [`Doc::tokens`] of the head; the sentence root is its own head.
+    pub head: u32,
+    /// Relation to the head (`ROOT` for the root).
+    pub dep: Dep,
+    /// Entity tag position.
+    pub iob: Iob,
+    /// Entity type (`EntType::None` when `iob` is `O`).
+    pub ent: EntType,
+    /// The lemma rule.
+    pub lemma: Lemma,
+}
+
+/// A named entity found by the entity tagger: a token range and its type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NamedEntity {
+    /// Range of indices into [`Doc::tokens`].
+    pub tokens: Span,
+    /// Bytes of the entity.
+    pub span: Span,
+    /// Its type.
+    pub kind: EntType,
+}
+
+impl Doc {
+    /// True when the syntax stage filled [`Doc::syntax`].
+    pub fn has_syntax(&self) -> bool {
+        !self.syntax.is_empty() && self.syntax.len() == self.tokens.len()
+    }
+
+    /// The lemma of token `i` (its text when there is no syntax layer).
+    pub fn lemma(&self, i: usize) -> Cow<'_, str> {
+        let form = self.slice(self.tokens[i].span);
+        match self.syntax.get(i) {
+            Some(s) => s.lemma.apply(form),
+            None => Cow::Borrowed(form),
+        }
+    }
+
+    /// The named entities of sentence `s`, in order (empty without syntax).
+    pub fn named_entities_in(&self, s: usize) -> Vec<NamedEntity> {
+        let mut out = Vec::new();
+        if !self.has_syntax() {
+            return out;
+        }
+        let range = self.sentences[s].tokens;
+        let mut i = range.start;
+        while i < range.end {
+            let t = self.syntax[i];
+            if t.iob == Iob::O || t.ent == EntType::None {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            i += 1;
+            while i < range.end && self.syntax[i].iob == Iob::I && self.syntax[i].ent == t.ent {
+                i += 1;
+            }
+            out.push(NamedEntity {
+                tokens: Span::new(start, i),
+                span: Span::new(self.tokens[start].span.start, self.tokens[i - 1].span.end),
+                kind: t.ent,
+            });
+        }
+        out
+    }
+
+    /// Indices of the dependents of token `head`, in order.
+    pub fn dependents(&self, head: usize) -> impl Iterator<Item = usize> + '_ {
+        let range = if self.has_syntax() {
+            let s = self.tokens[head].sentence;
+            self.sentences[s].tokens
+        } else {
+            Span::new(0, 0)
+        };
+        (range.start..range.end).filter(move |&i| i != head && self.syntax[i].head as usize == head)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lemma_rules() {
+        let went = Lemma {
+            strip: 4,
+            append: "go",
+            keep_case: false,
+        };
+        assert_eq!(went.apply("Went"), "go");
+        let plural = Lemma {
+            strip: 1,
+            append: "",
+            keep_case: false,
+        };
+        assert_eq!(plural.apply("talks"), "talk");
+        let name = Lemma {
+            strip: 0,
+            append: "",
+            keep_case: true,
+        };
+        assert_eq!(name.apply("Russia"), "Russia");
+        assert_eq!(Lemma::default().apply("The"), "the");
+        // Never splits a character.
+        let odd = Lemma {
+            strip: 1,
+            append: "",
+            keep_case: false,
+        };
+        assert_eq!(odd.apply("café"), "caf");
+    }
+}
