@@ -214,7 +214,7 @@ pub fn read(text: &str) -> Result<Vec<Sentence>, ReadError> {
             if item == "SpaceAfter=No" {
                 space_after = false;
             } else if let Some(tag) = item.strip_prefix("NER=") {
-                ner = parse_ner(tag).map_err(|reason| err(reason))?;
+                ner = parse_ner(tag).map_err(err)?;
             }
         }
         cur.ner.push(ner);
