@@ -152,6 +152,38 @@ impl Doc {
     }
 }
 
+/// Settings of a training run, shared by the three models.
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    /// Passes over the training sentences.
+    pub epochs: usize,
+    /// Seed of the shuffling between passes (runs are reproducible).
+    pub seed: u64,
+    /// Features seen fewer times than this in training are dropped from the
+    /// frozen model (keeps it compact).
+    pub min_count: u32,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 10,
+            seed: 1,
+            min_count: 2,
+        }
+    }
+}
+
+/// A model file that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{model} model: {reason}")]
+pub struct ModelError {
+    /// Which model ("tagger", "parser", "entities").
+    pub model: &'static str,
+    /// What is wrong with the bytes.
+    pub reason: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
