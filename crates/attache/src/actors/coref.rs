@@ -7,6 +7,7 @@ use super::lexicon::{ActorLexicon, OrgKind, RoleKind, Sense};
 use super::matcher::{self, Unit, UnitKind};
 use super::words::{self, Det, Pronoun};
 use crate::doc::{Doc, Entity, EntityKind, Gender, Mention, MentionKind, Span};
+use crate::syntax::EntType;
 use std::collections::HashMap;
 
 /// Resolution state for one document.
@@ -25,6 +26,8 @@ pub(crate) struct Resolver<'a> {
     focus: Vec<usize>,
     speakers: Vec<Option<usize>>,
     we: Vec<(usize, Span)>,
+    /// Named entities from the syntax layer (byte span, type), in text order.
+    named: Vec<(Span, EntType)>,
 }
 
 /// Per-sentence working data.
@@ -73,7 +76,35 @@ impl<'a> Resolver<'a> {
             focus: Vec::new(),
             speakers: vec![None; doc.sentences.len()],
             we: Vec::new(),
+            named: (0..doc.sentences.len())
+                .flat_map(|s| doc.named_entities_in(s))
+                .map(|e| (e.span, e.kind))
+                .collect(),
         }
+    }
+
+    /// What the entity tagger says a name is: `Some(Some(kind))` for a person,
+    /// organisation, place or group, `Some(None)` for a named thing (a law, a
+    /// product, an event, a work), `None` when it tagged nothing there (or there
+    /// is no syntax layer). The tagged entity must overlap the name's span.
+    fn tagged_kind(&self, span: Span) -> Option<Option<EntityKind>> {
+        let at = self.named.partition_point(|(s, _)| s.end <= span.start);
+        let (s, kind) = self.named.get(at)?;
+        if !s.overlaps(span) {
+            return None;
+        }
+        Some(match kind {
+            EntType::Person => Some(EntityKind::Person),
+            EntType::Org => Some(EntityKind::Organization),
+            EntType::Gpe | EntType::Loc | EntType::Fac => Some(EntityKind::Place),
+            EntType::Norp => Some(EntityKind::Group),
+            EntType::Product
+            | EntType::Event
+            | EntType::WorkOfArt
+            | EntType::Law
+            | EntType::Language => None,
+            _ => return None,
+        })
     }
 
     /// Runs over every sentence of `doc`.
@@ -1356,6 +1387,9 @@ impl<'a> Resolver<'a> {
             None
         } else if let Some(e) = existing {
             Some(self.entities[e].kind)
+        } else if let Some(tagged) = self.tagged_kind(unit.span) {
+            // an unknown name: the entity tagger's type ("Qatar Airways", "the Houthis")
+            tagged
         } else if ph.det == Det::Definite && !name_text.contains(' ') && name_text.ends_with('s') {
             // "the Greens", "the Democrats": a party or group.
             Some(EntityKind::Group)

@@ -8,6 +8,7 @@ use super::cameo;
 use super::lexicon::{form, Pattern, TriggerKind, VerbLexicon, WordMap, GAP};
 use super::status::{self, Control, Cues};
 use crate::doc::{Doc, EntityKind, Event, EventStatus, MentionKind, QuoteKind, Span, TokenKind};
+use crate::syntax::Tag;
 use std::sync::OnceLock;
 
 const PREPOSITIONS: &[&str] = &[
@@ -451,6 +452,8 @@ struct View {
     quote_of: Vec<Option<usize>>,
     /// `next_stop[i]`: the first region boundary at or after `i` (see [`View::region_end`]).
     next_stop: Vec<usize>,
+    /// Fine tags from the syntax layer, one per word (empty without one).
+    tags: Vec<Tag>,
 }
 
 fn normalise(doc: &Doc, si: usize) -> (Vec<String>, Vec<Span>) {
@@ -590,6 +593,15 @@ impl View {
                 *slot = Some(ci);
             }
         }
+        let tags = if doc.has_syntax() {
+            let range = doc.sentences[si].tokens;
+            doc.syntax[range.start..range.end]
+                .iter()
+                .map(|t| t.tag)
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut v = View {
             words,
             spans,
@@ -597,6 +609,7 @@ impl View {
             cands,
             quote_of,
             next_stop: Vec::new(),
+            tags,
         };
         for ci in 0..v.cands.len() {
             let first = v.cands[ci].first;
@@ -701,7 +714,21 @@ impl View {
             .unwrap_or(self.words.len())
     }
 
+    /// The tagger's noun/verb decision for word `i`: `Some(true)` for a noun,
+    /// `Some(false)` for a finite or base verb, `None` when there is no syntax
+    /// layer or the tag leaves it open (participles, gerunds, adjectives).
+    fn tagged_nominal(&self, i: usize) -> Option<bool> {
+        match self.tags.get(i)? {
+            Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Nnps => Some(true),
+            Tag::Vb | Tag::Vbd | Tag::Vbp | Tag::Vbz => Some(false),
+            _ => None,
+        }
+    }
+
     fn nominal_context(&self, i: usize) -> bool {
+        if let Some(nominal) = self.tagged_nominal(i) {
+            return nominal;
+        }
         // "in cross-border shelling", "the new sanctions": a modifier after a determiner or preposition
         if let Some(p) = self.prev(i) {
             let w = self.w(p);
@@ -844,7 +871,10 @@ fn match_at(lex: &VerbLexicon, v: &View, words: &[&str], i: usize) -> Option<Mat
                     "by" | "after" | "before" | "without" | "through" | "upon" | "while"
                 )
             });
-        let nominal = !gerund_clause && (v.nominal_context(i) || (after_verb && third_only));
+        let nominal = match v.tagged_nominal(i) {
+            Some(tagged) => tagged,
+            None => !gerund_clause && (v.nominal_context(i) || (after_verb && third_only)),
+        };
         match p.kind {
             TriggerKind::Verb if nominal && !p.lemmas.iter().any(|l| l == "be") => continue,
             TriggerKind::Noun if !nominal && lex.verb_form(word).is_some() => continue,

@@ -12,6 +12,7 @@
 //! `attache train`); `conllu` reads and writes the CoNLL-U files they learn from.
 
 pub mod conllu;
+pub mod eval;
 pub mod labels;
 
 pub use labels::{Dep, EntType, Tag, Upos};
