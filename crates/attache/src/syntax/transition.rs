@@ -644,7 +644,6 @@ mod tests {
         for _ in 0..300 {
             let n = 1 + rnd(7) as usize;
             let heads = random_projective(n, &mut rnd);
-            let labels = vec![Dep::Dep; n];
             let mut s = State::default();
             s.reset(n);
             while !s.is_terminal() {
