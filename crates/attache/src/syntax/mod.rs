@@ -13,6 +13,7 @@
 
 pub mod conllu;
 pub mod labels;
+pub mod linear;
 pub mod transition;
 
 pub use labels::{Dep, EntType, Tag, Upos};
