@@ -14,6 +14,7 @@
 pub mod conllu;
 pub mod labels;
 pub mod linear;
+pub mod parser;
 pub mod transition;
 
 pub use labels::{Dep, EntType, Tag, Upos};

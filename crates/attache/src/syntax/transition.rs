@@ -139,7 +139,8 @@ pub struct Node {
     pub on_stack: bool,
 }
 
-const EMPTY: Node = Node {
+/// A token with no head and no children.
+pub const EMPTY: Node = Node {
     head: NONE,
     l1: NONE,
     l2: NONE,

@@ -1,0 +1,109 @@
+//! Trains the dependency parser on silver CoNLL-U and prints its scores and speed.
+//!
+//! cargo run --release -p attache --example parser_train -- \
+//!     --train target/silver/train.conllu --train target/silver/shared.conllu \
+//!     --eval heldout=target/silver/heldout.conllu --eval gold=target/silver/gold.conllu \
+//!     [--epochs 12] [--min-count 2] [--explore-from 1] [--explore-p 0.9] [--out parser.bin]
+
+use attache::syntax::conllu::{self, Sentence};
+use attache::syntax::parser::{evaluate_parser, Parser, ParserOptions, TagSource};
+use attache::syntax::{Tag, TrainOptions};
+use std::time::Instant;
+
+fn read(path: &str) -> Vec<Sentence> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    conllu::read(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn main() {
+    let mut train = Vec::new();
+    let mut evals: Vec<(String, Vec<Sentence>)> = Vec::new();
+    let mut opts = TrainOptions {
+        epochs: 12,
+        seed: 1,
+        min_count: 2,
+    };
+    let mut popts = ParserOptions::default();
+    let mut out = None;
+    let mut load = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut v = || args.next().expect("value");
+        match a.as_str() {
+            "--train" => train.extend(read(&v())),
+            "--eval" => {
+                let s = v();
+                let (name, path) = s.split_once('=').unwrap_or(("eval", &s));
+                evals.push((name.to_string(), read(path)));
+            }
+            "--epochs" => opts.epochs = v().parse().unwrap(),
+            "--min-count" => opts.min_count = v().parse().unwrap(),
+            "--seed" => opts.seed = v().parse().unwrap(),
+            "--explore-from" => popts.explore_from = v().parse().unwrap(),
+            "--explore-p" => popts.explore_p = v().parse().unwrap(),
+            "--out" => out = Some(v()),
+            "--load" => load = Some(v()),
+            _ => panic!("unknown argument {a}"),
+        }
+    }
+    let parser = if let Some(path) = load {
+        let t = Instant::now();
+        let bytes = std::fs::read(&path).unwrap();
+        let p = Parser::from_bytes(&bytes).unwrap();
+        eprintln!("loaded {path} in {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+        p
+    } else {
+        let t = Instant::now();
+        let (p, _) = Parser::train_with(&train, TagSource::Gold, &opts, &popts, &mut |m| {
+            eprintln!("[{:>6.1}s] {m}", t.elapsed().as_secs_f64())
+        });
+        eprintln!("trained in {:.1} s", t.elapsed().as_secs_f64());
+        p
+    };
+    let bytes = parser.to_bytes();
+    let (nf, nw) = parser.size();
+    eprintln!(
+        "model: {nf} features, {nw} weights, {:.2} MB",
+        bytes.len() as f64 / 1e6
+    );
+    if let Some(path) = out {
+        std::fs::write(&path, &bytes).unwrap();
+    }
+    for (name, sents) in &evals {
+        let scores = evaluate_parser(&parser, sents, TagSource::Gold);
+        println!("== {name} (silver tags)\n{scores}");
+        // Speed: parse every sentence, repeated to at least ~2 s.
+        let data: Vec<(Vec<&str>, Vec<Tag>)> = sents
+            .iter()
+            .filter(|s| s.is_complete())
+            .map(|s| {
+                (
+                    s.forms.iter().map(String::as_str).collect(),
+                    s.tags.iter().map(|t| t.unwrap_or(Tag::Xx)).collect(),
+                )
+            })
+            .collect();
+        if data.is_empty() {
+            continue;
+        }
+        let words: usize = data.iter().map(|d| d.0.len()).sum();
+        let mut buf = Vec::new();
+        let mut reps = 0usize;
+        let t = Instant::now();
+        while t.elapsed().as_secs_f64() < 2.0 {
+            for (w, tg) in &data {
+                parser.parse(w, tg, &mut buf);
+            }
+            reps += 1;
+        }
+        let secs = t.elapsed().as_secs_f64();
+        let sents_n = (data.len() * reps) as f64;
+        println!(
+            "speed on {name}: {:.0} sentences/s, {:.0} words/s, {:.1} us/sentence (mean {:.1} words)\n",
+            sents_n / secs,
+            (words * reps) as f64 / secs,
+            1e6 * secs / sents_n,
+            words as f64 / data.len() as f64
+        );
+    }
+}
