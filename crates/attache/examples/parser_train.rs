@@ -41,6 +41,15 @@ fn main() {
             "--seed" => opts.seed = v().parse().unwrap(),
             "--explore-from" => popts.explore_from = v().parse().unwrap(),
             "--explore-p" => popts.explore_p = v().parse().unwrap(),
+            "--templates" => {
+                let ids: Vec<u32> = v().split(',').map(|t| t.trim().parse().unwrap()).collect();
+                popts.templates = attache::syntax::parser::templates::of(&ids);
+            }
+            "--drop" => {
+                for t in v().split(',') {
+                    popts.templates &= !(1u128 << t.trim().parse::<u32>().unwrap());
+                }
+            }
             "--out" => out = Some(v()),
             "--load" => load = Some(v()),
             _ => panic!("unknown argument {a}"),

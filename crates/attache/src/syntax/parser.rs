@@ -49,6 +49,24 @@ pub struct ParserOptions {
     pub explore_from: usize,
     /// Probability of following the prediction once exploring.
     pub explore_p: f64,
+    /// Which feature templates to use (bit `t` for template `t`; see [`templates`]).
+    pub templates: u128,
+}
+
+/// Feature template sets (bit `t` for template `t` of `extract`).
+pub mod templates {
+    /// Every template.
+    pub const ALL: u128 = (1u128 << 73) - 1;
+    /// A set from template ids.
+    pub const fn of(ids: &[u32]) -> u128 {
+        let mut m = 0u128;
+        let mut i = 0;
+        while i < ids.len() {
+            m |= 1u128 << ids[i];
+            i += 1;
+        }
+        m
+    }
 }
 
 impl Default for ParserOptions {
@@ -56,6 +74,7 @@ impl Default for ParserOptions {
         ParserOptions {
             explore_from: 1,
             explore_p: 0.9,
+            templates: templates::ALL,
         }
     }
 }
@@ -63,11 +82,16 @@ impl Default for ParserOptions {
 /// A trained parser.
 #[derive(Clone, Debug)]
 pub struct Parser {
-    model: Frozen,
+    /// The weights, laid out for scoring.
+    table: Table,
+    /// The model as [`Frozen::write`] wrote it (for [`Parser::to_bytes`]).
+    frozen: Vec<u8>,
     /// The action of each model class.
     actions: Vec<Action>,
     /// The model class of `L-ROOT`, if it has one.
     root_class: Option<usize>,
+    /// Feature templates in use.
+    templates: u128,
 }
 
 /// Per-token values the features use: word and tag hashes.
@@ -83,7 +107,8 @@ struct Scratch {
     state: State,
     toks: Vec<Tok>,
     feats: Vec<u64>,
-    scores: Vec<i32>,
+    scores: Scores,
+    found: Vec<u32>,
     root_scores: Vec<i64>,
     norm: String,
 }
@@ -143,8 +168,9 @@ fn bucket_distance(d: u32) -> u64 {
 
 /// The features of a state, into `out`.
 #[inline]
-fn extract(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
+fn extract(st: &State, toks: &[Tok], mask: u128, out: &mut Vec<u64>) {
     out.clear();
+    let on = |t: u32| mask & (1u128 << t) != 0;
     let n = st.n;
     let none = n as usize + 1;
     let ix = |t: u32| if t == NONE { none } else { t as usize };
@@ -187,35 +213,87 @@ fn extract(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     let n0wp = feat2(0, tn0.w, tn0.p);
     let n1wp = feat2(0, tn1.w, tn1.p);
 
-    out.push(feat(0, 0));
+    if on(0) {
+        out.push(feat(0, 0));
+    }
     // Single words.
-    out.push(feat(1, ts0.w));
-    out.push(feat(2, ts0.p));
-    out.push(feat(3, s0wp));
-    out.push(feat(4, tn0.w));
-    out.push(feat(5, tn0.p));
-    out.push(feat(6, n0wp));
-    out.push(feat(7, tn1.w));
-    out.push(feat(8, tn1.p));
-    out.push(feat(9, n1wp));
-    out.push(feat(10, tn2.w));
-    out.push(feat(11, tn2.p));
+    if on(1) {
+        out.push(feat(1, ts0.w));
+    }
+    if on(2) {
+        out.push(feat(2, ts0.p));
+    }
+    if on(3) {
+        out.push(feat(3, s0wp));
+    }
+    if on(4) {
+        out.push(feat(4, tn0.w));
+    }
+    if on(5) {
+        out.push(feat(5, tn0.p));
+    }
+    if on(6) {
+        out.push(feat(6, n0wp));
+    }
+    if on(7) {
+        out.push(feat(7, tn1.w));
+    }
+    if on(8) {
+        out.push(feat(8, tn1.p));
+    }
+    if on(9) {
+        out.push(feat(9, n1wp));
+    }
+    if on(10) {
+        out.push(feat(10, tn2.w));
+    }
+    if on(11) {
+        out.push(feat(11, tn2.p));
+    }
     // Pairs.
-    out.push(feat2(13, s0wp, n0wp));
-    out.push(feat2(14, s0wp, tn0.w));
-    out.push(feat2(15, ts0.w, n0wp));
-    out.push(feat2(16, s0wp, tn0.p));
-    out.push(feat2(17, ts0.p, n0wp));
-    out.push(feat2(18, ts0.w, tn0.w));
-    out.push(feat2(19, ts0.p, tn0.p));
-    out.push(feat2(20, tn0.p, tn1.p));
+    if on(13) {
+        out.push(feat2(13, s0wp, n0wp));
+    }
+    if on(14) {
+        out.push(feat2(14, s0wp, tn0.w));
+    }
+    if on(15) {
+        out.push(feat2(15, ts0.w, n0wp));
+    }
+    if on(16) {
+        out.push(feat2(16, s0wp, tn0.p));
+    }
+    if on(17) {
+        out.push(feat2(17, ts0.p, n0wp));
+    }
+    if on(18) {
+        out.push(feat2(18, ts0.w, tn0.w));
+    }
+    if on(19) {
+        out.push(feat2(19, ts0.p, tn0.p));
+    }
+    if on(20) {
+        out.push(feat2(20, tn0.p, tn1.p));
+    }
     // Triples of tags.
-    out.push(feat3(21, tn0.p, tn1.p, tn2.p));
-    out.push(feat3(22, ts0.p, tn0.p, tn1.p));
-    out.push(feat3(23, ts0h.p, ts0.p, tn0.p));
-    out.push(feat3(24, ts0.p, ts0l.p, tn0.p));
-    out.push(feat3(25, ts0.p, ts0r.p, tn0.p));
-    out.push(feat3(26, ts0.p, tn0.p, tn0l.p));
+    if on(21) {
+        out.push(feat3(21, tn0.p, tn1.p, tn2.p));
+    }
+    if on(22) {
+        out.push(feat3(22, ts0.p, tn0.p, tn1.p));
+    }
+    if on(23) {
+        out.push(feat3(23, ts0h.p, ts0.p, tn0.p));
+    }
+    if on(24) {
+        out.push(feat3(24, ts0.p, ts0l.p, tn0.p));
+    }
+    if on(25) {
+        out.push(feat3(25, ts0.p, ts0r.p, tn0.p));
+    }
+    if on(26) {
+        out.push(feat3(26, ts0.p, tn0.p, tn0l.p));
+    }
     // Distance.
     let d = if s0 == NONE || n0 == NONE {
         8
@@ -224,61 +302,341 @@ fn extract(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     } else {
         bucket_distance(n0 - s0)
     };
-    out.push(feat2(27, ts0.w, d));
-    out.push(feat2(28, ts0.p, d));
-    out.push(feat2(29, tn0.w, d));
-    out.push(feat2(30, tn0.p, d));
-    out.push(feat3(31, ts0.w, tn0.w, d));
-    out.push(feat3(32, ts0.p, tn0.p, d));
+    if on(27) {
+        out.push(feat2(27, ts0.w, d));
+    }
+    if on(28) {
+        out.push(feat2(28, ts0.p, d));
+    }
+    if on(29) {
+        out.push(feat2(29, tn0.w, d));
+    }
+    if on(30) {
+        out.push(feat2(30, tn0.p, d));
+    }
+    if on(31) {
+        out.push(feat3(31, ts0.w, tn0.w, d));
+    }
+    if on(32) {
+        out.push(feat3(32, ts0.p, tn0.p, d));
+    }
     // Valency.
     let (vl, vr, nvl) = (
         u64::from(s0n.nl.min(7)),
         u64::from(s0n.nr.min(7)),
         u64::from(n0n.nl.min(7)),
     );
-    out.push(feat2(33, ts0.w, vr));
-    out.push(feat2(34, ts0.p, vr));
-    out.push(feat2(35, ts0.w, vl));
-    out.push(feat2(36, ts0.p, vl));
-    out.push(feat2(37, tn0.w, nvl));
-    out.push(feat2(38, tn0.p, nvl));
+    if on(33) {
+        out.push(feat2(33, ts0.w, vr));
+    }
+    if on(34) {
+        out.push(feat2(34, ts0.p, vr));
+    }
+    if on(35) {
+        out.push(feat2(35, ts0.w, vl));
+    }
+    if on(36) {
+        out.push(feat2(36, ts0.p, vl));
+    }
+    if on(37) {
+        out.push(feat2(37, tn0.w, nvl));
+    }
+    if on(38) {
+        out.push(feat2(38, tn0.p, nvl));
+    }
     // Head and children of s0, children of n0.
-    out.push(feat(39, ts0h.w));
-    out.push(feat(40, ts0h.p));
-    out.push(feat(41, lab(s0)));
-    out.push(feat(42, ts0l.w));
-    out.push(feat(43, ts0l.p));
-    out.push(feat(44, lab(s0l)));
-    out.push(feat(45, ts0r.w));
-    out.push(feat(46, ts0r.p));
-    out.push(feat(47, lab(s0r)));
-    out.push(feat(48, tn0l.w));
-    out.push(feat(49, tn0l.p));
-    out.push(feat(50, lab(n0l)));
+    if on(39) {
+        out.push(feat(39, ts0h.w));
+    }
+    if on(40) {
+        out.push(feat(40, ts0h.p));
+    }
+    if on(41) {
+        out.push(feat(41, lab(s0)));
+    }
+    if on(42) {
+        out.push(feat(42, ts0l.w));
+    }
+    if on(43) {
+        out.push(feat(43, ts0l.p));
+    }
+    if on(44) {
+        out.push(feat(44, lab(s0l)));
+    }
+    if on(45) {
+        out.push(feat(45, ts0r.w));
+    }
+    if on(46) {
+        out.push(feat(46, ts0r.p));
+    }
+    if on(47) {
+        out.push(feat(47, lab(s0r)));
+    }
+    if on(48) {
+        out.push(feat(48, tn0l.w));
+    }
+    if on(49) {
+        out.push(feat(49, tn0l.p));
+    }
+    if on(50) {
+        out.push(feat(50, lab(n0l)));
+    }
     // Second order.
-    out.push(feat(51, ts0h2.w));
-    out.push(feat(52, ts0h2.p));
-    out.push(feat(53, lab(s0h)));
-    out.push(feat(54, ts0l2.w));
-    out.push(feat(55, ts0l2.p));
-    out.push(feat(56, lab(s0l2)));
-    out.push(feat(57, ts0r2.w));
-    out.push(feat(58, ts0r2.p));
-    out.push(feat(59, lab(s0r2)));
-    out.push(feat(60, tn0l2.w));
-    out.push(feat(61, tn0l2.p));
-    out.push(feat(62, lab(n0l2)));
-    out.push(feat3(63, ts0.p, ts0l.p, ts0l2.p));
-    out.push(feat3(64, ts0.p, ts0r.p, ts0r2.p));
-    out.push(feat3(65, ts0.p, ts0h.p, ts0h2.p));
-    out.push(feat3(66, tn0.p, tn0l.p, tn0l2.p));
+    if on(51) {
+        out.push(feat(51, ts0h2.w));
+    }
+    if on(52) {
+        out.push(feat(52, ts0h2.p));
+    }
+    if on(53) {
+        out.push(feat(53, lab(s0h)));
+    }
+    if on(54) {
+        out.push(feat(54, ts0l2.w));
+    }
+    if on(55) {
+        out.push(feat(55, ts0l2.p));
+    }
+    if on(56) {
+        out.push(feat(56, lab(s0l2)));
+    }
+    if on(57) {
+        out.push(feat(57, ts0r2.w));
+    }
+    if on(58) {
+        out.push(feat(58, ts0r2.p));
+    }
+    if on(59) {
+        out.push(feat(59, lab(s0r2)));
+    }
+    if on(60) {
+        out.push(feat(60, tn0l2.w));
+    }
+    if on(61) {
+        out.push(feat(61, tn0l2.p));
+    }
+    if on(62) {
+        out.push(feat(62, lab(n0l2)));
+    }
+    if on(63) {
+        out.push(feat3(63, ts0.p, ts0l.p, ts0l2.p));
+    }
+    if on(64) {
+        out.push(feat3(64, ts0.p, ts0r.p, ts0r2.p));
+    }
+    if on(65) {
+        out.push(feat3(65, ts0.p, ts0h.p, ts0h2.p));
+    }
+    if on(66) {
+        out.push(feat3(66, tn0.p, tn0l.p, tn0l2.p));
+    }
     // Relation sets.
-    out.push(feat2(67, ts0.w, s0n.rset));
-    out.push(feat2(68, ts0.p, s0n.rset));
-    out.push(feat2(69, ts0.w, s0n.lset));
-    out.push(feat2(70, ts0.p, s0n.lset));
-    out.push(feat2(71, tn0.w, n0n.lset));
-    out.push(feat2(72, tn0.p, n0n.lset));
+    if on(67) {
+        out.push(feat2(67, ts0.w, s0n.rset));
+    }
+    if on(68) {
+        out.push(feat2(68, ts0.p, s0n.rset));
+    }
+    if on(69) {
+        out.push(feat2(69, ts0.w, s0n.lset));
+    }
+    if on(70) {
+        out.push(feat2(70, ts0.p, s0n.lset));
+    }
+    if on(71) {
+        out.push(feat2(71, tn0.w, n0n.lset));
+    }
+    if on(72) {
+        out.push(feat2(72, tn0.p, n0n.lset));
+    }
+}
+
+/// Classes a parser model may have (the parser has 92).
+const MAX_CLASSES: usize = DENSE;
+
+/// Scores of one state, one per class.
+struct Scores([i32; MAX_CLASSES]);
+
+impl Default for Scores {
+    fn default() -> Self {
+        Scores([0; MAX_CLASSES])
+    }
+}
+
+/// Width of a dense row (classes rounded up to a multiple of 8).
+const DENSE: usize = 96;
+
+/// Rows with at least this many weights are stored dense.
+const DENSE_MIN: usize = 24;
+
+/// Dense rows are flagged in a slot's reference; a sparse row's reference
+/// holds its length (bits 26..31) and offset.
+const DENSE_BIT: u32 = 1 << 31;
+const LEN_SHIFT: u32 = 26;
+const OFFSET_MASK: u32 = (1 << LEN_SHIFT) - 1;
+const SPARSE_LIMIT: usize = 1 << LEN_SHIFT;
+
+/// The weights laid out for scoring many features at once.
+///
+/// Slots are 8 bytes (a 32-bit fingerprint of the feature and a reference to
+/// its row), so the table is small and cache-friendly; rows met often (tag
+/// features, with a weight for most classes) are dense `i16` rows added with
+/// SIMD, rare ones sparse `(class, weight)` lists. The slots of all of a
+/// state's features are loaded before any is probed, so their cache misses
+/// overlap instead of queueing (scoring is bound by memory latency, not
+/// arithmetic). Built from the bytes of a [`Frozen`] model (its row layout is
+/// private to `linear`). A false match of two 32-bit fingerprints (about one
+/// lookup in 4·10⁹) only adds some other feature's weights.
+#[derive(Clone, Debug, Default)]
+struct Table {
+    /// `fingerprint << 32 | reference`; 0 is empty.
+    slots: Vec<u64>,
+    mask: usize,
+    /// Sparse rows: `class | weight << 16` per weight.
+    sparse: Vec<u32>,
+    /// Dense rows, [`DENSE`] weights each.
+    dense: Vec<i16>,
+    n_features: usize,
+    n_weights: usize,
+}
+
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    ((key >> 32) as u32) | 1
+}
+
+impl Table {
+    /// From bytes [`Frozen::write`] wrote (and [`Frozen::read`] accepted).
+    fn from_frozen_bytes(bytes: &[u8]) -> Result<Table, ModelError> {
+        let mut r = Reader::new("parser", bytes);
+        let n_classes = r.u32()? as usize;
+        if n_classes == 0 || n_classes > DENSE {
+            return Err(r.error(format!("{n_classes} classes")));
+        }
+        for _ in 0..n_classes {
+            r.str()?;
+        }
+        let _scale = r.f32()?;
+        let n_rows = r.u32()? as usize;
+        let n_entries = r.u32()? as usize;
+        r.need(n_rows.saturating_mul(2))?;
+        r.need(n_entries.saturating_mul(3))?;
+        // Load factor at most 2/3.
+        let cap = (n_rows + n_rows / 2 + 1).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut t = Table {
+            slots: vec![0; cap],
+            mask,
+            ..Table::default()
+        };
+        let mut key = 0u64;
+        let mut row: Vec<(u8, i16)> = Vec::with_capacity(n_classes);
+        for _ in 0..n_rows {
+            key = key.wrapping_add(r.varint()?);
+            let len = r.varint()? as usize;
+            if key == 0 || len > n_classes {
+                return Err(r.error("bad row".into()));
+            }
+            row.clear();
+            for _ in 0..len {
+                let class = r.u8()?;
+                let weight = r.i16()?;
+                if class as usize >= n_classes {
+                    return Err(r.error(format!("class {class}")));
+                }
+                row.push((class, weight));
+            }
+            t.n_weights += len;
+            let reference = if len >= DENSE_MIN {
+                let at = t.dense.len() / DENSE;
+                t.dense.resize(t.dense.len() + DENSE, 0);
+                for &(c, w) in &row {
+                    t.dense[at * DENSE + c as usize] = w;
+                }
+                at as u32 | DENSE_BIT
+            } else {
+                let at = t.sparse.len();
+                if at >= SPARSE_LIMIT {
+                    return Err(r.error("model too large".into()));
+                }
+                for &(c, w) in &row {
+                    t.sparse.push(u32::from(c) | (u32::from(w as u16) << 16));
+                }
+                at as u32 | ((len as u32) << LEN_SHIFT)
+            };
+            if t.dense.len() / DENSE >= SPARSE_LIMIT {
+                return Err(r.error("model too large".into()));
+            }
+            let fp = fingerprint(key);
+            let mut i = (key as usize) & mask;
+            while t.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            t.slots[i] = (u64::from(fp) << 32) | u64::from(reference);
+        }
+        r.finish()?;
+        t.n_features = n_rows;
+        Ok(t)
+    }
+
+    /// Sums the weights of `feats` into `scores` (integer units).
+    #[inline]
+    fn score(&self, feats: &[u64], found: &mut Vec<u32>, scores: &mut Scores) {
+        const BATCH: usize = 16;
+        found.clear();
+        for chunk in feats.chunks(BATCH) {
+            // Load every first slot before looking at any: independent loads.
+            let mut first = [0u64; BATCH];
+            for (f, s) in chunk.iter().zip(first.iter_mut()) {
+                *s = self.slots[(*f as usize) & self.mask];
+            }
+            for (&f, &s) in chunk.iter().zip(first.iter()) {
+                let fp = fingerprint(f);
+                let mut s = s;
+                let mut i = f as usize;
+                loop {
+                    if s == 0 {
+                        break;
+                    }
+                    if (s >> 32) as u32 == fp {
+                        found.push(s as u32);
+                        break;
+                    }
+                    i = (i + 1) & self.mask;
+                    s = self.slots[i];
+                }
+            }
+        }
+        // Touch the first weight of every sparse row: independent loads again.
+        let mut sink = 0u32;
+        for &reference in found.iter() {
+            if reference & DENSE_BIT == 0 {
+                let at = (reference & OFFSET_MASK) as usize;
+                sink ^= self.sparse.get(at).copied().unwrap_or(0);
+            }
+        }
+        std::hint::black_box(sink);
+        let acc = &mut scores.0;
+        acc.fill(0);
+        for &reference in found.iter() {
+            if reference & DENSE_BIT != 0 {
+                let at = (reference & !DENSE_BIT) as usize * DENSE;
+                if let Some(row) = self.dense.get(at..at + DENSE) {
+                    for (a, &w) in acc.iter_mut().zip(row) {
+                        *a += i32::from(w);
+                    }
+                }
+            } else {
+                let at = (reference & OFFSET_MASK) as usize;
+                let len = (reference >> LEN_SHIFT) as usize;
+                if let Some(row) = self.sparse.get(at..at + len) {
+                    for &e in row {
+                        acc[(e & 0xff) as usize % DENSE] += i32::from((e >> 16) as u16 as i16);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Per action, which move it is (0..4) and whether its label is `ROOT`.
@@ -463,7 +821,7 @@ impl Parser {
                 let ex = &examples[k];
                 state.reset(ex.heads.len());
                 while !state.is_terminal() {
-                    extract(&state, &ex.toks, &mut feats);
+                    extract(&state, &ex.toks, popts.templates, &mut feats);
                     trainer.score(&feats, &mut scores);
                     let mc = state.costs(&ex.heads);
                     let mut gold = usize::MAX;
@@ -515,10 +873,16 @@ impl Parser {
             model.n_features(),
             model.n_weights()
         ));
-        (Parser::from_model(model).expect("own class names"), report)
+        (
+            Parser::from_model(model, popts.templates).expect("own class names"),
+            report,
+        )
     }
 
-    fn from_model(model: Frozen) -> Result<Parser, ModelError> {
+    fn from_model(model: Frozen, templates: u128) -> Result<Parser, ModelError> {
+        let mut w = Writer::default();
+        model.write(&mut w);
+        let table = Table::from_frozen_bytes(&w.buf)?;
         let mut actions = Vec::with_capacity(model.n_classes());
         for c in model.classes() {
             match Action::parse(c) {
@@ -550,10 +914,18 @@ impl Parser {
                 label: Dep::Root,
             }
         });
+        if model.n_classes() > MAX_CLASSES {
+            return Err(ModelError {
+                model: "parser",
+                reason: format!("{} classes", model.n_classes()),
+            });
+        }
         Ok(Parser {
-            model,
+            table,
+            frozen: w.buf,
             actions,
             root_class,
+            templates,
         })
     }
 
@@ -561,7 +933,9 @@ impl Parser {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::with_header(MAGIC, VERSION);
         w.u32(FEATURES);
-        self.model.write(&mut w);
+        w.u64(self.templates as u64);
+        w.u64((self.templates >> 64) as u64);
+        w.buf.extend_from_slice(&self.frozen);
         w.buf
     }
 
@@ -573,14 +947,20 @@ impl Parser {
         if f != FEATURES {
             return Err(r.error(format!("feature set {f}, this build has {FEATURES}")));
         }
+        let lo = r.u64()?;
+        let hi = r.u64()?;
+        let templates = u128::from(lo) | (u128::from(hi) << 64);
+        if templates & !templates::ALL != 0 || templates == 0 {
+            return Err(r.error(format!("feature templates {templates:#x}")));
+        }
         let model = Frozen::read(&mut r)?;
         r.finish()?;
-        Parser::from_model(model)
+        Parser::from_model(model, templates)
     }
 
     /// Number of features and of weights kept.
     pub fn size(&self) -> (usize, usize) {
-        (self.model.n_features(), self.model.n_weights())
+        (self.table.n_features, self.table.n_weights)
     }
 
     /// One (head, relation) per word; head is the 0-based index of the head
@@ -603,24 +983,23 @@ impl Parser {
             toks,
             feats,
             scores,
+            found,
             root_scores,
             norm,
         } = sc;
         prepare(words, tags, toks, norm);
         state.reset(words.len());
-        scores.clear();
-        scores.resize(self.model.n_classes(), 0);
         root_scores.clear();
         root_scores.resize(words.len(), i64::MIN);
         while !state.is_terminal() {
-            extract(state, toks, feats);
-            self.model.score(feats, scores);
+            extract(state, toks, self.templates, feats);
+            self.table.score(feats, found, scores);
             let valid = state.valid_moves();
             let root_front = state.b >= state.n;
             let mut best = usize::MAX;
             for (c, &a) in self.actions.iter().enumerate() {
                 if allowed(a, &valid, root_front)
-                    && (best == usize::MAX || scores[c] > scores[best])
+                    && (best == usize::MAX || scores.0[c] > scores.0[best])
                 {
                     best = c;
                 }
@@ -632,7 +1011,7 @@ impl Parser {
             if root_front && a.mv == Move::Left {
                 let s0 = state.s0() as usize;
                 if let (Some(rc), Some(slot)) = (self.root_class, root_scores.get_mut(s0)) {
-                    *slot = i64::from(scores[rc]);
+                    *slot = i64::from(scores.0[rc % MAX_CLASSES]);
                 }
             }
             state.apply(a);
