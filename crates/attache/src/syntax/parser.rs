@@ -31,7 +31,7 @@
 use super::conllu::Sentence;
 use super::linear::{feat, feat2, feat3, hash_str, Frozen, Reader, Trainer, Writer};
 use super::transition::{
-    gold_heads, projectivize, Action, Move, Node, State, EMPTY, NONE, N_ACTIONS,
+    gold_heads, projectivize, Action, Move, Node, State, EMPTY, NONE, N_ACTIONS, N_LABELS,
 };
 use super::{Dep, ModelError, Tag, TrainOptions};
 use std::cell::RefCell;
@@ -88,8 +88,6 @@ pub struct Parser {
     frozen: Vec<u8>,
     /// The action of each model class.
     actions: Vec<Action>,
-    /// The model class of `L-ROOT`, if it has one.
-    root_class: Option<usize>,
     /// Feature templates in use.
     templates: u128,
 }
@@ -108,6 +106,7 @@ struct Scratch {
     toks: Vec<Tok>,
     feats: Vec<u64>,
     scores: Scores,
+    buffer_scores: Scores,
     found: Vec<u32>,
     root_scores: Vec<i64>,
     norm: String,
@@ -639,16 +638,12 @@ impl Table {
     }
 }
 
-/// Per action, which move it is (0..4) and whether its label is `ROOT`.
-#[inline]
-fn allowed(a: Action, valid: &[bool; 4], root_front: bool) -> bool {
-    match a.mv {
-        Move::Shift => valid[0],
-        Move::Reduce => valid[1],
-        Move::Left => valid[2] && (a.label == Dep::Root) == root_front,
-        Move::Right => valid[3] && a.label != Dep::Root,
-    }
-}
+/// Class ids of the arcs to and from the root.
+const L_ROOT: usize = 2 + Dep::Root as usize;
+const R_ROOT: usize = 2 + N_LABELS + Dep::Root as usize;
+
+/// Templates over the buffer's words only (not their children).
+const BUFFER_ONLY: u128 = templates::of(&[4, 5, 6, 7, 8, 9, 10, 11, 20, 21]);
 
 /// One training sentence, prepared once.
 struct Example {
@@ -895,25 +890,13 @@ impl Parser {
                 }
             }
         }
-        let has = |mv: Move| actions.iter().any(|a| a.mv == mv);
-        if !(has(Move::Shift)
-            && has(Move::Reduce)
-            && actions.contains(&Action {
-                mv: Move::Left,
-                label: Dep::Root,
-            }))
-        {
+        // The parser scores classes by action id (see `parse_in`).
+        if actions.len() != N_ACTIONS || actions.iter().enumerate().any(|(i, a)| a.id() != i) {
             return Err(ModelError {
                 model: "parser",
-                reason: "model lacks shift, reduce or L-ROOT".into(),
+                reason: "classes are not the parser's actions in order".into(),
             });
         }
-        let root_class = actions.iter().position(|a| {
-            *a == Action {
-                mv: Move::Left,
-                label: Dep::Root,
-            }
-        });
         if model.n_classes() > MAX_CLASSES {
             return Err(ModelError {
                 model: "parser",
@@ -924,7 +907,6 @@ impl Parser {
             table,
             frozen: w.buf,
             actions,
-            root_class,
             templates,
         })
     }
@@ -983,6 +965,7 @@ impl Parser {
             toks,
             feats,
             scores,
+            buffer_scores,
             found,
             root_scores,
             norm,
@@ -991,27 +974,58 @@ impl Parser {
         state.reset(words.len());
         root_scores.clear();
         root_scores.resize(words.len(), i64::MIN);
+        // Templates over the buffer's words only change when the buffer
+        // does (shift, right arc): their scores are kept between transitions.
+        let mut buffer_at = u32::MAX;
+        let buffer_mask = self.templates & BUFFER_ONLY;
+        let rest_mask = self.templates & !BUFFER_ONLY;
         while !state.is_terminal() {
-            extract(state, toks, self.templates, feats);
+            if state.b != buffer_at {
+                buffer_at = state.b;
+                extract(state, toks, buffer_mask, feats);
+                self.table.score(feats, found, buffer_scores);
+            }
+            extract(state, toks, rest_mask, feats);
             self.table.score(feats, found, scores);
+            for (s, b) in scores.0.iter_mut().zip(buffer_scores.0.iter()) {
+                *s += *b;
+            }
+            let sc = &scores.0;
             let valid = state.valid_moves();
             let root_front = state.b >= state.n;
             let mut best = usize::MAX;
-            for (c, &a) in self.actions.iter().enumerate() {
-                if allowed(a, &valid, root_front)
-                    && (best == usize::MAX || scores.0[c] > scores.0[best])
-                {
+            let mut consider = |c: usize| {
+                if best == usize::MAX || sc[c] > sc[best] {
                     best = c;
                 }
+            };
+            if valid[0] {
+                consider(0);
+            }
+            if valid[1] {
+                consider(1);
+            }
+            if valid[2] {
+                if root_front {
+                    consider(L_ROOT);
+                } else {
+                    (2..2 + N_LABELS)
+                        .filter(|&c| c != L_ROOT)
+                        .for_each(&mut consider);
+                }
+            }
+            if valid[3] {
+                (2 + N_LABELS..N_ACTIONS)
+                    .filter(|&c| c != R_ROOT)
+                    .for_each(&mut consider);
             }
             if best == usize::MAX {
                 break; // cannot happen; finish() still makes a tree
             }
             let a = self.actions[best];
             if root_front && a.mv == Move::Left {
-                let s0 = state.s0() as usize;
-                if let (Some(rc), Some(slot)) = (self.root_class, root_scores.get_mut(s0)) {
-                    *slot = i64::from(scores.0[rc % MAX_CLASSES]);
+                if let Some(slot) = root_scores.get_mut(state.s0() as usize) {
+                    *slot = i64::from(scores.0[L_ROOT]);
                 }
             }
             state.apply(a);
