@@ -13,6 +13,7 @@
 
 pub mod conllu;
 pub mod labels;
+pub mod lemma;
 pub mod linear;
 
 pub use labels::{Dep, EntType, Tag, Upos};
