@@ -15,6 +15,8 @@ pub mod conllu;
 pub mod labels;
 pub mod lemma;
 pub mod linear;
+pub mod ner;
+pub mod tagger;
 
 pub use labels::{Dep, EntType, Tag, Upos};
 
