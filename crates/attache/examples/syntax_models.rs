@@ -6,7 +6,8 @@
 //!
 //! DIR holds train.conllu, shared.conllu (both trained on), heldout.conllu and
 //! gold.conllu (scored, never trained on). OUT, if given, is a directory the
-//! model files are written to.
+//! model files are written to. With LOAD=DIR the models are read from DIR
+//! instead of trained; MODELS=tagger skips the entity tagger.
 
 use attache::syntax::conllu::{self, Sentence};
 use attache::syntax::ner::{evaluate_entities, EntityTagger};
@@ -27,6 +28,11 @@ fn main() {
     let which = std::env::var("MODELS").unwrap_or_else(|_| "tagger,ner".into());
     let mut train = load(&format!("{dir}/train.conllu"));
     train.extend(load(&format!("{dir}/shared.conllu")));
+    // FRACTION=0.5: train on the first half only (learning curves).
+    if let Some(f) = std::env::var("FRACTION").ok().and_then(|f| f.parse::<f64>().ok()) {
+        let n = (train.len() as f64 * f) as usize;
+        train.truncate(n);
+    }
     let heldout = load(&format!("{dir}/heldout.conllu"));
     let gold = load(&format!("{dir}/gold.conllu"));
     let opts = TrainOptions {
@@ -35,10 +41,14 @@ fn main() {
     };
     let mut log = |s: &str| eprintln!("{s}");
 
+    // LOAD=DIR: read tagger.bin / entities.bin from DIR instead of training.
+    let load_dir = std::env::var("LOAD").ok();
     let t = Instant::now();
-    let tagger = Tagger::train(&train, &opts, &mut log);
+    let bytes = match &load_dir {
+        Some(d) => std::fs::read(format!("{d}/tagger.bin")).unwrap(),
+        None => Tagger::train(&train, &opts, &mut log).to_bytes(),
+    };
     let train_secs = t.elapsed().as_secs_f64();
-    let bytes = tagger.to_bytes();
     let t = Instant::now();
     let tagger = Tagger::from_bytes(&bytes).expect("reads its own bytes");
     let load_ms = t.elapsed().as_secs_f64() * 1000.0;
@@ -60,9 +70,11 @@ fn main() {
 
     if which.contains("ner") {
         let t = Instant::now();
-        let ner = EntityTagger::train(&train, &opts, &mut log);
+        let bytes = match &load_dir {
+            Some(d) => std::fs::read(format!("{d}/entities.bin")).unwrap(),
+            None => EntityTagger::train(&train, &opts, &mut log).to_bytes(),
+        };
         let train_secs = t.elapsed().as_secs_f64();
-        let bytes = ner.to_bytes();
         let t = Instant::now();
         let ner = EntityTagger::from_bytes(&bytes).expect("reads its own bytes");
         let load_ms = t.elapsed().as_secs_f64() * 1000.0;

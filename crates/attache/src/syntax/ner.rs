@@ -14,9 +14,7 @@
 //! stored in the model file, so a model keeps the names it was trained with.
 
 use super::conllu::Sentence;
-use super::linear::{
-    self, argmax_where, feat, feat2, feat3, mix, Frozen, IdMap, Reader, Trainer, Writer,
-};
+use super::linear::{self, feat, feat2, feat3, mix, Frozen, IdMap, Reader, Trainer, Writer};
 use super::tagger::{flag, word_infos, words_of, Rng, Tagger, WordInfo, WordScratch};
 use super::{EntType, Iob, ModelError, Tag, TrainOptions};
 use std::cell::RefCell;
@@ -73,6 +71,7 @@ fn parse_class(s: &str) -> Option<usize> {
 
 /// May class `c` follow class `prev` (`None`: sentence start), `last` being
 /// true for the last word?
+#[cfg(test)]
 fn allowed(prev: Option<usize>, c: usize, last: bool) -> bool {
     let open = prev.and_then(unclass).filter(|(_, p)| *p == B || *p == I);
     match (open, unclass(c)) {
@@ -81,6 +80,29 @@ fn allowed(prev: Option<usize>, c: usize, last: bool) -> bool {
         (None, None) => true,
         (None, Some((_, p))) => p == U || (p == B && !last),
     }
+}
+
+/// The best class allowed after `prev` (see [`allowed`]), by `scores` in
+/// our class order (`i32::MIN`: a class the model does not have).
+fn best_allowed<T: PartialOrd + Copy>(scores: &[T], prev: Option<usize>, last: bool) -> usize {
+    if let Some((k, p)) = prev.and_then(unclass) {
+        if p == B || p == I {
+            let (i, l) = (class(k, I), class(k, L));
+            return if !last && scores[i] > scores[l] { i } else { l };
+        }
+    }
+    let mut best = 0;
+    for t in 0..n_types() {
+        let b = 1 + t * 4 + B;
+        let u = 1 + t * 4 + U;
+        if !last && scores[b] > scores[best] {
+            best = b;
+        }
+        if scores[u] > scores[best] {
+            best = u;
+        }
+    }
+    best
 }
 
 /// BILUO classes of IOB tags (an I without an open entity of its type
@@ -377,7 +399,22 @@ pub struct EntityTagger {
     model: Frozen,
     /// Our class id of each model class.
     classes: Vec<usize>,
+    /// True when those are 0, 1, 2, … (every class, in our order).
+    identity: bool,
     gazetteer: Gazetteer,
+    /// Forms (hashes) that are outside every entity whenever no entity is
+    /// open before them, in training (at least [`OUTSIDE_MIN_COUNT`] times,
+    /// [`OUTSIDE_MIN_SHARE`] of them): labelled O without scoring.
+    outside: IdMap<()>,
+}
+
+/// Minimum count of a word in [`EntityTagger`]'s outside dictionary.
+pub const OUTSIDE_MIN_COUNT: u32 = 20;
+/// Minimum share of those occurrences that must be outside an entity.
+pub const OUTSIDE_MIN_SHARE: f64 = 0.995;
+
+fn is_open(prev: Option<usize>) -> bool {
+    matches!(prev.and_then(unclass), Some((_, p)) if p == B || p == I)
 }
 
 #[derive(Default)]
@@ -419,6 +456,28 @@ impl EntityTagger {
             })
             .collect();
         let gazetteer = Gazetteer::builtin();
+        let mut counts: IdMap<(u32, u32)> = IdMap::default();
+        for (s, g) in sents.iter().zip(&gold) {
+            for (i, w) in s.forms.iter().enumerate() {
+                if i > 0 && is_open(Some(g[i - 1])) {
+                    continue;
+                }
+                let e = counts.entry(linear::hash_bytes(w.as_bytes())).or_default();
+                e.0 += 1;
+                e.1 += u32::from(g[i] == 0);
+            }
+        }
+        let outside: IdMap<()> = counts
+            .iter()
+            .filter(|(_, (n, o))| {
+                *n >= OUTSIDE_MIN_COUNT && f64::from(*o) >= OUTSIDE_MIN_SHARE * f64::from(*n)
+            })
+            .map(|(k, _)| (*k, ()))
+            .collect();
+        log(&format!(
+            "entities: {} outside-dictionary words",
+            outside.len()
+        ));
         log(&format!(
             "entities: {} sentences, {} entities, {} gazetteer names",
             sents.len(),
@@ -453,10 +512,15 @@ impl EntityTagger {
                 let (mut prev, mut p1, mut p2) = (None, START, START);
                 for (i, &g) in gold[si].iter().enumerate() {
                     let last = i + 1 == words.len();
-                    features(&cx, i, p1, p2, &mut feats);
-                    trainer.score(&feats, &mut scores);
-                    let guess = argmax_where(&scores, |c| allowed(prev, c, last)).unwrap_or(0);
-                    trainer.update(&feats, g, guess, 1.0);
+                    let guess = if !is_open(prev) && outside.contains_key(&infos[i + 2].form) {
+                        0
+                    } else {
+                        features(&cx, i, p1, p2, &mut feats);
+                        trainer.score(&feats, &mut scores);
+                        let guess = best_allowed(&scores, prev, last);
+                        trainer.update(&feats, g, guess, 1.0);
+                        guess
+                    };
                     right += usize::from(guess == g);
                     total += 1;
                     prev = Some(guess);
@@ -479,8 +543,10 @@ impl EntityTagger {
         ));
         EntityTagger {
             classes: (0..n).collect(),
+            identity: true,
             model,
             gazetteer,
+            outside,
         }
     }
 
@@ -505,14 +571,21 @@ impl EntityTagger {
             let (mut prev, mut p1, mut p2) = (None, START, START);
             for i in 0..words.len() {
                 let last = i + 1 == words.len();
-                features(&cx, i, p1, p2, &mut s.feats);
-                self.model.score(&s.feats, &mut s.scores);
-                s.ours.iter_mut().for_each(|x| *x = i32::MIN);
-                for (m, &c) in self.classes.iter().enumerate() {
-                    s.ours[c] = s.scores[m];
-                }
-                let c = argmax_where(&s.ours, |c| s.ours[c] > i32::MIN && allowed(prev, c, last))
-                    .unwrap_or(0);
+                let c = if !is_open(prev) && self.outside.contains_key(&s.infos[i + 2].form) {
+                    0
+                } else if self.identity {
+                    features(&cx, i, p1, p2, &mut s.feats);
+                    self.model.score(&s.feats, &mut s.scores);
+                    best_allowed(&s.scores, prev, last)
+                } else {
+                    features(&cx, i, p1, p2, &mut s.feats);
+                    self.model.score(&s.feats, &mut s.scores);
+                    s.ours.iter_mut().for_each(|x| *x = i32::MIN);
+                    for (m, &c) in self.classes.iter().enumerate() {
+                        s.ours[c] = s.scores[m];
+                    }
+                    best_allowed(&s.ours, prev, last)
+                };
                 out.push(to_iob(c));
                 prev = Some(c);
                 p2 = p1;
@@ -531,6 +604,12 @@ impl EntityTagger {
         let mut w = Writer::with_header(MAGIC, VERSION);
         self.model.write(&mut w);
         self.gazetteer.write(&mut w);
+        let mut outside: Vec<u64> = self.outside.keys().copied().collect();
+        outside.sort_unstable();
+        w.u32(outside.len() as u32);
+        for k in outside {
+            w.u64(k);
+        }
         w.buf
     }
 
@@ -544,11 +623,22 @@ impl EntityTagger {
             return Err(r.error("no O class".into()));
         }
         let gazetteer = Gazetteer::read(&mut r)?;
+        let n = r.u32()? as usize;
+        r.need(n.saturating_mul(8))?;
+        let mut outside = IdMap::default();
+        outside.reserve(n);
+        for _ in 0..n {
+            outside.insert(r.u64()?, ());
+        }
         r.finish()?;
+        let identity =
+            classes.len() == 1 + 4 * n_types() && classes.iter().enumerate().all(|(i, c)| i == *c);
         Ok(EntityTagger {
             model,
             classes,
+            identity,
             gazetteer,
+            outside,
         })
     }
 }
@@ -789,6 +879,28 @@ mod tests {
         assert!(!allowed(None, class(EntType::Org, I), false));
         for (i, n) in class_names().iter().enumerate() {
             assert_eq!(parse_class(n), Some(i));
+        }
+        // The decoder picks only allowed classes, the best of them.
+        let n = class_names().len();
+        let mut x = 7u64;
+        for _ in 0..500 {
+            let scores: Vec<i32> = (0..n)
+                .map(|_| {
+                    x = linear::mix(x);
+                    (x % 1000) as i32 - 500
+                })
+                .collect();
+            let prev = (x % (n as u64 + 1)) as usize;
+            let prev = (prev < n).then_some(prev);
+            for last in [false, true] {
+                let c = best_allowed(&scores, prev, last);
+                assert!(allowed(prev, c, last));
+                for d in 0..n {
+                    if allowed(prev, d, last) {
+                        assert!(scores[d] <= scores[c]);
+                    }
+                }
+            }
         }
     }
 
