@@ -299,14 +299,24 @@ struct Entry {
     weight: i16,
 }
 
-/// A slot of the open-addressing table: a feature and its run of entries.
+/// A slot of the open-addressing table: a feature's fingerprint (the high 32
+/// bits of its hash; the low bits pick the slot) and where its row starts in
+/// [`Frozen::data`] (a header entry whose `class` is the row's length, then
+/// the row). Eight slots share a cache line.
 #[derive(Clone, Copy, Debug, Default)]
 #[repr(C)]
 struct Slot {
-    key: u64,
+    fp: u32,
     start: u32,
-    len: u32,
 }
+
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    ((key >> 32) as u32) | 1
+}
+
+/// Features scored in one batch (their memory reads overlap).
+const BATCH: usize = 32;
 
 /// A trained model, averaged and quantised, ready to score.
 #[derive(Clone, Debug)]
@@ -316,35 +326,49 @@ pub struct Frozen {
     scale: f32,
     slots: Vec<Slot>,
     mask: usize,
-    entries: Vec<Entry>,
-    n_features: usize,
+    /// Rows, each after a header entry holding its length.
+    data: Vec<Entry>,
+    /// Every feature and the start of its row, by key (for writing).
+    keys: Vec<(u64, u32)>,
 }
 
 impl Frozen {
-    /// `rows` are `(key, start, len)` into `entries`, keys distinct and non-zero.
+    /// `rows` are `(key, start, len)` into `entries`, keys distinct, non-zero
+    /// and sorted, lengths 1..=65535.
     fn build(
         classes: Vec<String>,
         scale: f32,
         rows: Vec<(u64, u32, u32)>,
         entries: Vec<Entry>,
     ) -> Frozen {
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
+        let n = rows.len();
+        let cap = (n + n / 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = vec![Slot::default(); cap];
+        let mut data = Vec::with_capacity(entries.len() + n);
+        let mut keys = Vec::with_capacity(n);
         for &(key, start, len) in &rows {
+            let at = data.len() as u32;
+            data.push(Entry {
+                class: len as u16,
+                weight: 0,
+            });
+            data.extend_from_slice(&entries[start as usize..(start + len) as usize]);
+            keys.push((key, at));
+            let fp = fingerprint(key);
             let mut i = (key as usize) & mask;
-            while slots[i].key != 0 {
+            while slots[i].fp != 0 {
                 i = (i + 1) & mask;
             }
-            slots[i] = Slot { key, start, len };
+            slots[i] = Slot { fp, start: at };
         }
         Frozen {
             classes,
             scale,
             slots,
             mask,
-            entries,
-            n_features: rows.len(),
+            data,
+            keys,
         }
     }
 
@@ -360,12 +384,19 @@ impl Frozen {
 
     /// Number of features kept.
     pub fn n_features(&self) -> usize {
-        self.n_features
+        self.keys.len()
     }
 
     /// Number of non-zero weights kept.
     pub fn n_weights(&self) -> usize {
-        self.entries.len()
+        self.data.len() - self.keys.len()
+    }
+
+    /// Bytes the model takes in memory (its table and rows).
+    pub fn memory_bytes(&self) -> usize {
+        self.slots.len() * std::mem::size_of::<Slot>()
+            + self.data.len() * std::mem::size_of::<Entry>()
+            + self.keys.len() * 16
     }
 
     /// Real weight of one unit of the integer scores.
@@ -373,25 +404,31 @@ impl Frozen {
         self.scale
     }
 
+    /// Start of the feature's row header in `data`, if it has one.
     #[inline]
-    fn row(&self, key: u64) -> &[Entry] {
-        let mut i = (key as usize) & self.mask;
+    fn find(&self, key: u64, mut i: usize) -> Option<usize> {
+        let fp = fingerprint(key);
         loop {
-            let s = &self.slots[i];
-            if s.key == key {
-                let start = s.start as usize;
-                return &self.entries[start..start + s.len as usize];
+            let s = self.slots[i];
+            if s.fp == fp {
+                return Some(s.start as usize);
             }
-            if s.key == 0 {
-                return &[];
+            if s.fp == 0 {
+                return None;
             }
             i = (i + 1) & self.mask;
         }
     }
 
+    #[inline]
+    fn row_at(&self, start: usize) -> &[Entry] {
+        let len = self.data[start].class as usize;
+        self.data.get(start + 1..start + 1 + len).unwrap_or(&[])
+    }
+
     /// True when the model has weights for this feature.
     pub fn contains(&self, key: u64) -> bool {
-        !self.row(key).is_empty()
+        self.find(key, (key as usize) & self.mask).is_some()
     }
 
     /// Scores of the features (integer units of [`Frozen::scale`]) written
@@ -404,12 +441,39 @@ impl Frozen {
     }
 
     /// Like [`Frozen::score`] but adds to `scores`.
-    #[inline]
     pub fn add_scores(&self, feats: &[u64], scores: &mut [i32]) {
-        for &f in feats {
-            for e in self.row(f) {
-                if let Some(s) = scores.get_mut(e.class as usize) {
-                    *s += i32::from(e.weight);
+        for chunk in feats.chunks(BATCH) {
+            // Read every first slot, then every row header, in straight loops
+            // so that their cache misses overlap.
+            let mut first = [Slot::default(); BATCH];
+            for (f, s) in chunk.iter().zip(first.iter_mut()) {
+                *s = self.slots[(*f as usize) & self.mask];
+            }
+            let mut starts = [usize::MAX; BATCH];
+            for ((f, s), st) in chunk.iter().zip(&first).zip(starts.iter_mut()) {
+                if s.fp == fingerprint(*f) {
+                    *st = s.start as usize;
+                } else if s.fp != 0 {
+                    if let Some(x) = self.find(*f, ((*f as usize) + 1) & self.mask) {
+                        *st = x;
+                    }
+                }
+            }
+            let mut lens = [0u16; BATCH];
+            for (st, l) in starts.iter().zip(lens.iter_mut()) {
+                if let Some(e) = self.data.get(*st) {
+                    *l = e.class;
+                }
+            }
+            for (st, l) in starts.iter().zip(&lens) {
+                if *l == 0 {
+                    continue;
+                }
+                let row = self.data.get(st + 1..st + 1 + *l as usize).unwrap_or(&[]);
+                for e in row {
+                    if let Some(s) = scores.get_mut(e.class as usize) {
+                        *s += i32::from(e.weight);
+                    }
                 }
             }
         }
@@ -422,18 +486,16 @@ impl Frozen {
             w.str(c);
         }
         w.f32(self.scale);
-        let mut rows: Vec<&Slot> = self.slots.iter().filter(|s| s.key != 0).collect();
-        rows.sort_unstable_by_key(|s| s.key);
-        w.u32(rows.len() as u32);
-        w.u32(self.entries.len() as u32);
+        w.u32(self.keys.len() as u32);
+        w.u32(self.n_weights() as u32);
         let wide = self.classes.len() > 256;
         let mut prev = 0u64;
-        for s in rows {
-            w.varint(s.key - prev);
-            prev = s.key;
-            w.varint(u64::from(s.len));
-            let start = s.start as usize;
-            for e in &self.entries[start..start + s.len as usize] {
+        for &(key, start) in &self.keys {
+            w.varint(key - prev);
+            prev = key;
+            let row = self.row_at(start as usize);
+            w.varint(row.len() as u64);
+            for e in row {
                 if wide {
                     w.u16(e.class);
                 } else {
