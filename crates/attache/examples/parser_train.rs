@@ -146,6 +146,13 @@ fn main() {
         "model: {nf} features, {nw} weights, {:.2} MB",
         bytes.len() as f64 / 1e6
     );
+    let (slots, sparse, dense) = parser.memory_bytes();
+    eprintln!(
+        "in memory: slots {:.2} MB, sparse rows {:.2} MB, dense rows {:.2} MB",
+        slots as f64 / 1e6,
+        sparse as f64 / 1e6,
+        dense as f64 / 1e6
+    );
     if let Some(path) = out {
         std::fs::write(&path, &bytes).unwrap();
     }
@@ -185,7 +192,11 @@ fn main() {
         let mut buf = Vec::new();
         let mut reps = 0usize;
         let t = Instant::now();
-        while t.elapsed().as_secs_f64() < 2.0 {
+        // PARSER_BENCH_REPS fixes the repetitions (for `perf stat`).
+        let fixed: Option<usize> = std::env::var("PARSER_BENCH_REPS")
+            .ok()
+            .and_then(|v| v.parse().ok());
+        while fixed.map_or(t.elapsed().as_secs_f64() < 2.0, |n| reps < n) {
             for (w, tg) in &data {
                 parser.parse(w, tg, &mut buf);
             }

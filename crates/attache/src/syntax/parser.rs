@@ -453,12 +453,16 @@ fn extract(st: &State, toks: &[Tok], mask: u128, out: &mut Vec<u64>) {
 /// Classes a parser model may have (the parser has 92).
 const MAX_CLASSES: usize = DENSE;
 
+/// Width of the score accumulator (a power of two above [`MAX_CLASSES`], so a
+/// class id masked with `ACC - 1` is always in range).
+const ACC: usize = 128;
+
 /// Scores of one state, one per class.
-struct Scores([i32; MAX_CLASSES]);
+struct Scores([i32; ACC]);
 
 impl Default for Scores {
     fn default() -> Self {
-        Scores([0; MAX_CLASSES])
+        Scores([0; ACC])
     }
 }
 
@@ -493,8 +497,8 @@ struct Table {
     mask: usize,
     /// Sparse rows: `class | weight << 16` per weight.
     sparse: Vec<u32>,
-    /// Dense rows, [`DENSE`] weights each.
-    dense: Vec<i16>,
+    /// Dense rows, [`DENSE`] weights each (widened once, here, not per state).
+    dense: Vec<i32>,
     n_features: usize,
     n_weights: usize,
 }
@@ -550,7 +554,7 @@ impl Table {
                 let at = t.dense.len() / DENSE;
                 t.dense.resize(t.dense.len() + DENSE, 0);
                 for &(c, w) in &row {
-                    t.dense[at * DENSE + c as usize] = w;
+                    t.dense[at * DENSE + c as usize] = i32::from(w);
                 }
                 at as u32 | DENSE_BIT
             } else {
@@ -616,13 +620,13 @@ impl Table {
         }
         std::hint::black_box(sink);
         let acc = &mut scores.0;
-        acc.fill(0);
+        acc[..DENSE].fill(0);
         for &reference in found.iter() {
             if reference & DENSE_BIT != 0 {
                 let at = (reference & !DENSE_BIT) as usize * DENSE;
                 if let Some(row) = self.dense.get(at..at + DENSE) {
                     for (a, &w) in acc.iter_mut().zip(row) {
-                        *a += i32::from(w);
+                        *a += w;
                     }
                 }
             } else {
@@ -630,7 +634,7 @@ impl Table {
                 let len = (reference >> LEN_SHIFT) as usize;
                 if let Some(row) = self.sparse.get(at..at + len) {
                     for &e in row {
-                        acc[(e & 0xff) as usize % DENSE] += i32::from((e >> 16) as u16 as i16);
+                        acc[(e as usize) & (ACC - 1)] += i32::from((e >> 16) as u16 as i16);
                     }
                 }
             }
@@ -938,6 +942,15 @@ impl Parser {
         let model = Frozen::read(&mut r)?;
         r.finish()?;
         Parser::from_model(model, templates)
+    }
+
+    /// Bytes the model takes in memory: (slots, sparse rows, dense rows).
+    pub fn memory_bytes(&self) -> (usize, usize, usize) {
+        (
+            self.table.slots.len() * 8,
+            self.table.sparse.len() * 4,
+            self.table.dense.len() * 4,
+        )
     }
 
     /// Number of features and of weights kept.
