@@ -14,6 +14,12 @@
 pub mod conllu;
 pub mod eval;
 pub mod labels;
+pub mod lemma;
+pub mod linear;
+pub mod ner;
+pub mod parser;
+pub mod tagger;
+pub mod transition;
 
 pub use labels::{Dep, EntType, Tag, Upos};
 

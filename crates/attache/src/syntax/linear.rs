@@ -1,0 +1,901 @@
+//! The linear-model core shared by the tagger, the entity tagger and the
+//! parser: hashed sparse features, an averaged perceptron to train them, a
+//! frozen quantised form to run them, and the binary format they are stored in.
+//!
+//! Features are `u64` hashes of a template id and its values ([`feat`],
+//! [`feat2`], [`feat3`], with strings hashed by [`hash_str`]); the hash is
+//! defined here, not by the standard library, so a stored model keeps its
+//! meaning across Rust versions and platforms. `0` is never a feature.
+//!
+//! Training ([`Trainer`]): an averaged perceptron over `n` classes with lazy
+//! averaging (each weight keeps the time of its last change and a running
+//! total), weights kept sparse per feature (most features only ever meet a few
+//! classes). Freezing ([`Trainer::freeze`]) averages, drops features seen fewer
+//! than `min_count` times, quantises every weight to `i16` with one scale per
+//! model, and stores the rows contiguously behind an open-addressing table, so
+//! scoring one feature touches one slot and one short run of entries.
+//!
+//! The binary form ([`Frozen::write`], [`Frozen::read`]) is little-endian,
+//! starts with the class names (so a model maps its classes to the fixed label
+//! enums at load, refusing unknown ones), and is read with bounds checks: bad
+//! bytes give a [`ModelError`], never a panic or a huge allocation.
+
+use super::ModelError;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+// ---------------------------------------------------------------------------
+// Hashing
+
+const K0: u64 = 0x9E37_79B9_7F4A_7C15;
+const K1: u64 = 0xBF58_476D_1CE4_E5B9;
+const K2: u64 = 0x94D0_49BB_1331_11EB;
+
+/// The splitmix64 finaliser: a fast, well-mixing bijection on `u64`.
+#[inline]
+pub fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(K1);
+    z = (z ^ (z >> 27)).wrapping_mul(K2);
+    z ^ (z >> 31)
+}
+
+/// A stable 64-bit hash of bytes (8 bytes at a time).
+#[inline]
+pub fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h = K0 ^ (b.len() as u64).wrapping_mul(K1);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h ^ v).wrapping_mul(K2).rotate_left(29);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut buf = [0u8; 8];
+        buf[..rest.len()].copy_from_slice(rest);
+        h = (h ^ u64::from_le_bytes(buf))
+            .wrapping_mul(K2)
+            .rotate_left(29);
+    }
+    mix(h)
+}
+
+/// A stable 64-bit hash of a string.
+#[inline]
+pub fn hash_str(s: &str) -> u64 {
+    hash_bytes(s.as_bytes())
+}
+
+/// Never 0 (0 marks an empty slot).
+#[inline]
+fn nonzero(h: u64) -> u64 {
+    if h == 0 {
+        1
+    } else {
+        h
+    }
+}
+
+/// The feature of template `t` with one value (a hash or a small id).
+#[inline]
+pub fn feat(t: u32, a: u64) -> u64 {
+    nonzero(mix(a ^ mix(u64::from(t).wrapping_add(K0))))
+}
+
+/// The feature of template `t` with two values.
+#[inline]
+pub fn feat2(t: u32, a: u64, b: u64) -> u64 {
+    feat(t, a.wrapping_mul(K1) ^ mix(b.wrapping_add(K2)))
+}
+
+/// The feature of template `t` with three values.
+#[inline]
+pub fn feat3(t: u32, a: u64, b: u64, c: u64) -> u64 {
+    feat2(t, a, mix(b.wrapping_mul(K2) ^ c.wrapping_add(K0)))
+}
+
+/// A hasher for keys that are already good hashes (feature ids).
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = hash_bytes(bytes) ^ self.0.rotate_left(7);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n ^ self.0.rotate_left(7);
+    }
+}
+
+/// A `HashMap` keyed by feature hashes.
+pub type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+// ---------------------------------------------------------------------------
+// Training
+
+/// One trained weight of one feature.
+#[derive(Clone, Copy, Debug)]
+struct Cell {
+    class: u16,
+    w: f32,
+    /// Sum of the weight over time up to `stamp`.
+    total: f64,
+    stamp: u64,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Row {
+    count: u32,
+    cells: Vec<Cell>,
+}
+
+/// An averaged perceptron being trained.
+#[derive(Clone, Debug)]
+pub struct Trainer {
+    classes: Vec<String>,
+    rows: IdMap<Row>,
+    /// Number of updates (examples) so far.
+    time: u64,
+}
+
+impl Trainer {
+    /// A trainer over these classes (their names go into the frozen model).
+    pub fn new(classes: Vec<String>) -> Trainer {
+        assert!(
+            !classes.is_empty() && classes.len() <= u16::MAX as usize,
+            "a linear model needs 1..=65535 classes"
+        );
+        Trainer {
+            classes,
+            rows: IdMap::default(),
+            time: 0,
+        }
+    }
+
+    /// Number of classes.
+    pub fn n_classes(&self) -> usize {
+        self.classes.len()
+    }
+
+    /// Number of distinct features met so far.
+    pub fn n_features(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Current (not averaged) scores of the features, written into `scores`.
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for f in feats {
+            if let Some(row) = self.rows.get(f) {
+                for c in &row.cells {
+                    if let Some(s) = scores.get_mut(c.class as usize) {
+                        *s += c.w;
+                    }
+                }
+            }
+        }
+    }
+
+    /// One training example: counts its features, and when `guess` is not
+    /// `gold` moves `amount` of weight from `guess` to `gold` on every feature.
+    pub fn update(&mut self, feats: &[u64], gold: usize, guess: usize, amount: f32) {
+        self.time += 1;
+        let now = self.time;
+        for &f in feats {
+            let row = self.rows.entry(f).or_default();
+            row.count = row.count.saturating_add(1);
+            if gold != guess {
+                touch(row, gold, amount, now);
+                touch(row, guess, -amount, now);
+            }
+        }
+    }
+
+    /// Counts the features of an example without changing any weight (for
+    /// an example the model already gets right in a pass that does not call
+    /// [`Trainer::update`]).
+    pub fn tick(&mut self) {
+        self.time += 1;
+    }
+
+    /// The averaged model, quantised: features seen fewer than `min_count`
+    /// times are dropped, and so are weights that round to 0.
+    pub fn freeze(&self, min_count: u32) -> Frozen {
+        let now = self.time.max(1) as f64;
+        let mut keys: Vec<u64> = self
+            .rows
+            .iter()
+            .filter(|(_, r)| r.count >= min_count && !r.cells.is_empty())
+            .map(|(k, _)| *k)
+            .collect();
+        keys.sort_unstable();
+        let avg = |c: &Cell| -> f32 {
+            ((c.total + (self.time - c.stamp) as f64 * f64::from(c.w)) / now) as f32
+        };
+        let mut max = 0f32;
+        for k in &keys {
+            for c in &self.rows[k].cells {
+                max = max.max(avg(c).abs());
+            }
+        }
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let mut rows = Vec::with_capacity(keys.len());
+        let mut entries = Vec::new();
+        for k in keys {
+            let start = entries.len();
+            let mut cells = self.rows[&k].cells.clone();
+            cells.sort_unstable_by_key(|c| c.class);
+            for c in &cells {
+                let q = (avg(c) / scale).round().clamp(-32767.0, 32767.0) as i16;
+                if q != 0 {
+                    entries.push(Entry {
+                        class: c.class,
+                        weight: q,
+                    });
+                }
+            }
+            if entries.len() > start {
+                rows.push((k, start as u32, (entries.len() - start) as u32));
+            }
+        }
+        Frozen::build(self.classes.clone(), scale, rows, entries)
+    }
+}
+
+fn touch(row: &mut Row, class: usize, delta: f32, now: u64) {
+    let class = class as u16;
+    let cell = match row.cells.iter().position(|c| c.class == class) {
+        Some(i) => &mut row.cells[i],
+        None => {
+            row.cells.push(Cell {
+                class,
+                w: 0.0,
+                total: 0.0,
+                stamp: now,
+            });
+            row.cells.last_mut().expect("just pushed")
+        }
+    };
+    cell.total += (now - cell.stamp) as f64 * f64::from(cell.w);
+    cell.stamp = now;
+    cell.w += delta;
+}
+
+/// Index of the best score (the first on ties); 0 for an empty slice.
+pub fn argmax<T: PartialOrd + Copy>(scores: &[T]) -> usize {
+    let mut best = 0;
+    for (i, s) in scores.iter().enumerate().skip(1) {
+        if *s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Index of the best score among the classes `ok` allows; `None` if none is.
+pub fn argmax_where<T: PartialOrd + Copy>(
+    scores: &[T],
+    mut ok: impl FnMut(usize) -> bool,
+) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (i, s) in scores.iter().enumerate() {
+        if ok(i) && best.is_none_or(|b| *s > scores[b]) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+// ---------------------------------------------------------------------------
+// The frozen model
+
+/// One quantised weight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C)]
+struct Entry {
+    class: u16,
+    weight: i16,
+}
+
+/// A slot of the open-addressing table: a feature's fingerprint (the high 32
+/// bits of its hash; the low bits pick the slot) and where its row starts in
+/// [`Frozen::data`] (a header entry whose `class` is the row's length, then
+/// the row). Eight slots share a cache line.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C)]
+struct Slot {
+    fp: u32,
+    start: u32,
+}
+
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    ((key >> 32) as u32) | 1
+}
+
+/// Features scored in one batch (their memory reads overlap).
+const BATCH: usize = 32;
+
+/// A trained model, averaged and quantised, ready to score.
+#[derive(Clone, Debug)]
+pub struct Frozen {
+    classes: Vec<String>,
+    /// Real weight of one quantised unit.
+    scale: f32,
+    slots: Vec<Slot>,
+    mask: usize,
+    /// Rows, each after a header entry holding its length.
+    data: Vec<Entry>,
+    /// Every feature and the start of its row, by key (for writing).
+    keys: Vec<(u64, u32)>,
+}
+
+impl Frozen {
+    /// `rows` are `(key, start, len)` into `entries`, keys distinct, non-zero
+    /// and sorted, lengths 1..=65535.
+    fn build(
+        classes: Vec<String>,
+        scale: f32,
+        rows: Vec<(u64, u32, u32)>,
+        entries: Vec<Entry>,
+    ) -> Frozen {
+        let n = rows.len();
+        let cap = (n + n / 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![Slot::default(); cap];
+        let mut data = Vec::with_capacity(entries.len() + n);
+        let mut keys = Vec::with_capacity(n);
+        for &(key, start, len) in &rows {
+            let at = data.len() as u32;
+            data.push(Entry {
+                class: len as u16,
+                weight: 0,
+            });
+            data.extend_from_slice(&entries[start as usize..(start + len) as usize]);
+            keys.push((key, at));
+            let fp = fingerprint(key);
+            let mut i = (key as usize) & mask;
+            while slots[i].fp != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = Slot { fp, start: at };
+        }
+        Frozen {
+            classes,
+            scale,
+            slots,
+            mask,
+            data,
+            keys,
+        }
+    }
+
+    /// Class names, in id order.
+    pub fn classes(&self) -> &[String] {
+        &self.classes
+    }
+
+    /// Number of classes.
+    pub fn n_classes(&self) -> usize {
+        self.classes.len()
+    }
+
+    /// Number of features kept.
+    pub fn n_features(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Number of non-zero weights kept.
+    pub fn n_weights(&self) -> usize {
+        self.data.len() - self.keys.len()
+    }
+
+    /// Bytes the model takes in memory (its table and rows).
+    pub fn memory_bytes(&self) -> usize {
+        self.slots.len() * std::mem::size_of::<Slot>()
+            + self.data.len() * std::mem::size_of::<Entry>()
+            + self.keys.len() * 16
+    }
+
+    /// Real weight of one unit of the integer scores.
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+
+    /// Start of the feature's row header in `data`, if it has one.
+    #[inline]
+    fn find(&self, key: u64, mut i: usize) -> Option<usize> {
+        let fp = fingerprint(key);
+        loop {
+            let s = self.slots[i];
+            if s.fp == fp {
+                return Some(s.start as usize);
+            }
+            if s.fp == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    #[inline]
+    fn row_at(&self, start: usize) -> &[Entry] {
+        let len = self.data[start].class as usize;
+        self.data.get(start + 1..start + 1 + len).unwrap_or(&[])
+    }
+
+    /// True when the model has weights for this feature.
+    pub fn contains(&self, key: u64) -> bool {
+        self.find(key, (key as usize) & self.mask).is_some()
+    }
+
+    /// Scores of the features (integer units of [`Frozen::scale`]) written
+    /// into `scores`, which should have [`Frozen::n_classes`] entries (extra
+    /// entries are set to 0, missing ones are not scored).
+    #[inline]
+    pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        scores.iter_mut().for_each(|s| *s = 0);
+        self.add_scores(feats, scores);
+    }
+
+    /// Like [`Frozen::score`] but adds to `scores`.
+    pub fn add_scores(&self, feats: &[u64], scores: &mut [i32]) {
+        for chunk in feats.chunks(BATCH) {
+            // Read every first slot, then every row header, in straight loops
+            // so that their cache misses overlap.
+            let mut first = [Slot::default(); BATCH];
+            for (f, s) in chunk.iter().zip(first.iter_mut()) {
+                *s = self.slots[(*f as usize) & self.mask];
+            }
+            let mut starts = [usize::MAX; BATCH];
+            for ((f, s), st) in chunk.iter().zip(&first).zip(starts.iter_mut()) {
+                if s.fp == fingerprint(*f) {
+                    *st = s.start as usize;
+                } else if s.fp != 0 {
+                    if let Some(x) = self.find(*f, ((*f as usize) + 1) & self.mask) {
+                        *st = x;
+                    }
+                }
+            }
+            let mut lens = [0u16; BATCH];
+            for (st, l) in starts.iter().zip(lens.iter_mut()) {
+                if let Some(e) = self.data.get(*st) {
+                    *l = e.class;
+                }
+            }
+            for (st, l) in starts.iter().zip(&lens) {
+                if *l == 0 {
+                    continue;
+                }
+                let row = self.data.get(st + 1..st + 1 + *l as usize).unwrap_or(&[]);
+                for e in row {
+                    if let Some(s) = scores.get_mut(e.class as usize) {
+                        *s += i32::from(e.weight);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes the model (see the module doc for the format's properties).
+    pub fn write(&self, w: &mut Writer) {
+        w.u32(self.classes.len() as u32);
+        for c in &self.classes {
+            w.str(c);
+        }
+        w.f32(self.scale);
+        w.u32(self.keys.len() as u32);
+        w.u32(self.n_weights() as u32);
+        let wide = self.classes.len() > 256;
+        let mut prev = 0u64;
+        for &(key, start) in &self.keys {
+            w.varint(key - prev);
+            prev = key;
+            let row = self.row_at(start as usize);
+            w.varint(row.len() as u64);
+            for e in row {
+                if wide {
+                    w.u16(e.class);
+                } else {
+                    w.u8(e.class as u8);
+                }
+                w.i16(e.weight);
+            }
+        }
+    }
+
+    /// Reads a model written by [`Frozen::write`].
+    pub fn read(r: &mut Reader<'_>) -> Result<Frozen, ModelError> {
+        let n_classes = r.u32()? as usize;
+        if n_classes == 0 || n_classes > u16::MAX as usize {
+            return Err(r.error(format!("{n_classes} classes")));
+        }
+        r.need(n_classes.saturating_mul(2))?;
+        let mut classes = Vec::with_capacity(n_classes);
+        for _ in 0..n_classes {
+            classes.push(r.str()?.to_string());
+        }
+        let scale = r.f32()?;
+        if !scale.is_finite() || scale <= 0.0 {
+            return Err(r.error(format!("weight scale {scale}")));
+        }
+        let n_rows = r.u32()? as usize;
+        let n_entries = r.u32()? as usize;
+        let wide = n_classes > 256;
+        let entry_bytes = if wide { 4 } else { 3 };
+        // Every row takes at least 2 bytes and every entry its bytes.
+        r.need(n_rows.saturating_mul(2))?;
+        r.need(n_entries.saturating_mul(entry_bytes))?;
+        let mut rows = Vec::with_capacity(n_rows);
+        let mut entries = Vec::with_capacity(n_entries);
+        let mut key = 0u64;
+        for i in 0..n_rows {
+            let delta = r.varint()?;
+            if delta == 0 && i > 0 {
+                return Err(r.error("feature keys out of order".into()));
+            }
+            key = key
+                .checked_add(delta)
+                .ok_or_else(|| r.error("feature key overflow".into()))?;
+            if key == 0 {
+                return Err(r.error("feature key 0".into()));
+            }
+            let len = r.varint()?;
+            if len == 0 || len > n_classes as u64 || entries.len() as u64 + len > n_entries as u64 {
+                return Err(r.error(format!("feature row of {len} weights")));
+            }
+            let start = entries.len() as u32;
+            for _ in 0..len {
+                let class = if wide { r.u16()? } else { u16::from(r.u8()?) };
+                if class as usize >= n_classes {
+                    return Err(r.error(format!("class {class} of {n_classes}")));
+                }
+                let weight = r.i16()?;
+                entries.push(Entry { class, weight });
+            }
+            rows.push((key, start, len as u32));
+        }
+        if entries.len() != n_entries {
+            return Err(r.error(format!(
+                "{} weights, header says {n_entries}",
+                entries.len()
+            )));
+        }
+        Ok(Frozen::build(classes, scale, rows, entries))
+    }
+}
+
+/// Maps a model's class names to labels, refusing a name `parse` does not know.
+pub fn map_classes<T>(
+    model: &'static str,
+    classes: &[String],
+    mut parse: impl FnMut(&str) -> Option<T>,
+) -> Result<Vec<T>, ModelError> {
+    classes
+        .iter()
+        .map(|c| {
+            parse(c).ok_or_else(|| ModelError {
+                model,
+                reason: format!("unknown label {c:?}"),
+            })
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// Bytes
+
+/// Little-endian writer of model files.
+#[derive(Debug, Default)]
+pub struct Writer {
+    /// The bytes so far.
+    pub buf: Vec<u8>,
+}
+
+impl Writer {
+    /// A file starting with a 4-byte magic and a version.
+    pub fn with_header(magic: &[u8; 4], version: u32) -> Writer {
+        let mut w = Writer::default();
+        w.buf.extend_from_slice(magic);
+        w.u32(version);
+        w
+    }
+    /// One byte.
+    pub fn u8(&mut self, v: u8) {
+        self.buf.push(v);
+    }
+    /// A `u16`.
+    pub fn u16(&mut self, v: u16) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    /// An `i16`.
+    pub fn i16(&mut self, v: i16) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    /// A `u32`.
+    pub fn u32(&mut self, v: u32) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    /// A `u64`.
+    pub fn u64(&mut self, v: u64) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    /// An `f32`.
+    pub fn f32(&mut self, v: f32) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    /// An unsigned LEB128 integer.
+    pub fn varint(&mut self, mut v: u64) {
+        loop {
+            let b = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.buf.push(b);
+                return;
+            }
+            self.buf.push(b | 0x80);
+        }
+    }
+    /// A string: its length (u16) and UTF-8 bytes (cut at 65535 bytes).
+    pub fn str(&mut self, s: &str) {
+        let mut end = s.len().min(u16::MAX as usize);
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        self.u16(end as u16);
+        self.buf.extend_from_slice(&s.as_bytes()[..end]);
+    }
+}
+
+/// Bounds-checked little-endian reader of model files.
+#[derive(Debug)]
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    model: &'static str,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader of `bytes`, naming `model` in its errors.
+    pub fn new(model: &'static str, bytes: &'a [u8]) -> Reader<'a> {
+        Reader {
+            bytes,
+            pos: 0,
+            model,
+        }
+    }
+
+    /// Reads and checks a header written by [`Writer::with_header`].
+    pub fn header(&mut self, magic: &[u8; 4], version: u32) -> Result<(), ModelError> {
+        let m = self.take(4)?;
+        if m != magic {
+            return Err(self.error(format!(
+                "not a {} model file (magic {:?})",
+                self.model,
+                String::from_utf8_lossy(m)
+            )));
+        }
+        let v = self.u32()?;
+        if v != version {
+            return Err(self.error(format!("format version {v}, this build reads {version}")));
+        }
+        Ok(())
+    }
+
+    /// An error at the current position.
+    pub fn error(&self, reason: String) -> ModelError {
+        ModelError {
+            model: self.model,
+            reason: format!("{reason} (at byte {})", self.pos),
+        }
+    }
+
+    /// Fails unless `n` more bytes are there.
+    pub fn need(&self, n: usize) -> Result<(), ModelError> {
+        if self.bytes.len() - self.pos < n {
+            Err(self.error(format!(
+                "truncated: {n} bytes needed, {} left",
+                self.bytes.len() - self.pos
+            )))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// The next `n` bytes.
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        self.need(n)?;
+        let s = &self.bytes[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(s)
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
+        let s = self.take(N)?;
+        let mut a = [0u8; N];
+        a.copy_from_slice(s);
+        Ok(a)
+    }
+    /// One byte.
+    pub fn u8(&mut self) -> Result<u8, ModelError> {
+        Ok(self.array::<1>()?[0])
+    }
+    /// A `u16`.
+    pub fn u16(&mut self) -> Result<u16, ModelError> {
+        Ok(u16::from_le_bytes(self.array()?))
+    }
+    /// An `i16`.
+    pub fn i16(&mut self) -> Result<i16, ModelError> {
+        Ok(i16::from_le_bytes(self.array()?))
+    }
+    /// A `u32`.
+    pub fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+    /// A `u64`.
+    pub fn u64(&mut self) -> Result<u64, ModelError> {
+        Ok(u64::from_le_bytes(self.array()?))
+    }
+    /// An `f32`.
+    pub fn f32(&mut self) -> Result<f32, ModelError> {
+        Ok(f32::from_le_bytes(self.array()?))
+    }
+    /// An unsigned LEB128 integer (at most 10 bytes).
+    pub fn varint(&mut self) -> Result<u64, ModelError> {
+        let mut v = 0u64;
+        for i in 0..10 {
+            let b = self.u8()?;
+            let bits = u64::from(b & 0x7f);
+            if i == 9 && bits > 1 {
+                return Err(self.error("varint overflow".into()));
+            }
+            v |= bits << (7 * i);
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(self.error("varint too long".into()))
+    }
+    /// A string written by [`Writer::str`].
+    pub fn str(&mut self) -> Result<&'a str, ModelError> {
+        let n = self.u16()? as usize;
+        let b = self.take(n)?;
+        std::str::from_utf8(b).map_err(|_| self.error("label is not UTF-8".into()))
+    }
+    /// True when every byte was read.
+    pub fn at_end(&self) -> bool {
+        self.pos == self.bytes.len()
+    }
+    /// Fails unless every byte was read.
+    pub fn finish(&self) -> Result<(), ModelError> {
+        if self.at_end() {
+            Ok(())
+        } else {
+            Err(self.error(format!(
+                "{} bytes after the end",
+                self.bytes.len() - self.pos
+            )))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classes(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("c{i}")).collect()
+    }
+
+    /// A tiny problem: the class is given by one of two cue words, plus noise.
+    fn toy() -> Vec<(Vec<u64>, usize)> {
+        let mut out = Vec::new();
+        for i in 0..60u64 {
+            let class = (i % 3) as usize;
+            let cue = feat(1, hash_str(["red", "green", "blue"][class]));
+            let noise = feat(2, i % 7);
+            out.push((vec![feat(0, 0), cue, noise], class));
+        }
+        out
+    }
+
+    #[test]
+    fn hashes_are_stable() {
+        // These values are stored in model files: they must never change.
+        assert_eq!(hash_str(""), hash_bytes(b""));
+        assert_ne!(hash_str("a"), hash_str("b"));
+        assert_ne!(feat(1, 5), feat(2, 5));
+        assert_ne!(feat2(1, 2, 3), feat2(1, 3, 2));
+        assert_eq!(hash_str("Russia"), 0x21c9_2894_e578_e743);
+        assert_eq!(feat2(3, 4, 5), feat2(3, 4, 5));
+    }
+
+    #[test]
+    fn learns_and_round_trips() {
+        let mut t = Trainer::new(classes(3));
+        let data = toy();
+        let mut scores = vec![0f32; 3];
+        for _ in 0..5 {
+            for (f, gold) in &data {
+                t.score(f, &mut scores);
+                let guess = argmax(&scores);
+                t.update(f, *gold, guess, 1.0);
+            }
+        }
+        let m = t.freeze(1);
+        let mut s = vec![0i32; 3];
+        for (f, gold) in &data {
+            m.score(f, &mut s);
+            assert_eq!(argmax(&s), *gold);
+        }
+        let mut w = Writer::with_header(b"TEST", 1);
+        m.write(&mut w);
+        let mut r = Reader::new("test", &w.buf);
+        r.header(b"TEST", 1).unwrap();
+        let m2 = Frozen::read(&mut r).unwrap();
+        r.finish().unwrap();
+        assert_eq!(m2.classes(), m.classes());
+        assert_eq!(m2.n_weights(), m.n_weights());
+        for (f, _) in &data {
+            let mut a = vec![0i32; 3];
+            let mut b = vec![0i32; 3];
+            m.score(f, &mut a);
+            m2.score(f, &mut b);
+            assert_eq!(a, b);
+        }
+        // min_count drops the rare noise features but keeps the cues.
+        let pruned = t.freeze(60);
+        assert!(pruned.n_features() < m.n_features());
+        assert!(pruned.contains(feat(1, hash_str("red"))));
+    }
+
+    #[test]
+    fn corrupt_bytes_are_errors() {
+        let mut t = Trainer::new(classes(3));
+        for (f, gold) in toy() {
+            t.update(&f, gold, (gold + 1) % 3, 1.0);
+        }
+        let m = t.freeze(1);
+        let mut w = Writer::with_header(b"TEST", 1);
+        m.write(&mut w);
+        let bytes = w.buf;
+        let read = |b: &[u8]| -> Result<Frozen, ModelError> {
+            let mut r = Reader::new("test", b);
+            r.header(b"TEST", 1)?;
+            let m = Frozen::read(&mut r)?;
+            r.finish()?;
+            Ok(m)
+        };
+        assert!(read(&bytes).is_ok());
+        for n in 0..bytes.len() {
+            assert!(read(&bytes[..n]).is_err(), "truncated at {n}");
+        }
+        // Flipped bytes: an error or a model, never a panic.
+        let mut x = 0x1234_5678u64;
+        for _ in 0..2000 {
+            x = mix(x);
+            let mut b = bytes.clone();
+            let i = (x as usize) % b.len();
+            b[i] ^= (x >> 32) as u8 | 1;
+            let _ = read(&b);
+        }
+        let mut bad = bytes.clone();
+        bad[0] = b'X';
+        assert!(read(&bad).unwrap_err().reason.contains("magic"));
+        // A huge count is refused before anything is allocated.
+        let mut w = Writer::with_header(b"TEST", 1);
+        w.u32(u32::MAX);
+        assert!(read(&w.buf).is_err());
+    }
+
+    #[test]
+    fn maps_class_names() {
+        let names = vec!["NN".to_string(), "VB".to_string()];
+        let tags = map_classes("t", &names, super::super::Tag::parse).unwrap();
+        assert_eq!(tags, [super::super::Tag::Nn, super::super::Tag::Vb]);
+        let bad = vec!["NOPE".to_string()];
+        assert!(map_classes("t", &bad, super::super::Tag::parse).is_err());
+    }
+}

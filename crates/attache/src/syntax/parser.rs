@@ -1,0 +1,1358 @@
+//! The dependency parser: greedy arc-eager transitions ([`super::transition`])
+//! scored by an averaged perceptron over hashed sparse features
+//! ([`super::linear`]), in the teacher's scheme (45 relations, one labelled
+//! transition per relation and direction).
+//!
+//! Why arc-eager: it is the teacher's own system, so its trees are the ones
+//! this system builds most naturally; right dependents attach as soon as they
+//! are seen, which lets the features see a head's right children while later
+//! words are decided; and its dynamic oracle (Goldberg & Nivre 2012) is exact
+//! for projective trees (the tests check it exhaustively), which training
+//! with exploration needs. The root sits at the end of the buffer (Ballesteros
+//! & Nivre 2013), so the root word is chosen last, with the whole sentence seen.
+//!
+//! Training: every pass over the sentences (shuffled, seeded) follows the
+//! dynamic oracle: at each state the best-scoring zero-cost action is the
+//! target; after the first `explore_from` passes the parser follows its own
+//! prediction with probability `explore_p` even when it is wrong (Goldberg &
+//! Nivre 2013), so it learns to recover from its own mistakes. Non-projective
+//! training trees are made projective by lifting (see
+//! [`super::transition::projectivize`]).
+//!
+//! Features (Zhang & Nivre 2011, trimmed): words and tags of the top of the
+//! stack, the first three buffer words, the head and grand-head of the stack
+//! top, the outermost children of the stack top and of the buffer front and
+//! their relations, distance, valency, and the sets of relations already
+//! attached. Per-token hashes are computed once per sentence.
+//!
+//! At run time the parser allocates nothing per transition; buffers are kept
+//! per thread and reused.
+
+use super::conllu::Sentence;
+use super::linear::{feat, feat2, feat3, hash_str, Frozen, Reader, Trainer, Writer};
+use super::transition::{
+    gold_heads, projectivize, Action, Move, Node, State, EMPTY, NONE, N_ACTIONS, N_LABELS,
+};
+use super::{Dep, ModelError, Tag, TrainOptions};
+use std::cell::RefCell;
+use std::fmt;
+
+const MAGIC: &[u8; 4] = b"ATPR";
+const VERSION: u32 = 1;
+/// Version of the feature templates: a model trained with other templates is refused.
+const FEATURES: u32 = 1;
+
+/// Settings of the parser's training beyond [`TrainOptions`].
+#[derive(Clone, Debug)]
+pub struct ParserOptions {
+    /// Passes after which the parser starts following its own predictions.
+    pub explore_from: usize,
+    /// Probability of following the prediction once exploring.
+    pub explore_p: f64,
+    /// Which feature templates to use (bit `t` for template `t`; see [`templates`]).
+    pub templates: u128,
+}
+
+/// Feature template sets (bit `t` for template `t` of `extract`).
+pub mod templates {
+    /// Every template.
+    pub const ALL: u128 = (1u128 << 73) - 1;
+    /// A set from template ids.
+    pub const fn of(ids: &[u32]) -> u128 {
+        let mut m = 0u128;
+        let mut i = 0;
+        while i < ids.len() {
+            m |= 1u128 << ids[i];
+            i += 1;
+        }
+        m
+    }
+}
+
+impl Default for ParserOptions {
+    fn default() -> Self {
+        ParserOptions {
+            explore_from: 1,
+            explore_p: 0.9,
+            templates: templates::ALL,
+        }
+    }
+}
+
+/// A trained parser.
+#[derive(Clone, Debug)]
+pub struct Parser {
+    /// The weights, laid out for scoring.
+    table: Table,
+    /// The model as [`Frozen::write`] wrote it (for [`Parser::to_bytes`]).
+    frozen: Vec<u8>,
+    /// The action of each model class.
+    actions: Vec<Action>,
+    /// Feature templates in use.
+    templates: u128,
+}
+
+/// Per-token values the features use: word and tag hashes.
+#[derive(Clone, Copy, Debug, Default)]
+struct Tok {
+    w: u64,
+    p: u64,
+}
+
+/// Reusable buffers of one parse.
+#[derive(Default)]
+struct Scratch {
+    state: State,
+    toks: Vec<Tok>,
+    feats: Vec<u64>,
+    scores: Scores,
+    buffer_scores: Scores,
+    found: Vec<u32>,
+    root_scores: Vec<i64>,
+    norm: String,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Value of a missing token's tag, the root's tag, a missing label.
+const P_ROOT: u64 = 200;
+const P_NONE: u64 = 201;
+const L_NONE: u64 = 99;
+
+fn word_hash(w: &str, norm: &mut String) -> u64 {
+    norm.clear();
+    for c in w.chars() {
+        if c.is_ascii_digit() {
+            norm.push('0');
+        } else if c.is_ascii() {
+            norm.push(c.to_ascii_lowercase());
+        } else {
+            norm.extend(c.to_lowercase());
+        }
+    }
+    hash_str(norm)
+}
+
+/// Fills `toks`: one entry per word, then the root, then "no token".
+fn prepare(words: &[&str], tags: &[Tag], toks: &mut Vec<Tok>, norm: &mut String) {
+    toks.clear();
+    for (i, w) in words.iter().enumerate() {
+        let p = tags.get(i).copied().unwrap_or(Tag::Xx) as u64;
+        toks.push(Tok {
+            w: word_hash(w, norm),
+            p,
+        });
+    }
+    toks.push(Tok {
+        w: hash_str("\u{1}ROOT"),
+        p: P_ROOT,
+    });
+    toks.push(Tok {
+        w: hash_str("\u{1}NONE"),
+        p: P_NONE,
+    });
+}
+
+#[inline]
+fn bucket_distance(d: u32) -> u64 {
+    match d {
+        0..=4 => u64::from(d),
+        5..=6 => 5,
+        7..=10 => 6,
+        _ => 7,
+    }
+}
+
+/// The features of a state, into `out`.
+#[inline]
+fn extract(st: &State, toks: &[Tok], mask: u128, out: &mut Vec<u64>) {
+    out.clear();
+    let on = |t: u32| mask & (1u128 << t) != 0;
+    let n = st.n;
+    let none = n as usize + 1;
+    let ix = |t: u32| if t == NONE { none } else { t as usize };
+    let node = |t: u32| -> &Node {
+        if t == NONE || t >= n {
+            &EMPTY
+        } else {
+            &st.nodes[t as usize]
+        }
+    };
+    let lab = |t: u32| -> u64 {
+        if t == NONE || t >= n {
+            L_NONE
+        } else {
+            let nd = &st.nodes[t as usize];
+            if nd.head == NONE {
+                L_NONE
+            } else {
+                nd.label as u64
+            }
+        }
+    };
+    let s0 = st.s0();
+    let n0 = st.buf(0);
+    let n1 = st.buf(1);
+    let n2 = st.buf(2);
+    let s0n = node(s0);
+    let n0n = node(n0);
+    let s0h = if s0n.head == n { NONE } else { s0n.head };
+    let s0h2 = if s0h == NONE { NONE } else { node(s0h).head };
+    let (s0l, s0r, s0l2, s0r2) = (s0n.l1, s0n.r1, s0n.l2, s0n.r2);
+    let (n0l, n0l2) = (n0n.l1, n0n.l2);
+    let t = |i: u32| toks[ix(i)];
+
+    let (ts0, tn0, tn1, tn2) = (t(s0), t(n0), t(n1), t(n2));
+    let (ts0h, ts0h2) = (t(s0h), t(s0h2));
+    let (ts0l, ts0r, ts0l2, ts0r2) = (t(s0l), t(s0r), t(s0l2), t(s0r2));
+    let (tn0l, tn0l2) = (t(n0l), t(n0l2));
+    let s0wp = feat2(0, ts0.w, ts0.p);
+    let n0wp = feat2(0, tn0.w, tn0.p);
+    let n1wp = feat2(0, tn1.w, tn1.p);
+
+    if on(0) {
+        out.push(feat(0, 0));
+    }
+    // Single words.
+    if on(1) {
+        out.push(feat(1, ts0.w));
+    }
+    if on(2) {
+        out.push(feat(2, ts0.p));
+    }
+    if on(3) {
+        out.push(feat(3, s0wp));
+    }
+    if on(4) {
+        out.push(feat(4, tn0.w));
+    }
+    if on(5) {
+        out.push(feat(5, tn0.p));
+    }
+    if on(6) {
+        out.push(feat(6, n0wp));
+    }
+    if on(7) {
+        out.push(feat(7, tn1.w));
+    }
+    if on(8) {
+        out.push(feat(8, tn1.p));
+    }
+    if on(9) {
+        out.push(feat(9, n1wp));
+    }
+    if on(10) {
+        out.push(feat(10, tn2.w));
+    }
+    if on(11) {
+        out.push(feat(11, tn2.p));
+    }
+    // Pairs.
+    if on(13) {
+        out.push(feat2(13, s0wp, n0wp));
+    }
+    if on(14) {
+        out.push(feat2(14, s0wp, tn0.w));
+    }
+    if on(15) {
+        out.push(feat2(15, ts0.w, n0wp));
+    }
+    if on(16) {
+        out.push(feat2(16, s0wp, tn0.p));
+    }
+    if on(17) {
+        out.push(feat2(17, ts0.p, n0wp));
+    }
+    if on(18) {
+        out.push(feat2(18, ts0.w, tn0.w));
+    }
+    if on(19) {
+        out.push(feat2(19, ts0.p, tn0.p));
+    }
+    if on(20) {
+        out.push(feat2(20, tn0.p, tn1.p));
+    }
+    // Triples of tags.
+    if on(21) {
+        out.push(feat3(21, tn0.p, tn1.p, tn2.p));
+    }
+    if on(22) {
+        out.push(feat3(22, ts0.p, tn0.p, tn1.p));
+    }
+    if on(23) {
+        out.push(feat3(23, ts0h.p, ts0.p, tn0.p));
+    }
+    if on(24) {
+        out.push(feat3(24, ts0.p, ts0l.p, tn0.p));
+    }
+    if on(25) {
+        out.push(feat3(25, ts0.p, ts0r.p, tn0.p));
+    }
+    if on(26) {
+        out.push(feat3(26, ts0.p, tn0.p, tn0l.p));
+    }
+    // Distance.
+    let d = if s0 == NONE || n0 == NONE {
+        8
+    } else if n0 == n {
+        9
+    } else {
+        bucket_distance(n0 - s0)
+    };
+    if on(27) {
+        out.push(feat2(27, ts0.w, d));
+    }
+    if on(28) {
+        out.push(feat2(28, ts0.p, d));
+    }
+    if on(29) {
+        out.push(feat2(29, tn0.w, d));
+    }
+    if on(30) {
+        out.push(feat2(30, tn0.p, d));
+    }
+    if on(31) {
+        out.push(feat3(31, ts0.w, tn0.w, d));
+    }
+    if on(32) {
+        out.push(feat3(32, ts0.p, tn0.p, d));
+    }
+    // Valency.
+    let (vl, vr, nvl) = (
+        u64::from(s0n.nl.min(7)),
+        u64::from(s0n.nr.min(7)),
+        u64::from(n0n.nl.min(7)),
+    );
+    if on(33) {
+        out.push(feat2(33, ts0.w, vr));
+    }
+    if on(34) {
+        out.push(feat2(34, ts0.p, vr));
+    }
+    if on(35) {
+        out.push(feat2(35, ts0.w, vl));
+    }
+    if on(36) {
+        out.push(feat2(36, ts0.p, vl));
+    }
+    if on(37) {
+        out.push(feat2(37, tn0.w, nvl));
+    }
+    if on(38) {
+        out.push(feat2(38, tn0.p, nvl));
+    }
+    // Head and children of s0, children of n0.
+    if on(39) {
+        out.push(feat(39, ts0h.w));
+    }
+    if on(40) {
+        out.push(feat(40, ts0h.p));
+    }
+    if on(41) {
+        out.push(feat(41, lab(s0)));
+    }
+    if on(42) {
+        out.push(feat(42, ts0l.w));
+    }
+    if on(43) {
+        out.push(feat(43, ts0l.p));
+    }
+    if on(44) {
+        out.push(feat(44, lab(s0l)));
+    }
+    if on(45) {
+        out.push(feat(45, ts0r.w));
+    }
+    if on(46) {
+        out.push(feat(46, ts0r.p));
+    }
+    if on(47) {
+        out.push(feat(47, lab(s0r)));
+    }
+    if on(48) {
+        out.push(feat(48, tn0l.w));
+    }
+    if on(49) {
+        out.push(feat(49, tn0l.p));
+    }
+    if on(50) {
+        out.push(feat(50, lab(n0l)));
+    }
+    // Second order.
+    if on(51) {
+        out.push(feat(51, ts0h2.w));
+    }
+    if on(52) {
+        out.push(feat(52, ts0h2.p));
+    }
+    if on(53) {
+        out.push(feat(53, lab(s0h)));
+    }
+    if on(54) {
+        out.push(feat(54, ts0l2.w));
+    }
+    if on(55) {
+        out.push(feat(55, ts0l2.p));
+    }
+    if on(56) {
+        out.push(feat(56, lab(s0l2)));
+    }
+    if on(57) {
+        out.push(feat(57, ts0r2.w));
+    }
+    if on(58) {
+        out.push(feat(58, ts0r2.p));
+    }
+    if on(59) {
+        out.push(feat(59, lab(s0r2)));
+    }
+    if on(60) {
+        out.push(feat(60, tn0l2.w));
+    }
+    if on(61) {
+        out.push(feat(61, tn0l2.p));
+    }
+    if on(62) {
+        out.push(feat(62, lab(n0l2)));
+    }
+    if on(63) {
+        out.push(feat3(63, ts0.p, ts0l.p, ts0l2.p));
+    }
+    if on(64) {
+        out.push(feat3(64, ts0.p, ts0r.p, ts0r2.p));
+    }
+    if on(65) {
+        out.push(feat3(65, ts0.p, ts0h.p, ts0h2.p));
+    }
+    if on(66) {
+        out.push(feat3(66, tn0.p, tn0l.p, tn0l2.p));
+    }
+    // Relation sets.
+    if on(67) {
+        out.push(feat2(67, ts0.w, s0n.rset));
+    }
+    if on(68) {
+        out.push(feat2(68, ts0.p, s0n.rset));
+    }
+    if on(69) {
+        out.push(feat2(69, ts0.w, s0n.lset));
+    }
+    if on(70) {
+        out.push(feat2(70, ts0.p, s0n.lset));
+    }
+    if on(71) {
+        out.push(feat2(71, tn0.w, n0n.lset));
+    }
+    if on(72) {
+        out.push(feat2(72, tn0.p, n0n.lset));
+    }
+}
+
+/// Classes a parser model may have (the parser has 92).
+const MAX_CLASSES: usize = DENSE;
+
+/// Width of the score accumulator (a power of two above [`MAX_CLASSES`], so a
+/// class id masked with `ACC - 1` is always in range).
+const ACC: usize = 128;
+
+/// Scores of one state, one per class.
+struct Scores([i32; ACC]);
+
+impl Default for Scores {
+    fn default() -> Self {
+        Scores([0; ACC])
+    }
+}
+
+/// Width of a dense row (classes rounded up to a multiple of 8).
+const DENSE: usize = 96;
+
+/// Rows with at least this many weights are stored dense.
+const DENSE_MIN: usize = 24;
+
+/// Dense rows are flagged in a slot's reference; a sparse row's reference
+/// holds its length (bits 26..31) and offset.
+const DENSE_BIT: u32 = 1 << 31;
+const LEN_SHIFT: u32 = 26;
+const OFFSET_MASK: u32 = (1 << LEN_SHIFT) - 1;
+const SPARSE_LIMIT: usize = 1 << LEN_SHIFT;
+
+/// The weights laid out for scoring many features at once.
+///
+/// Slots are 8 bytes (a 32-bit fingerprint of the feature and a reference to
+/// its row), so the table is small and cache-friendly; rows met often (tag
+/// features, with a weight for most classes) are dense `i16` rows added with
+/// SIMD, rare ones sparse `(class, weight)` lists. The slots of all of a
+/// state's features are loaded before any is probed, so their cache misses
+/// overlap instead of queueing (scoring is bound by memory latency, not
+/// arithmetic). Built from the bytes of a [`Frozen`] model (its row layout is
+/// private to `linear`). A false match of two 32-bit fingerprints (about one
+/// lookup in 4·10⁹) only adds some other feature's weights.
+#[derive(Clone, Debug, Default)]
+struct Table {
+    /// `fingerprint << 32 | reference`; 0 is empty.
+    slots: Vec<u64>,
+    mask: usize,
+    /// Sparse rows: `class | weight << 16` per weight.
+    sparse: Vec<u32>,
+    /// Dense rows, [`DENSE`] weights each (widened once, here, not per state).
+    dense: Vec<i32>,
+    n_features: usize,
+    n_weights: usize,
+}
+
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    ((key >> 32) as u32) | 1
+}
+
+impl Table {
+    /// From bytes [`Frozen::write`] wrote (and [`Frozen::read`] accepted).
+    fn from_frozen_bytes(bytes: &[u8]) -> Result<Table, ModelError> {
+        let mut r = Reader::new("parser", bytes);
+        let n_classes = r.u32()? as usize;
+        if n_classes == 0 || n_classes > DENSE {
+            return Err(r.error(format!("{n_classes} classes")));
+        }
+        for _ in 0..n_classes {
+            r.str()?;
+        }
+        let _scale = r.f32()?;
+        let n_rows = r.u32()? as usize;
+        let n_entries = r.u32()? as usize;
+        r.need(n_rows.saturating_mul(2))?;
+        r.need(n_entries.saturating_mul(3))?;
+        // Load factor at most 2/3.
+        let cap = (n_rows + n_rows / 2 + 1).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut t = Table {
+            slots: vec![0; cap],
+            mask,
+            ..Table::default()
+        };
+        let mut key = 0u64;
+        let mut row: Vec<(u8, i16)> = Vec::with_capacity(n_classes);
+        for _ in 0..n_rows {
+            key = key.wrapping_add(r.varint()?);
+            let len = r.varint()? as usize;
+            if key == 0 || len > n_classes {
+                return Err(r.error("bad row".into()));
+            }
+            row.clear();
+            for _ in 0..len {
+                let class = r.u8()?;
+                let weight = r.i16()?;
+                if class as usize >= n_classes {
+                    return Err(r.error(format!("class {class}")));
+                }
+                row.push((class, weight));
+            }
+            t.n_weights += len;
+            let reference = if len >= DENSE_MIN {
+                let at = t.dense.len() / DENSE;
+                t.dense.resize(t.dense.len() + DENSE, 0);
+                for &(c, w) in &row {
+                    t.dense[at * DENSE + c as usize] = i32::from(w);
+                }
+                at as u32 | DENSE_BIT
+            } else {
+                let at = t.sparse.len();
+                if at >= SPARSE_LIMIT {
+                    return Err(r.error("model too large".into()));
+                }
+                for &(c, w) in &row {
+                    t.sparse.push(u32::from(c) | (u32::from(w as u16) << 16));
+                }
+                at as u32 | ((len as u32) << LEN_SHIFT)
+            };
+            if t.dense.len() / DENSE >= SPARSE_LIMIT {
+                return Err(r.error("model too large".into()));
+            }
+            let fp = fingerprint(key);
+            let mut i = (key as usize) & mask;
+            while t.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            t.slots[i] = (u64::from(fp) << 32) | u64::from(reference);
+        }
+        r.finish()?;
+        t.n_features = n_rows;
+        Ok(t)
+    }
+
+    /// Sums the weights of `feats` into `scores` (integer units).
+    #[inline]
+    fn score(&self, feats: &[u64], found: &mut Vec<u32>, scores: &mut Scores) {
+        const BATCH: usize = 16;
+        found.clear();
+        for chunk in feats.chunks(BATCH) {
+            // Load every first slot before looking at any: independent loads.
+            let mut first = [0u64; BATCH];
+            for (f, s) in chunk.iter().zip(first.iter_mut()) {
+                *s = self.slots[(*f as usize) & self.mask];
+            }
+            for (&f, &s) in chunk.iter().zip(first.iter()) {
+                let fp = fingerprint(f);
+                let mut s = s;
+                let mut i = f as usize;
+                loop {
+                    if s == 0 {
+                        break;
+                    }
+                    if (s >> 32) as u32 == fp {
+                        found.push(s as u32);
+                        break;
+                    }
+                    i = (i + 1) & self.mask;
+                    s = self.slots[i];
+                }
+            }
+        }
+        // Touch the first weight of every sparse row: independent loads again.
+        let mut sink = 0u32;
+        for &reference in found.iter() {
+            if reference & DENSE_BIT == 0 {
+                let at = (reference & OFFSET_MASK) as usize;
+                sink ^= self.sparse.get(at).copied().unwrap_or(0);
+            }
+        }
+        std::hint::black_box(sink);
+        let acc = &mut scores.0;
+        acc[..DENSE].fill(0);
+        for &reference in found.iter() {
+            if reference & DENSE_BIT != 0 {
+                let at = (reference & !DENSE_BIT) as usize * DENSE;
+                if let Some(row) = self.dense.get(at..at + DENSE) {
+                    for (a, &w) in acc.iter_mut().zip(row) {
+                        *a += w;
+                    }
+                }
+            } else {
+                let at = (reference & OFFSET_MASK) as usize;
+                let len = (reference >> LEN_SHIFT) as usize;
+                if let Some(row) = self.sparse.get(at..at + len) {
+                    for &e in row {
+                        acc[(e as usize) & (ACC - 1)] += i32::from((e >> 16) as u16 as i16);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Class ids of the arcs to and from the root.
+const L_ROOT: usize = 2 + Dep::Root as usize;
+const R_ROOT: usize = 2 + N_LABELS + Dep::Root as usize;
+
+/// Templates over the buffer's words only (not their children).
+const BUFFER_ONLY: u128 = templates::of(&[4, 5, 6, 7, 8, 9, 10, 11, 20, 21]);
+
+/// One training sentence, prepared once.
+struct Example {
+    toks: Vec<Tok>,
+    /// Gold heads, projective, `n` for the root.
+    heads: Vec<u32>,
+    labels: Vec<Dep>,
+}
+
+/// Counts of what training did with its sentences.
+#[derive(Clone, Debug, Default)]
+pub struct TrainReport {
+    /// Sentences used.
+    pub used: usize,
+    /// Skipped: analysis incomplete.
+    pub incomplete: usize,
+    /// Skipped: heads not a tree (cycle, several roots).
+    pub not_tree: usize,
+    /// Used after lifting: sentences that were not projective.
+    pub non_projective: usize,
+    /// Arcs lifted in them.
+    pub lifted_arcs: usize,
+}
+
+/// The tags to train or evaluate the parser with.
+#[derive(Clone, Copy)]
+pub enum TagSource<'a> {
+    /// The sentences' own (silver or gold) tags.
+    Gold,
+    /// Tags given per sentence (from a tagger, jackknifed for training).
+    Given(&'a [Vec<Tag>]),
+    /// Tags from a function (a tagger) over the words.
+    With(&'a dyn Fn(&[&str], &mut Vec<Tag>)),
+}
+
+impl TagSource<'_> {
+    fn tags(&self, i: usize, s: &Sentence, out: &mut Vec<Tag>) {
+        out.clear();
+        match self {
+            TagSource::Gold => out.extend(s.tags.iter().map(|t| t.unwrap_or(Tag::Xx))),
+            TagSource::Given(all) => {
+                if let Some(t) = all.get(i) {
+                    out.extend_from_slice(t);
+                }
+            }
+            TagSource::With(f) => {
+                let words: Vec<&str> = s.forms.iter().map(String::as_str).collect();
+                f(&words, out);
+            }
+        }
+        out.resize(s.len(), Tag::Xx);
+    }
+}
+
+/// A small deterministic generator (xorshift*) for shuffling and exploring.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn chance(&mut self, p: f64) -> bool {
+        ((self.next() >> 11) as f64 / (1u64 << 53) as f64) < p
+    }
+}
+
+/// Heads of a CoNLL-U sentence as the oracle wants them (`n` for the root)
+/// and its labels, if complete.
+fn sentence_tree(s: &Sentence) -> Option<(Vec<u32>, Vec<Dep>)> {
+    let n = s.len() as u32;
+    let mut heads = Vec::with_capacity(s.len());
+    let mut labels = Vec::with_capacity(s.len());
+    for i in 0..s.len() {
+        let h = s.heads[i]?;
+        let d = s.deps[i]?;
+        heads.push(if h == 0 { n } else { h - 1 });
+        labels.push(d);
+    }
+    Some((heads, labels))
+}
+
+impl Parser {
+    /// Trains on the sentences' own tags with default [`ParserOptions`].
+    pub fn train(train: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Parser {
+        Parser::train_with(train, TagSource::Gold, opts, &ParserOptions::default(), log).0
+    }
+
+    /// Trains with the given tags (predicted tags make the parser ready for
+    /// a tagger's mistakes) and options; also returns what was done with the
+    /// sentences.
+    pub fn train_with(
+        train: &[Sentence],
+        tags: TagSource<'_>,
+        opts: &TrainOptions,
+        popts: &ParserOptions,
+        log: &mut dyn FnMut(&str),
+    ) -> (Parser, TrainReport) {
+        let mut report = TrainReport::default();
+        let mut examples = Vec::new();
+        let mut norm = String::new();
+        let mut tag_buf = Vec::new();
+        for (i, s) in train.iter().enumerate() {
+            if s.is_empty() {
+                continue;
+            }
+            if !s.is_complete() {
+                report.incomplete += 1;
+                continue;
+            }
+            let Some((heads, mut labels)) = sentence_tree(s) else {
+                report.incomplete += 1;
+                continue;
+            };
+            let Some(mut heads) = gold_heads(&heads) else {
+                report.not_tree += 1;
+                continue;
+            };
+            let n = heads.len() as u32;
+            for (h, l) in heads.iter().zip(labels.iter_mut()) {
+                if *h == n {
+                    *l = Dep::Root;
+                } else if *l == Dep::Root {
+                    *l = Dep::Dep;
+                }
+            }
+            let lifted = projectivize(&mut heads);
+            if lifted > 0 {
+                report.non_projective += 1;
+                report.lifted_arcs += lifted;
+            }
+            tags.tags(i, s, &mut tag_buf);
+            let words: Vec<&str> = s.forms.iter().map(String::as_str).collect();
+            let mut toks = Vec::new();
+            prepare(&words, &tag_buf, &mut toks, &mut norm);
+            examples.push(Example {
+                toks,
+                heads,
+                labels,
+            });
+        }
+        report.used = examples.len();
+        log(&format!(
+            "parser: {} sentences ({} incomplete and {} not trees skipped; {} non-projective, {} arcs lifted)",
+            report.used, report.incomplete, report.not_tree, report.non_projective, report.lifted_arcs
+        ));
+
+        let names: Vec<String> = (0..N_ACTIONS).map(|i| Action::from_id(i).name()).collect();
+        let mut trainer = Trainer::new(names);
+        let actions: Vec<Action> = (0..N_ACTIONS).map(Action::from_id).collect();
+        let mut rng = Rng(opts.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut state = State::default();
+        let mut feats = Vec::with_capacity(96);
+        let mut scores = vec![0f32; N_ACTIONS];
+        let mut costs = [0u32; N_ACTIONS];
+        for epoch in 0..opts.epochs {
+            for i in (1..order.len()).rev() {
+                let j = rng.below(i + 1);
+                order.swap(i, j);
+            }
+            let explore = epoch >= popts.explore_from;
+            let (mut steps, mut errors) = (0usize, 0usize);
+            for &k in &order {
+                let ex = &examples[k];
+                state.reset(ex.heads.len());
+                while !state.is_terminal() {
+                    extract(&state, &ex.toks, popts.templates, &mut feats);
+                    trainer.score(&feats, &mut scores);
+                    let mc = state.costs(&ex.heads);
+                    let mut gold = usize::MAX;
+                    let mut pred = usize::MAX;
+                    for (c, &a) in actions.iter().enumerate() {
+                        let cost = state.action_cost(a, &mc, &ex.heads, &ex.labels);
+                        costs[c] = cost;
+                        if cost == u32::MAX {
+                            continue;
+                        }
+                        if pred == usize::MAX || scores[c] > scores[pred] {
+                            pred = c;
+                        }
+                        if cost == 0 && (gold == usize::MAX || scores[c] > scores[gold]) {
+                            gold = c;
+                        }
+                    }
+                    if pred == usize::MAX {
+                        break; // cannot happen: some move is always valid
+                    }
+                    if gold == usize::MAX {
+                        // Only for a tree the oracle cannot reach; follow the model.
+                        gold = pred;
+                    }
+                    steps += 1;
+                    if costs[pred] > 0 {
+                        errors += 1;
+                        trainer.update(&feats, gold, pred, 1.0);
+                    } else {
+                        trainer.tick();
+                    }
+                    let follow_pred = costs[pred] == 0 || (explore && rng.chance(popts.explore_p));
+                    let next = if follow_pred { pred } else { gold };
+                    state.apply(actions[next]);
+                }
+            }
+            log(&format!(
+                "parser: pass {}/{}: {} transitions, {:.2}% wrong, {} features",
+                epoch + 1,
+                opts.epochs,
+                steps,
+                100.0 * errors as f64 / steps.max(1) as f64,
+                trainer.n_features()
+            ));
+        }
+        let model = trainer.freeze(opts.min_count);
+        log(&format!(
+            "parser: frozen: {} features, {} weights",
+            model.n_features(),
+            model.n_weights()
+        ));
+        (
+            Parser::from_model(model, popts.templates).expect("own class names"),
+            report,
+        )
+    }
+
+    fn from_model(model: Frozen, templates: u128) -> Result<Parser, ModelError> {
+        let mut w = Writer::default();
+        model.write(&mut w);
+        let table = Table::from_frozen_bytes(&w.buf)?;
+        let mut actions = Vec::with_capacity(model.n_classes());
+        for c in model.classes() {
+            match Action::parse(c) {
+                Some(a) => actions.push(a),
+                None => {
+                    return Err(ModelError {
+                        model: "parser",
+                        reason: format!("unknown action {c:?}"),
+                    })
+                }
+            }
+        }
+        // The parser scores classes by action id (see `parse_in`).
+        if actions.len() != N_ACTIONS || actions.iter().enumerate().any(|(i, a)| a.id() != i) {
+            return Err(ModelError {
+                model: "parser",
+                reason: "classes are not the parser's actions in order".into(),
+            });
+        }
+        if model.n_classes() > MAX_CLASSES {
+            return Err(ModelError {
+                model: "parser",
+                reason: format!("{} classes", model.n_classes()),
+            });
+        }
+        Ok(Parser {
+            table,
+            frozen: w.buf,
+            actions,
+            templates,
+        })
+    }
+
+    /// The model as bytes (see [`Parser::from_bytes`]).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::with_header(MAGIC, VERSION);
+        w.u32(FEATURES);
+        w.u64(self.templates as u64);
+        w.u64((self.templates >> 64) as u64);
+        w.buf.extend_from_slice(&self.frozen);
+        w.buf
+    }
+
+    /// Reads a model written by [`Parser::to_bytes`]; bad bytes are an error.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
+        let mut r = Reader::new("parser", bytes);
+        r.header(MAGIC, VERSION)?;
+        let f = r.u32()?;
+        if f != FEATURES {
+            return Err(r.error(format!("feature set {f}, this build has {FEATURES}")));
+        }
+        let lo = r.u64()?;
+        let hi = r.u64()?;
+        let templates = u128::from(lo) | (u128::from(hi) << 64);
+        if templates & !templates::ALL != 0 || templates == 0 {
+            return Err(r.error(format!("feature templates {templates:#x}")));
+        }
+        let model = Frozen::read(&mut r)?;
+        r.finish()?;
+        Parser::from_model(model, templates)
+    }
+
+    /// Bytes the model takes in memory: (slots, sparse rows, dense rows).
+    pub fn memory_bytes(&self) -> (usize, usize, usize) {
+        (
+            self.table.slots.len() * 8,
+            self.table.sparse.len() * 4,
+            self.table.dense.len() * 4,
+        )
+    }
+
+    /// Number of features and of weights kept.
+    pub fn size(&self) -> (usize, usize) {
+        (self.table.n_features, self.table.n_weights)
+    }
+
+    /// One (head, relation) per word; head is the 0-based index of the head
+    /// word within the sentence, the root's head is its own index and its
+    /// relation `Dep::Root`. Always a tree. Missing tags count as `XX`.
+    pub fn parse(&self, words: &[&str], tags: &[Tag], out: &mut Vec<(u32, Dep)>) {
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => self.parse_in(&mut s, words, tags, out),
+            Err(_) => self.parse_in(&mut Scratch::default(), words, tags, out),
+        });
+    }
+
+    fn parse_in(&self, sc: &mut Scratch, words: &[&str], tags: &[Tag], out: &mut Vec<(u32, Dep)>) {
+        out.clear();
+        if words.is_empty() {
+            return;
+        }
+        let Scratch {
+            state,
+            toks,
+            feats,
+            scores,
+            buffer_scores,
+            found,
+            root_scores,
+            norm,
+        } = sc;
+        prepare(words, tags, toks, norm);
+        state.reset(words.len());
+        root_scores.clear();
+        root_scores.resize(words.len(), i64::MIN);
+        // Templates over the buffer's words only change when the buffer
+        // does (shift, right arc): their scores are kept between transitions.
+        let mut buffer_at = u32::MAX;
+        let buffer_mask = self.templates & BUFFER_ONLY;
+        let rest_mask = self.templates & !BUFFER_ONLY;
+        while !state.is_terminal() {
+            if state.b != buffer_at {
+                buffer_at = state.b;
+                extract(state, toks, buffer_mask, feats);
+                self.table.score(feats, found, buffer_scores);
+            }
+            extract(state, toks, rest_mask, feats);
+            self.table.score(feats, found, scores);
+            for (s, b) in scores.0.iter_mut().zip(buffer_scores.0.iter()) {
+                *s += *b;
+            }
+            let sc = &scores.0;
+            let valid = state.valid_moves();
+            let root_front = state.b >= state.n;
+            let mut best = usize::MAX;
+            let mut consider = |c: usize| {
+                if best == usize::MAX || sc[c] > sc[best] {
+                    best = c;
+                }
+            };
+            if valid[0] {
+                consider(0);
+            }
+            if valid[1] {
+                consider(1);
+            }
+            if valid[2] {
+                if root_front {
+                    consider(L_ROOT);
+                } else {
+                    (2..2 + N_LABELS)
+                        .filter(|&c| c != L_ROOT)
+                        .for_each(&mut consider);
+                }
+            }
+            if valid[3] {
+                (2 + N_LABELS..N_ACTIONS)
+                    .filter(|&c| c != R_ROOT)
+                    .for_each(&mut consider);
+            }
+            if best == usize::MAX {
+                break; // cannot happen; finish() still makes a tree
+            }
+            let a = self.actions[best];
+            if root_front && a.mv == Move::Left {
+                if let Some(slot) = root_scores.get_mut(state.s0() as usize) {
+                    *slot = i64::from(scores.0[L_ROOT]);
+                }
+            }
+            state.apply(a);
+        }
+        state.finish(
+            |i| root_scores.get(i as usize).copied().unwrap_or(i64::MIN),
+            out,
+        );
+    }
+}
+
+/// Accuracy of one relation (by its gold label).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RelationScore {
+    /// The relation.
+    pub dep: Dep,
+    /// Words with this gold relation (punctuation excluded).
+    pub count: usize,
+    /// Of them, with the right head.
+    pub head: usize,
+    /// With the right relation.
+    pub label: usize,
+    /// With both.
+    pub both: usize,
+}
+
+/// Agreement of a parser with reference parses. Words whose gold relation is
+/// `punct` are not scored (as spaCy's scorer does).
+#[derive(Clone, Debug, Default)]
+pub struct ParseScores {
+    /// Sentences scored.
+    pub sentences: usize,
+    /// Words scored.
+    pub words: usize,
+    /// Words with the right head.
+    pub head: usize,
+    /// Words with the right head and relation.
+    pub both: usize,
+    /// Words with the right relation.
+    pub label: usize,
+    /// Sentences whose root is the right word.
+    pub root: usize,
+    /// Sentences with every scored word right (head and relation).
+    pub exact: usize,
+    /// Per gold relation, most frequent first.
+    pub relations: Vec<RelationScore>,
+}
+
+impl ParseScores {
+    /// Unlabelled attachment score.
+    pub fn uas(&self) -> f64 {
+        ratio(self.head, self.words)
+    }
+    /// Labelled attachment score.
+    pub fn las(&self) -> f64 {
+        ratio(self.both, self.words)
+    }
+    /// Label accuracy.
+    pub fn label_accuracy(&self) -> f64 {
+        ratio(self.label, self.words)
+    }
+    /// Root accuracy (per sentence).
+    pub fn root_accuracy(&self) -> f64 {
+        ratio(self.root, self.sentences)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+impl fmt::Display for ParseScores {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{} sentences, {} words (punct excluded): UAS {:.2}%  LAS {:.2}%  label {:.2}%  root {:.2}%  exact {:.2}%",
+            self.sentences,
+            self.words,
+            100.0 * self.uas(),
+            100.0 * self.las(),
+            100.0 * self.label_accuracy(),
+            100.0 * self.root_accuracy(),
+            100.0 * ratio(self.exact, self.sentences)
+        )?;
+        writeln!(
+            f,
+            "{:<10} {:>7} {:>7} {:>7} {:>7}",
+            "relation", "count", "head%", "label%", "both%"
+        )?;
+        for r in &self.relations {
+            writeln!(
+                f,
+                "{:<10} {:>7} {:>7.1} {:>7.1} {:>7.1}",
+                r.dep.as_str(),
+                r.count,
+                100.0 * ratio(r.head, r.count),
+                100.0 * ratio(r.label, r.count),
+                100.0 * ratio(r.both, r.count)
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Parses every complete sentence with `tags` and scores it against the
+/// sentence's own heads and relations.
+pub fn evaluate_parser(
+    parser: &Parser,
+    sentences: &[Sentence],
+    tags: TagSource<'_>,
+) -> ParseScores {
+    let mut sc = ParseScores::default();
+    let mut rel = vec![RelationScore::default(); Dep::ALL.len()];
+    let mut tag_buf = Vec::new();
+    let mut out = Vec::new();
+    for (i, s) in sentences.iter().enumerate() {
+        if s.is_empty() || !s.is_complete() {
+            continue;
+        }
+        let Some((heads, labels)) = sentence_tree(s) else {
+            continue;
+        };
+        tags.tags(i, s, &mut tag_buf);
+        let words: Vec<&str> = s.forms.iter().map(String::as_str).collect();
+        parser.parse(&words, &tag_buf, &mut out);
+        let n = s.len() as u32;
+        sc.sentences += 1;
+        let mut exact = true;
+        for (w, (&gh, &gl)) in heads.iter().zip(&labels).enumerate() {
+            let (ph, pl) = out[w];
+            let gold_root = gh == n;
+            if gold_root && ph == w as u32 {
+                sc.root += 1;
+            }
+            if gl == Dep::Punct {
+                continue;
+            }
+            let head_ok = if gold_root { ph == w as u32 } else { ph == gh };
+            let gl = if gold_root { Dep::Root } else { gl };
+            let label_ok = pl == gl;
+            sc.words += 1;
+            let r = &mut rel[gl as usize];
+            r.dep = gl;
+            r.count += 1;
+            if head_ok {
+                sc.head += 1;
+                r.head += 1;
+            }
+            if label_ok {
+                sc.label += 1;
+                r.label += 1;
+            }
+            if head_ok && label_ok {
+                sc.both += 1;
+                r.both += 1;
+            } else {
+                exact = false;
+            }
+        }
+        if exact {
+            sc.exact += 1;
+        }
+    }
+    rel.retain(|r| r.count > 0);
+    rel.sort_by(|a, b| b.count.cmp(&a.count).then(a.dep.cmp(&b.dep)));
+    sc.relations = rel;
+    sc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::conllu;
+    use super::super::transition::is_tree;
+    use super::*;
+
+    const SAMPLE: &str = "\
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\tNER=O
+2\tminister\tminister\tNOUN\tNN\t_\t3\tnsubj\t_\tNER=O
+3\tmet\tmeet\tVERB\tVBD\t_\t0\tROOT\t_\tNER=O
+4\this\this\tPRON\tPRP$\t_\t5\tposs\t_\tNER=O
+5\tcounterpart\tcounterpart\tNOUN\tNN\t_\t3\tdobj\t_\tNER=O
+6\tin\tin\tADP\tIN\t_\t3\tprep\t_\tNER=O
+7\tParis\tParis\tPROPN\tNNP\t_\t6\tpobj\t_\tNER=B-GPE
+8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\tNER=O
+
+1\tTalks\ttalk\tNOUN\tNNS\t_\t2\tnsubj\t_\tNER=O
+2\tresumed\tresume\tVERB\tVBD\t_\t0\tROOT\t_\tNER=O
+3\ton\ton\tADP\tIN\t_\t2\tprep\t_\tNER=O
+4\tMonday\tMonday\tPROPN\tNNP\t_\t3\tpobj\t_\tNER=B-DATE
+5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\tNER=O
+
+1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\tNER=O
+2\tfinal\tfinal\tADJ\tJJ\t_\t3\tamod\t_\tNER=O
+3\tagreement\tagreement\tNOUN\tNN\t_\t6\tnsubjpass\t_\tNER=O
+4\twas\tbe\tAUX\tVBD\t_\t6\tauxpass\t_\tNER=O
+5\tnot\tnot\tPART\tRB\t_\t6\tneg\t_\tNER=O
+6\tsigned\tsign\tVERB\tVBN\t_\t0\tROOT\t_\tNER=O
+7\tby\tby\tADP\tIN\t_\t6\tagent\t_\tNER=O
+8\tthe\tthe\tDET\tDT\t_\t9\tdet\t_\tNER=O
+9\tenvoys\tenvoy\tNOUN\tNNS\t_\t7\tpobj\t_\tNER=O
+10\t,\t,\tPUNCT\t,\t_\t9\tpunct\t_\tNER=O
+11\twho\twho\tPRON\tWP\t_\t12\tnsubj\t_\tNER=O
+12\tleft\tleave\tVERB\tVBD\t_\t9\trelcl\t_\tNER=O
+13\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\tNER=O
+
+";
+
+    fn sample() -> Vec<Sentence> {
+        conllu::read(SAMPLE).unwrap()
+    }
+
+    fn trained() -> Parser {
+        let opts = TrainOptions {
+            epochs: 15,
+            seed: 7,
+            min_count: 1,
+        };
+        Parser::train(&sample(), &opts, &mut |_| {})
+    }
+
+    #[test]
+    fn learns_its_training_sentences() {
+        let p = trained();
+        let scores = evaluate_parser(&p, &sample(), TagSource::Gold);
+        assert_eq!(scores.sentences, 3);
+        assert_eq!(scores.las(), 1.0, "{scores}");
+        assert_eq!(scores.root_accuracy(), 1.0);
+        let table = scores.to_string();
+        assert!(table.contains("nsubj"), "{table}");
+    }
+
+    #[test]
+    fn bytes_round_trip() {
+        let p = trained();
+        let bytes = p.to_bytes();
+        let q = Parser::from_bytes(&bytes).unwrap();
+        let s = sample();
+        for sent in &s {
+            let words: Vec<&str> = sent.forms.iter().map(String::as_str).collect();
+            let tags: Vec<Tag> = sent.tags.iter().map(|t| t.unwrap()).collect();
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            p.parse(&words, &tags, &mut a);
+            q.parse(&words, &tags, &mut b);
+            assert_eq!(a, b);
+        }
+        assert!(Parser::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(Parser::from_bytes(b"ATPRxxxx").is_err());
+        assert!(Parser::from_bytes(&[]).is_err());
+        let mut other = bytes.clone();
+        other[8] ^= 0xff; // feature-set version
+        assert!(Parser::from_bytes(&other)
+            .unwrap_err()
+            .reason
+            .contains("feature set"));
+    }
+
+    #[test]
+    fn always_a_tree_on_odd_input() {
+        let p = trained();
+        let mut out = vec![(9, Dep::Acl)];
+        p.parse(&[], &[], &mut out);
+        assert!(out.is_empty());
+        p.parse(&["Hi"], &[Tag::Uh], &mut out);
+        assert_eq!(out, vec![(0, Dep::Root)]);
+        // Tags missing or too many; odd Unicode; a very long sentence.
+        p.parse(&["🙂", "Ωmega", "", "\u{0}"], &[Tag::Nn], &mut out);
+        assert_eq!(out.len(), 4);
+        assert!(is_tree(&out));
+        let long: Vec<String> = (0..1000).map(|i| format!("w{}", i % 37)).collect();
+        let words: Vec<&str> = long.iter().map(String::as_str).collect();
+        let tags: Vec<Tag> = (0..1000).map(|i| Tag::ALL[i % Tag::ALL.len()]).collect();
+        p.parse(&words, &tags, &mut out);
+        assert_eq!(out.len(), 1000);
+        assert!(is_tree(&out));
+        assert_eq!(out.iter().filter(|o| o.1 == Dep::Root).count(), 1);
+    }
+
+    #[test]
+    fn training_is_deterministic() {
+        let a = trained().to_bytes();
+        let b = trained().to_bytes();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn skips_incomplete_and_lifts_non_projective() {
+        let mut s = sample();
+        // Make the first sentence non-projective: "in" ← "minister" crosses "met".
+        s[0].heads[5] = Some(2);
+        let mut broken = s[1].clone();
+        broken.heads[0] = None;
+        s.push(broken);
+        let mut cyclic = s[1].clone();
+        cyclic.heads[1] = Some(1);
+        s.push(cyclic);
+        let opts = TrainOptions {
+            epochs: 2,
+            seed: 1,
+            min_count: 1,
+        };
+        let (_, report) = Parser::train_with(
+            &s,
+            TagSource::Gold,
+            &opts,
+            &ParserOptions::default(),
+            &mut |_| {},
+        );
+        assert_eq!(report.used, 3);
+        assert_eq!(report.incomplete, 1);
+        assert_eq!(report.not_tree, 1);
+        assert_eq!(report.non_projective, 1);
+    }
+}
