@@ -29,7 +29,10 @@ fn main() {
     let mut train = load(&format!("{dir}/train.conllu"));
     train.extend(load(&format!("{dir}/shared.conllu")));
     // FRACTION=0.5: train on the first half only (learning curves).
-    if let Some(f) = std::env::var("FRACTION").ok().and_then(|f| f.parse::<f64>().ok()) {
+    if let Some(f) = std::env::var("FRACTION")
+        .ok()
+        .and_then(|f| f.parse::<f64>().ok())
+    {
         let n = (train.len() as f64 * f) as usize;
         train.truncate(n);
     }
