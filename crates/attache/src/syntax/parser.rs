@@ -29,7 +29,7 @@
 //! per thread and reused.
 
 use super::conllu::Sentence;
-use super::linear::{feat, feat2, feat3, hash_str, Frozen, Reader, Trainer, Writer};
+use super::linear::{feat, feat2, feat3, hash_str, Reader, Trainer, Writer};
 use super::tagger::Tagger;
 use super::transition::{
     gold_heads, projectivize, Action, Move, Node, State, EMPTY, NONE, N_ACTIONS, N_LABELS,
@@ -42,6 +42,8 @@ const MAGIC: &[u8; 4] = b"ATPR";
 const VERSION: u32 = 1;
 /// Version of the feature templates: a model trained with other templates is refused.
 const FEATURES: u32 = 1;
+/// Bytes before the weights: magic, version, feature set, templates.
+const HEADER_BYTES: usize = 4 + 4 + 4 + 16;
 
 /// Settings of the parser's training beyond [`TrainOptions`].
 #[derive(Clone, Debug)]
@@ -58,7 +60,7 @@ pub struct ParserOptions {
 pub mod templates {
     /// Every template (73, Zhang & Nivre's set less a few): about twice as
     /// slow as [`DEFAULT`] for +0.0–0.5 points.
-    pub const ALL: u128 = (1u128 << 73) - 1;
+    pub const ALL: u128 = (1u128 << 75) - 1;
     /// The 26 templates the parser uses: words and tags of s0, n0, n1 and
     /// tags of n2; the pairs s0·n0 (word/tag combinations); tag triples over
     /// s0, n0, n1, n2, s0's head and outermost children, n0's leftmost child;
@@ -95,7 +97,7 @@ impl Default for ParserOptions {
 pub struct Parser {
     /// The weights, laid out for scoring.
     table: Table,
-    /// The model as [`Frozen::write`] wrote it (for [`Parser::to_bytes`]).
+    /// The model as [`Frozen::write`](super::linear::Frozen::write) wrote it (for [`Parser::to_bytes`]).
     frozen: Vec<u8>,
     /// The action of each model class.
     actions: Vec<Action>,
@@ -459,12 +461,17 @@ fn extract(st: &State, toks: &[Tok], mask: u128, out: &mut Vec<u64>) {
     if on(72) {
         out.push(feat2(72, tn0.p, n0n.lset));
     }
+    // Lexical attachment: s0's head word with n0's word (a verb and a
+    // preposition), and s0's head and s0 tags with n0's word.
+    if on(73) {
+        out.push(feat2(73, ts0h.w, tn0.w));
+    }
+    if on(74) {
+        out.push(feat3(74, ts0h.p, ts0.p, tn0.w));
+    }
 }
 
-/// Classes a parser model may have (the parser has 92).
-const MAX_CLASSES: usize = DENSE;
-
-/// Width of the score accumulator (a power of two above [`MAX_CLASSES`], so a
+/// Width of the score accumulator (a power of two above [`DENSE`], so a
 /// class id masked with `ACC - 1` is always in range).
 const ACC: usize = 128;
 
@@ -498,7 +505,7 @@ const SPARSE_LIMIT: usize = 1 << LEN_SHIFT;
 /// SIMD, rare ones sparse `(class, weight)` lists. The slots of all of a
 /// state's features are loaded before any is probed, so their cache misses
 /// overlap instead of queueing (scoring is bound by memory latency, not
-/// arithmetic). Built from the bytes of a [`Frozen`] model (its row layout is
+/// arithmetic). Built from the bytes of a [`Frozen`](super::linear::Frozen) model (its row layout is
 /// private to `linear`). A false match of two 32-bit fingerprints (about one
 /// lookup in 4·10⁹) only adds some other feature's weights.
 #[derive(Clone, Debug, Default)]
@@ -520,17 +527,21 @@ fn fingerprint(key: u64) -> u32 {
 }
 
 impl Table {
-    /// From bytes [`Frozen::write`] wrote (and [`Frozen::read`] accepted).
-    fn from_frozen_bytes(bytes: &[u8]) -> Result<Table, ModelError> {
+    /// From bytes [`Frozen::write`](super::linear::Frozen::write) wrote (and [`Frozen::read`](super::linear::Frozen::read) accepted).
+    fn from_frozen_bytes(bytes: &[u8]) -> Result<(Table, Vec<String>), ModelError> {
         let mut r = Reader::new("parser", bytes);
         let n_classes = r.u32()? as usize;
         if n_classes == 0 || n_classes > DENSE {
             return Err(r.error(format!("{n_classes} classes")));
         }
+        let mut classes = Vec::with_capacity(n_classes);
         for _ in 0..n_classes {
-            r.str()?;
+            classes.push(r.str()?.to_string());
         }
-        let _scale = r.f32()?;
+        let scale = r.f32()?;
+        if !scale.is_finite() || scale <= 0.0 {
+            return Err(r.error(format!("weight scale {scale}")));
+        }
         let n_rows = r.u32()? as usize;
         let n_entries = r.u32()? as usize;
         r.need(n_rows.saturating_mul(2))?;
@@ -543,26 +554,35 @@ impl Table {
             mask,
             ..Table::default()
         };
+        t.sparse.reserve(n_entries.min(bytes.len() / 3));
+        // Slots are filled in the order of their home index (sequential
+        // writes instead of one cache miss per feature).
+        let mut placed: Vec<(u32, u64)> = Vec::with_capacity(n_rows);
         let mut key = 0u64;
         let mut row: Vec<(u8, i16)> = Vec::with_capacity(n_classes);
-        for _ in 0..n_rows {
-            key = key.wrapping_add(r.varint()?);
+        for i in 0..n_rows {
+            let delta = r.varint()?;
+            key = match key.checked_add(delta) {
+                Some(k) if k != 0 && (delta != 0 || i == 0) => k,
+                _ => return Err(r.error("feature keys out of order".into())),
+            };
             let len = r.varint()? as usize;
-            if key == 0 || len > n_classes {
-                return Err(r.error("bad row".into()));
+            if len == 0 || len > n_classes {
+                return Err(r.error(format!("row of {len} weights")));
             }
             row.clear();
-            for _ in 0..len {
-                let class = r.u8()?;
-                let weight = r.i16()?;
-                if class as usize >= n_classes {
-                    return Err(r.error(format!("class {class}")));
+            for e in r.take(len * 3)?.chunks_exact(3) {
+                if e[0] as usize >= n_classes {
+                    return Err(r.error(format!("class {}", e[0])));
                 }
-                row.push((class, weight));
+                row.push((e[0], i16::from_le_bytes([e[1], e[2]])));
             }
             t.n_weights += len;
             let reference = if len >= DENSE_MIN {
                 let at = t.dense.len() / DENSE;
+                if at >= SPARSE_LIMIT {
+                    return Err(r.error("model too large".into()));
+                }
                 t.dense.resize(t.dense.len() + DENSE, 0);
                 for &(c, w) in &row {
                     t.dense[at * DENSE + c as usize] = i32::from(w);
@@ -578,19 +598,23 @@ impl Table {
                 }
                 at as u32 | ((len as u32) << LEN_SHIFT)
             };
-            if t.dense.len() / DENSE >= SPARSE_LIMIT {
-                return Err(r.error("model too large".into()));
-            }
-            let fp = fingerprint(key);
-            let mut i = (key as usize) & mask;
+            let slot = (u64::from(fingerprint(key)) << 32) | u64::from(reference);
+            placed.push(((key as usize & mask) as u32, slot));
+        }
+        placed.sort_unstable_by_key(|p| p.0);
+        for (home, slot) in placed {
+            let mut i = home as usize;
             while t.slots[i] != 0 {
                 i = (i + 1) & mask;
             }
-            t.slots[i] = (u64::from(fp) << 32) | u64::from(reference);
+            t.slots[i] = slot;
         }
         r.finish()?;
+        if t.n_weights != n_entries {
+            return Err(r.error(format!("{} weights, header says {n_entries}", t.n_weights)));
+        }
         t.n_features = n_rows;
-        Ok(t)
+        Ok((t, classes))
     }
 
     /// Sums the weights of `feats` into `scores` (integer units).
@@ -947,17 +971,21 @@ impl Parser {
             model.n_weights()
         ));
         (
-            Parser::from_model(model, popts.templates).expect("own class names"),
+            {
+                let mut w = Writer::default();
+                model.write(&mut w);
+                Parser::from_frozen_bytes(w.buf, popts.templates).expect("own model")
+            },
             report,
         )
     }
 
-    fn from_model(model: Frozen, templates: u128) -> Result<Parser, ModelError> {
-        let mut w = Writer::default();
-        model.write(&mut w);
-        let table = Table::from_frozen_bytes(&w.buf)?;
-        let mut actions = Vec::with_capacity(model.n_classes());
-        for c in model.classes() {
+    /// A parser from the bytes of a [`Frozen`](super::linear::Frozen) model (as [`Frozen::write`](super::linear::Frozen::write)
+    /// writes them), checked as it is laid out.
+    fn from_frozen_bytes(frozen: Vec<u8>, templates: u128) -> Result<Parser, ModelError> {
+        let (table, classes) = Table::from_frozen_bytes(&frozen)?;
+        let mut actions = Vec::with_capacity(classes.len());
+        for c in &classes {
             match Action::parse(c) {
                 Some(a) => actions.push(a),
                 None => {
@@ -975,15 +1003,9 @@ impl Parser {
                 reason: "classes are not the parser's actions in order".into(),
             });
         }
-        if model.n_classes() > MAX_CLASSES {
-            return Err(ModelError {
-                model: "parser",
-                reason: format!("{} classes", model.n_classes()),
-            });
-        }
         Ok(Parser {
             table,
-            frozen: w.buf,
+            frozen,
             actions,
             templates,
         })
@@ -1013,9 +1035,9 @@ impl Parser {
         if templates & !templates::ALL != 0 || templates == 0 {
             return Err(r.error(format!("feature templates {templates:#x}")));
         }
-        let model = Frozen::read(&mut r)?;
-        r.finish()?;
-        Parser::from_model(model, templates)
+        // The rest is the weights as `Frozen::write` wrote them, read straight
+        // into the parser's own table (and checked there).
+        Parser::from_frozen_bytes(bytes[HEADER_BYTES..].to_vec(), templates)
     }
 
     /// Bytes the model takes in memory: (slots, sparse rows, dense rows).
@@ -1371,6 +1393,32 @@ mod tests {
             .unwrap_err()
             .reason
             .contains("feature set"));
+    }
+
+    #[test]
+    fn corrupt_bytes_never_panic() {
+        let bytes = trained().to_bytes();
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..3000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let mut b = bytes.clone();
+            let i = (x as usize) % b.len();
+            b[i] ^= (x >> 40) as u8 | 1;
+            if let Ok(p) = Parser::from_bytes(&b) {
+                let mut out = Vec::new();
+                p.parse(
+                    &["A", "test", "."],
+                    &[Tag::Dt, Tag::Nn, Tag::Period],
+                    &mut out,
+                );
+                assert!(is_tree(&out));
+            }
+        }
+        for n in 0..bytes.len().min(200) {
+            assert!(Parser::from_bytes(&bytes[..n]).is_err());
+        }
     }
 
     #[test]
