@@ -57,8 +57,9 @@ use std::fmt;
 
 const MAGIC: &[u8; 4] = b"ATPR";
 const VERSION: u32 = 1;
-/// Version of the feature templates: a model trained with other templates is refused.
-const FEATURES: u32 = 1;
+/// Version of the feature templates and transition system (2: with the end
+/// move of [`State::end_attach`]): a model trained with others is refused.
+const FEATURES: u32 = 2;
 /// Bytes before the weights: magic, version, feature set, templates.
 const HEADER_BYTES: usize = 4 + 4 + 4 + 16;
 
@@ -921,7 +922,10 @@ impl Parser {
         let actions: Vec<Action> = (0..N_ACTIONS).map(Action::from_id).collect();
         let mut rng = Rng(opts.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
         let mut order: Vec<usize> = (0..examples.len()).collect();
-        let mut state = State::default();
+        let mut state = State {
+            end_attach: true,
+            ..State::default()
+        };
         let mut feats = Vec::with_capacity(96);
         let mut scores = vec![0f32; N_ACTIONS];
         let mut costs = [0u32; N_ACTIONS];
@@ -1098,6 +1102,7 @@ impl Parser {
             norm,
         } = sc;
         prepare(words, tags, toks, norm);
+        state.end_attach = true;
         state.reset(words.len());
         root_scores.clear();
         root_scores.resize(words.len(), i64::MIN);
