@@ -691,8 +691,10 @@ mod tests {
         for round in 0..400 {
             let n = 1 + rnd(7) as usize;
             let heads = random_projective(n, &mut rnd);
-            let mut s = State::default();
-            s.end_attach = round % 2 == 1;
+            let mut s = State {
+                end_attach: round % 2 == 1,
+                ..State::default()
+            };
             s.reset(n);
             while !s.is_terminal() {
                 let mc = s.costs(&heads);
