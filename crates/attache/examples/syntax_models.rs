@@ -29,7 +29,10 @@ fn main() {
     let mut train = load(&format!("{dir}/train.conllu"));
     train.extend(load(&format!("{dir}/shared.conllu")));
     // FRACTION=0.5: train on the first half only (learning curves).
-    if let Some(f) = std::env::var("FRACTION").ok().and_then(|f| f.parse::<f64>().ok()) {
+    if let Some(f) = std::env::var("FRACTION")
+        .ok()
+        .and_then(|f| f.parse::<f64>().ok())
+    {
         let n = (train.len() as f64 * f) as usize;
         train.truncate(n);
     }
@@ -101,6 +104,26 @@ fn main() {
         });
         if let Some(d) = out_dir {
             std::fs::write(format!("{d}/entities.bin"), &bytes).unwrap();
+        }
+        // PRED=FILE: the held-out words with the teacher's and our entity tags.
+        if let Ok(path) = std::env::var("PRED") {
+            let mut text = String::new();
+            let (mut tagged, mut out) = (Vec::new(), Vec::new());
+            for s in heldout.iter().filter(|s| s.is_complete()) {
+                let w = words_of(s);
+                tagger.tag(&w, &mut tagged);
+                let tags: Vec<Tag> = tagged.iter().map(|t| t.0).collect();
+                ner.tag(&w, &tags, &mut out);
+                for (i, word) in w.iter().enumerate() {
+                    let g = s.ner[i].unwrap_or_default();
+                    text.push_str(&format!(
+                        "{word}\t{}\t{:?}-{}\t{:?}-{}\n",
+                        tags[i], g.0, g.1, out[i].0, out[i].1
+                    ));
+                }
+                text.push('\n');
+            }
+            std::fs::write(path, text).unwrap();
         }
     }
 }

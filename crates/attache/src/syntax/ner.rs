@@ -105,6 +105,27 @@ fn best_allowed<T: PartialOrd + Copy>(scores: &[T], prev: Option<usize>, last: b
     best
 }
 
+/// The dynamic oracle of greedy BILUO decoding: given our label before this
+/// word (`prev`, its entity starting at `pred_start` if open) and the
+/// teacher's label `gold` (its entity starting at `gold_start`), the label
+/// that loses no more entities than are already lost. An entity of ours that
+/// no longer matches the teacher's is closed at once; a teacher's entity
+/// whose start we missed is left out.
+fn oracle(prev: Option<usize>, pred_start: usize, gold: usize, gold_start: usize) -> usize {
+    let open = prev.and_then(unclass).filter(|(_, p)| *p == B || *p == I);
+    let g = unclass(gold);
+    match (open, g) {
+        (Some((k, _)), Some((gk, gp)))
+            if gk == k && (gp == I || gp == L) && pred_start == gold_start =>
+        {
+            gold
+        }
+        (Some((k, _)), _) => class(k, L),
+        (None, Some((_, gp))) if gp == I || gp == L => 0,
+        (None, _) => gold,
+    }
+}
+
 /// BILUO classes of IOB tags (an I without an open entity of its type
 /// starts one).
 fn to_biluo(iob: &[(Iob, EntType)]) -> Vec<usize> {
@@ -510,8 +531,16 @@ impl EntityTagger {
                     gaz: &gz,
                 };
                 let (mut prev, mut p1, mut p2) = (None, START, START);
-                for (i, &g) in gold[si].iter().enumerate() {
+                let gs = &gold[si];
+                let (mut pred_start, mut gold_start) = (0, 0);
+                for (i, &g) in gs.iter().enumerate() {
                     let last = i + 1 == words.len();
+                    if matches!(unclass(g), Some((_, p)) if p == B || p == U) {
+                        gold_start = i;
+                    }
+                    // The dynamic oracle: the best label reachable from our own
+                    // labels so far (the teacher's, while they agree).
+                    let g = oracle(prev, pred_start, g, gold_start);
                     let guess = if !is_open(prev) && outside.contains_key(&infos[i + 2].form) {
                         0
                     } else {
@@ -521,6 +550,9 @@ impl EntityTagger {
                         trainer.update(&feats, g, guess, 1.0);
                         guess
                     };
+                    if matches!(unclass(guess), Some((_, p)) if p == B || p == U) {
+                        pred_start = i;
+                    }
                     right += usize::from(guess == g);
                     total += 1;
                     prev = Some(guess);
