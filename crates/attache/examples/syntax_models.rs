@@ -38,10 +38,13 @@ fn main() {
     }
     let heldout = load(&format!("{dir}/heldout.conllu"));
     let gold = load(&format!("{dir}/gold.conllu"));
-    let opts = TrainOptions {
+    let mut opts = TrainOptions {
         epochs,
         ..TrainOptions::default()
     };
+    if let Some(m) = std::env::var("MIN_COUNT").ok().and_then(|m| m.parse().ok()) {
+        opts.min_count = m;
+    }
     let mut log = |s: &str| eprintln!("{s}");
 
     // LOAD=DIR: read tagger.bin / entities.bin from DIR instead of training.

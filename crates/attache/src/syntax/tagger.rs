@@ -349,6 +349,7 @@ impl Tagger {
         let mut feats = Vec::new();
         let mut scores = vec![0f32; labels.len()];
         for epoch in 0..opts.epochs {
+            trainer.set_counting(epoch == 0);
             rng.shuffle(&mut order);
             let (mut right, mut total) = (0usize, 0usize);
             for &si in &order {
