@@ -11,7 +11,7 @@
 
 use attache::syntax::conllu::{self, Sentence};
 use attache::syntax::ner::{evaluate_entities, EntityTagger};
-use attache::syntax::tagger::{evaluate_tagger, words_of, Tagger};
+use attache::syntax::tagger::{evaluate_tagger, word_infos, words_of, Tagger, WordScratch};
 use attache::syntax::{Tag, TrainOptions};
 use std::time::Instant;
 
@@ -104,6 +104,17 @@ fn main() {
             let mut out = Vec::new();
             ner.tag(w, tags, &mut out);
             out.len()
+        });
+        let mut scratch = WordScratch::default();
+        let (mut infos, mut tagged, mut tags, mut ents) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        speed("tagger + entities, shared word infos", &heldout, |w, _| {
+            word_infos(w, &mut scratch, &mut infos);
+            tagger.tag_infos(&infos, &mut tagged);
+            tags.clear();
+            tags.extend(tagged.iter().map(|t| t.0));
+            ner.tag_infos(&infos, &tags, &mut ents);
+            ents.len()
         });
         if let Some(d) = out_dir {
             std::fs::write(format!("{d}/entities.bin"), &bytes).unwrap();

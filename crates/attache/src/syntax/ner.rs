@@ -386,7 +386,7 @@ fn features(cx: &Context<'_>, i: usize, p1: u64, out: &mut Vec<u64>) {
     // The run of title-case words this one is in: its length (up to 5) and
     // the word's place in it (up to 3).
     let title = |j: usize| w[j].flags & flag::TITLE != 0;
-    let run = if title(i + 2) {
+    let (run, run_last, run_after, run_before) = if title(i + 2) {
         let (mut a, mut b) = (i + 2, i + 2);
         while a > 2 && title(a - 1) {
             a -= 1;
@@ -394,9 +394,14 @@ fn features(cx: &Context<'_>, i: usize, p1: u64, out: &mut Vec<u64>) {
         while b + 3 < w.len() && title(b + 1) {
             b += 1;
         }
-        ((b - a + 1).min(5) as u64) << 2 | (i + 2 - a).min(3) as u64
+        (
+            ((b - a + 1).min(5) as u64) << 2 | (i + 2 - a).min(3) as u64,
+            w[b].lower,
+            w[b + 1].lower,
+            w[a - 1].lower,
+        )
     } else {
-        0
+        (0, 0, 0, 0)
     };
     let caps = u64::from(c.flags & (flag::TITLE | flag::ALL_CAPS | flag::DIGIT));
     out.extend_from_slice(&[
@@ -427,6 +432,9 @@ fn features(cx: &Context<'_>, i: usize, p1: u64, out: &mut Vec<u64>) {
         feat(124, g),
         feat2(125, g, cx.gaz(ii + 1)),
         feat(126, run),
+        feat(127, run_last),
+        feat(128, run_after),
+        feat(129, run_before),
     ]);
 }
 
@@ -604,44 +612,65 @@ impl EntityTagger {
     /// One IOB tag and type per word, given the words' fine tags (a missing
     /// tag counts as unknown).
     pub fn tag(&self, words: &[&str], tags: &[Tag], out: &mut Vec<(Iob, EntType)>) {
-        out.clear();
-        let n_ours = 1 + 4 * n_types();
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let s = &mut *s;
-            s.scores.resize(self.model.n_classes(), 0);
-            s.ours.clear();
-            s.ours.resize(n_ours, i32::MIN);
             word_infos(words, &mut s.words, &mut s.infos);
-            self.gazetteer.mark(&s.infos, &mut s.gaz);
-            let cx = Context {
-                words: &s.infos,
-                tags,
-                gaz: &s.gaz,
-            };
-            let (mut prev, mut p1) = (None, START);
-            for i in 0..words.len() {
-                let last = i + 1 == words.len();
-                let c = if !is_open(prev) && self.outside.contains_key(&s.infos[i + 2].form) {
-                    0
-                } else if self.identity {
-                    features(&cx, i, p1, &mut s.feats);
-                    self.model.score(&s.feats, &mut s.scores);
+            let infos = std::mem::take(&mut s.infos);
+            self.run(&infos, tags, s, out);
+            s.infos = infos;
+        });
+    }
+
+    /// Like [`EntityTagger::tag`], over word infos made by [`word_infos`]
+    /// (shared with [`Tagger::tag_infos`]).
+    pub fn tag_infos(&self, infos: &[WordInfo], tags: &[Tag], out: &mut Vec<(Iob, EntType)>) {
+        SCRATCH.with(|s| {
+            let mut s = s.borrow_mut();
+            self.run(infos, tags, &mut s, out);
+        });
+    }
+
+    fn run(
+        &self,
+        infos: &[WordInfo],
+        tags: &[Tag],
+        s: &mut Scratch,
+        out: &mut Vec<(Iob, EntType)>,
+    ) {
+        out.clear();
+        let n = infos.len().saturating_sub(4);
+        s.scores.resize(self.model.n_classes(), 0);
+        s.ours.clear();
+        s.ours.resize(1 + 4 * n_types(), i32::MIN);
+        self.gazetteer.mark(infos, &mut s.gaz);
+        let cx = Context {
+            words: infos,
+            tags,
+            gaz: &s.gaz,
+        };
+        let (mut prev, mut p1) = (None, START);
+        for i in 0..n {
+            let last = i + 1 == n;
+            let c = if !is_open(prev) && self.outside.contains_key(&infos[i + 2].form) {
+                0
+            } else {
+                features(&cx, i, p1, &mut s.feats);
+                self.model.score(&s.feats, &mut s.scores);
+                if self.identity {
                     best_allowed(&s.scores, prev, last)
                 } else {
-                    features(&cx, i, p1, &mut s.feats);
-                    self.model.score(&s.feats, &mut s.scores);
                     s.ours.iter_mut().for_each(|x| *x = i32::MIN);
                     for (m, &c) in self.classes.iter().enumerate() {
                         s.ours[c] = s.scores[m];
                     }
                     best_allowed(&s.ours, prev, last)
-                };
-                out.push(to_iob(c));
-                prev = Some(c);
-                p1 = c as u64;
-            }
-        });
+                }
+            };
+            out.push(to_iob(c));
+            prev = Some(c);
+            p1 = c as u64;
+        }
     }
 
     /// The linear model.
@@ -988,6 +1017,15 @@ mod tests {
         let again = EntityTagger::from_bytes(&bytes).unwrap();
         assert_eq!(again.to_bytes(), bytes);
         assert_eq!(evaluate_entities(&again, None, &data), sc);
+        let (mut scratch, mut infos, mut a, mut b) =
+            (WordScratch::default(), Vec::new(), Vec::new(), Vec::new());
+        for s in &data {
+            let words = words_of(s);
+            word_infos(&words, &mut scratch, &mut infos);
+            ner.tag(&words, &gold_tags(s), &mut a);
+            ner.tag_infos(&infos, &gold_tags(s), &mut b);
+            assert_eq!(a, b);
+        }
         for n in [0, 5, bytes.len() / 3, bytes.len() - 1] {
             assert!(EntityTagger::from_bytes(&bytes[..n]).is_err());
         }
