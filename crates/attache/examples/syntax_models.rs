@@ -45,6 +45,9 @@ fn main() {
     if let Some(m) = std::env::var("MIN_COUNT").ok().and_then(|m| m.parse().ok()) {
         opts.min_count = m;
     }
+    if let Some(m) = std::env::var("SEED").ok().and_then(|m| m.parse().ok()) {
+        opts.seed = m;
+    }
     let mut log = |s: &str| eprintln!("{s}");
 
     // LOAD=DIR: read tagger.bin / entities.bin from DIR instead of training.
@@ -131,8 +134,15 @@ fn main() {
                 for (i, word) in w.iter().enumerate() {
                     let g = s.ner[i].unwrap_or_default();
                     text.push_str(&format!(
-                        "{word}\t{}\t{:?}-{}\t{:?}-{}\n",
-                        tags[i], g.0, g.1, out[i].0, out[i].1
+                        "{word}\t{}\t{:?}-{}\t{:?}-{}\t{}\t{}\t{}\n",
+                        tags[i],
+                        g.0,
+                        g.1,
+                        out[i].0,
+                        out[i].1,
+                        tagged[i].1,
+                        s.tags[i].unwrap_or_default(),
+                        s.upos[i].unwrap_or_default()
                     ));
                 }
                 text.push('\n');

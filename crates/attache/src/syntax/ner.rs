@@ -1029,6 +1029,16 @@ mod tests {
         for n in [0, 5, bytes.len() / 3, bytes.len() - 1] {
             assert!(EntityTagger::from_bytes(&bytes[..n]).is_err());
         }
+        let mut x = 5u64;
+        for _ in 0..300 {
+            x = linear::mix(x);
+            let mut b = bytes.clone();
+            let i = (x as usize) % b.len();
+            b[i] ^= (x >> 40) as u8 | 1;
+            if let Ok(t) = EntityTagger::from_bytes(&b) {
+                t.tag(&words_of(&data[0]), &gold_tags(&data[0]), &mut a);
+            }
+        }
         let mut out = Vec::new();
         ner.tag(&[], &[], &mut out);
         assert!(out.is_empty());

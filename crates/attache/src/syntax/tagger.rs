@@ -688,6 +688,17 @@ mod tests {
         let mut extra = bytes.clone();
         extra.push(0);
         assert!(Tagger::from_bytes(&extra).is_err());
+        // Flipped bytes: an error or a model that still tags, never a panic.
+        let mut x = 99u64;
+        for _ in 0..300 {
+            x = linear::mix(x);
+            let mut b = bytes.clone();
+            let i = (x as usize) % b.len();
+            b[i] ^= (x >> 40) as u8 | 1;
+            if let Ok(t) = Tagger::from_bytes(&b) {
+                t.tag(&words_of(&data[0]), &mut a);
+            }
+        }
     }
 
     #[test]
