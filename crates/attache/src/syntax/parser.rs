@@ -112,7 +112,7 @@ impl Default for ParserOptions {
 }
 
 /// A trained parser.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Parser {
     /// The weights, laid out for scoring.
     table: Table,
@@ -122,6 +122,16 @@ pub struct Parser {
     actions: Vec<Action>,
     /// Feature templates in use.
     templates: u128,
+}
+
+impl fmt::Debug for Parser {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Parser")
+            .field("features", &self.table.n_features)
+            .field("weights", &self.table.n_weights)
+            .field("templates", &format_args!("{:#x}", self.templates))
+            .finish()
+    }
 }
 
 /// Per-token values the features use: word and tag hashes.
@@ -1495,6 +1505,12 @@ mod tests {
         let p = Parser::train(&s, &opts, &mut |_| {});
         let scores = evaluate_parser(&p, &s, TagSource::Given(&tags));
         assert!(scores.uas() > 0.9, "{scores}");
+    }
+
+    #[test]
+    fn debug_is_short() {
+        let text = format!("{:?}", trained());
+        assert!(text.starts_with("Parser {") && text.len() < 200, "{text}");
     }
 
     #[test]
