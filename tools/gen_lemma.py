@@ -8,7 +8,9 @@ spaCy's English rule lemmatiser (our teacher) uses it:
 
   candidates = for each rule (old, new) in order whose `old` ends the word,
                word[:-len(old)] + new, kept if it is a known base form (in
-               WordNet's index for that part of speech) or not alphabetic;
+               WordNet's index for that part of speech; each one put in
+               front, so the last rule's known form comes first) or not
+               alphabetic (put behind);
   the word's exception-list lemmas go in front (the last one first);
   if there is no candidate, the first rule's form is used.
 
@@ -88,7 +90,9 @@ def lemmatise(word, rules, index, exc, without=None):
             form = word[: len(word) - len(old)] + new
             if not form:
                 continue
-            if (form in index and form != without) or not isalpha(form):
+            if form in index and form != without:
+                forms.insert(0, form)
+            elif not isalpha(form):
                 forms.append(form)
             else:
                 oov.append(form)

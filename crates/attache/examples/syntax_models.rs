@@ -11,7 +11,7 @@
 
 use attache::syntax::conllu::{self, Sentence};
 use attache::syntax::ner::{evaluate_entities, EntityTagger};
-use attache::syntax::tagger::{evaluate_tagger, words_of, Tagger};
+use attache::syntax::tagger::{evaluate_tagger, word_infos, words_of, Tagger, WordScratch};
 use attache::syntax::{Tag, TrainOptions};
 use std::time::Instant;
 
@@ -29,16 +29,25 @@ fn main() {
     let mut train = load(&format!("{dir}/train.conllu"));
     train.extend(load(&format!("{dir}/shared.conllu")));
     // FRACTION=0.5: train on the first half only (learning curves).
-    if let Some(f) = std::env::var("FRACTION").ok().and_then(|f| f.parse::<f64>().ok()) {
+    if let Some(f) = std::env::var("FRACTION")
+        .ok()
+        .and_then(|f| f.parse::<f64>().ok())
+    {
         let n = (train.len() as f64 * f) as usize;
         train.truncate(n);
     }
     let heldout = load(&format!("{dir}/heldout.conllu"));
     let gold = load(&format!("{dir}/gold.conllu"));
-    let opts = TrainOptions {
+    let mut opts = TrainOptions {
         epochs,
         ..TrainOptions::default()
     };
+    if let Some(m) = std::env::var("MIN_COUNT").ok().and_then(|m| m.parse().ok()) {
+        opts.min_count = m;
+    }
+    if let Some(m) = std::env::var("SEED").ok().and_then(|m| m.parse().ok()) {
+        opts.seed = m;
+    }
     let mut log = |s: &str| eprintln!("{s}");
 
     // LOAD=DIR: read tagger.bin / entities.bin from DIR instead of training.
@@ -99,8 +108,46 @@ fn main() {
             ner.tag(w, tags, &mut out);
             out.len()
         });
+        let mut scratch = WordScratch::default();
+        let (mut infos, mut tagged, mut tags, mut ents) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        speed("tagger + entities, shared word infos", &heldout, |w, _| {
+            word_infos(w, &mut scratch, &mut infos);
+            tagger.tag_infos(&infos, &mut tagged);
+            tags.clear();
+            tags.extend(tagged.iter().map(|t| t.0));
+            ner.tag_infos(&infos, &tags, &mut ents);
+            ents.len()
+        });
         if let Some(d) = out_dir {
             std::fs::write(format!("{d}/entities.bin"), &bytes).unwrap();
+        }
+        // PRED=FILE: the held-out words with the teacher's and our entity tags.
+        if let Ok(path) = std::env::var("PRED") {
+            let mut text = String::new();
+            let (mut tagged, mut out) = (Vec::new(), Vec::new());
+            for s in heldout.iter().filter(|s| s.is_complete()) {
+                let w = words_of(s);
+                tagger.tag(&w, &mut tagged);
+                let tags: Vec<Tag> = tagged.iter().map(|t| t.0).collect();
+                ner.tag(&w, &tags, &mut out);
+                for (i, word) in w.iter().enumerate() {
+                    let g = s.ner[i].unwrap_or_default();
+                    text.push_str(&format!(
+                        "{word}\t{}\t{:?}-{}\t{:?}-{}\t{}\t{}\t{}\n",
+                        tags[i],
+                        g.0,
+                        g.1,
+                        out[i].0,
+                        out[i].1,
+                        tagged[i].1,
+                        s.tags[i].unwrap_or_default(),
+                        s.upos[i].unwrap_or_default()
+                    ));
+                }
+                text.push('\n');
+            }
+            std::fs::write(path, text).unwrap();
         }
     }
 }

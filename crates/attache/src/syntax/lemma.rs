@@ -9,8 +9,9 @@
 //! 3. Inflected nouns, verbs and adjectives and every adverb go through the
 //!    WordNet "morphy" scheme: suffix rules in a fixed order ("-ies" → "-y",
 //!    "-ed" → "-e" or "", …) whose forms are kept if WordNet knows them as base
-//!    forms, and WordNet's exception lists in front ("went" → "go", "children"
-//!    → "child"); with no known form the first rule's form is used. The word
+//!    forms (the last rule's first: "hoped" → "hop", as the teacher has it) or
+//!    are not alphabetic, and WordNet's exception lists in front ("went" →
+//!    "go", "children" → "child"); with no such form the first rule's form. The word
 //!    lists are `data/lemma/wordnet.tsv`, generated from WordNet 3.0 by
 //!    `tools/gen_lemma.py` (which explains why a 23,000-word list suffices).
 //! 4. Proper nouns keep their form and case; curly quotes become straight
@@ -206,8 +207,11 @@ fn morphy(word: &str, rules: &'static [(&'static str, &'static str)], pos: Optio
             append: new,
             keep_case: false,
         };
-        let alpha = buf.chars().all(char::is_alphabetic);
-        if known(&buf) || !alpha {
+        if known(&buf) {
+            // Known forms go in front: the last rule's comes first.
+            forms.retain(|f| !same(lower, f, &buf));
+            forms.insert(0, cand);
+        } else if !buf.chars().all(char::is_alphabetic) {
             if !forms.iter().any(|f| same(lower, f, &buf)) {
                 forms.push(cand);
             }
@@ -306,6 +310,7 @@ fn fixed(word: &str, tag: Tag) -> Option<&'static str> {
         (Prp, "him") => "he",
         (Prp, "her") => "she",
         (Prp, "us") => "we",
+        (Prp, "'s") => "us",
         (Prp, "them") => "they",
         (
             Prp,
@@ -376,7 +381,9 @@ mod tests {
         assert_eq!(lem("talks", Tag::Nns), "talk");
         assert_eq!(lem("countries", Tag::Nns), "country");
         assert_eq!(lem("wanted", Tag::Vbd), "want");
-        assert_eq!(lem("hoped", Tag::Vbd), "hope");
+        assert_eq!(lem("hoped", Tag::Vbd), "hop");
+        assert_eq!(lem("used", Tag::Vbd), "use");
+        assert_eq!(lem("swinging", Tag::Vbg), "swing");
         assert_eq!(lem("making", Tag::Vbg), "make");
         assert_eq!(lem("running", Tag::Vbg), "run");
         assert_eq!(lem("stopped", Tag::Vbn), "stop");

@@ -138,6 +138,8 @@ pub struct Trainer {
     rows: IdMap<Row>,
     /// Number of updates (examples) so far.
     time: u64,
+    /// Whether [`Trainer::update`] counts the features it sees.
+    counting: bool,
 }
 
 impl Trainer {
@@ -151,6 +153,7 @@ impl Trainer {
             classes,
             rows: IdMap::default(),
             time: 0,
+            counting: true,
         }
     }
 
@@ -178,14 +181,26 @@ impl Trainer {
         }
     }
 
+    /// Whether [`Trainer::update`] counts features (on by default). Turn it
+    /// off after the first pass, so that `min_count` counts the examples a
+    /// feature occurs in, not those times the passes.
+    pub fn set_counting(&mut self, on: bool) {
+        self.counting = on;
+    }
+
     /// One training example: counts its features, and when `guess` is not
     /// `gold` moves `amount` of weight from `guess` to `gold` on every feature.
     pub fn update(&mut self, feats: &[u64], gold: usize, guess: usize, amount: f32) {
         self.time += 1;
         let now = self.time;
         for &f in feats {
+            if !self.counting && gold == guess {
+                continue;
+            }
             let row = self.rows.entry(f).or_default();
-            row.count = row.count.saturating_add(1);
+            if self.counting {
+                row.count = row.count.saturating_add(1);
+            }
             if gold != guess {
                 touch(row, gold, amount, now);
                 touch(row, guess, -amount, now);

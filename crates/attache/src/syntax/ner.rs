@@ -3,18 +3,25 @@
 //! of the 18 OntoNotes types, decoded under the BILUO constraints so the
 //! output is always well formed; the output is IOB.
 //!
-//! Features of word i: its form and lower-cased form, shape, affixes and
-//! flags; the words and shapes around it; the fine tags of it and its
-//! neighbours (predicted by the tagger at run time, the teacher's in
-//! training); the labels already given to the two words before; and a
+//! Features of word i: its form and lower-cased form, shape, suffix and
+//! flags, the run of title-case words it is in; the words and shapes next to
+//! it; the fine tags of the five words around it (predicted by the tagger at
+//! run time, the teacher's in training); the label given to the word before;
+//! and a
 //! gazetteer of attache's own actor lexicon (`data/actors/*.tsv`: countries,
 //! their adjectives, peoples, capitals and seats, cities, organisations and
 //! regions), matched leftmost-longest over the words, which tells the model
 //! what kind of known name (if any) a word is part of. The gazetteer is
 //! stored in the model file, so a model keeps the names it was trained with.
+//!
+//! Training follows the model's own labels (greedy, as at run time) and
+//! learns from a dynamic oracle: where the labels so far already lost an
+//! entity, the target is the best label still reachable, not the teacher's.
+//! Frequent words that are never part of an entity when none is open before
+//! them are labelled O from a dictionary without scoring.
 
 use super::conllu::Sentence;
-use super::linear::{self, feat, feat2, feat3, mix, Frozen, IdMap, Reader, Trainer, Writer};
+use super::linear::{self, feat, feat2, mix, Frozen, IdMap, Reader, Trainer, Writer};
 use super::tagger::{flag, word_infos, words_of, Rng, Tagger, WordInfo, WordScratch};
 use super::{EntType, Iob, ModelError, Tag, TrainOptions};
 use std::cell::RefCell;
@@ -103,6 +110,27 @@ fn best_allowed<T: PartialOrd + Copy>(scores: &[T], prev: Option<usize>, last: b
         }
     }
     best
+}
+
+/// The dynamic oracle of greedy BILUO decoding: given our label before this
+/// word (`prev`, its entity starting at `pred_start` if open) and the
+/// teacher's label `gold` (its entity starting at `gold_start`), the label
+/// that loses no more entities than are already lost. An entity of ours that
+/// no longer matches the teacher's is closed at once; a teacher's entity
+/// whose start we missed is left out.
+fn oracle(prev: Option<usize>, pred_start: usize, gold: usize, gold_start: usize) -> usize {
+    let open = prev.and_then(unclass).filter(|(_, p)| *p == B || *p == I);
+    let g = unclass(gold);
+    match (open, g) {
+        (Some((k, _)), Some((gk, gp)))
+            if gk == k && (gp == I || gp == L) && pred_start == gold_start =>
+        {
+            gold
+        }
+        (Some((k, _)), _) => class(k, L),
+        (None, Some((_, gp))) if gp == I || gp == L => 0,
+        (None, _) => gold,
+    }
 }
 
 /// BILUO classes of IOB tags (an I without an open entity of its type
@@ -346,47 +374,67 @@ impl Context<'_> {
     }
 }
 
-fn features(cx: &Context<'_>, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+fn features(cx: &Context<'_>, i: usize, p1: u64, out: &mut Vec<u64>) {
     out.clear();
     let w = cx.words;
     let c = &w[i + 2];
-    let (wm1, wm2, wp1, wp2) = (&w[i + 1], &w[i], &w[i + 3], &w[i + 4]);
+    let (wm1, wp1, wp2) = (&w[i + 1], &w[i + 3], &w[i + 4]);
     let ii = i as isize;
     let (t, tm1, tp1) = (cx.tag(ii), cx.tag(ii - 1), cx.tag(ii + 1));
     let g = cx.gaz(ii);
     let first = u64::from(i == 0);
+    // The run of title-case words this one is in: its length (up to 5) and
+    // the word's place in it (up to 3).
+    let title = |j: usize| w[j].flags & flag::TITLE != 0;
+    let (run, run_last, run_after, run_before) = if title(i + 2) {
+        let (mut a, mut b) = (i + 2, i + 2);
+        while a > 2 && title(a - 1) {
+            a -= 1;
+        }
+        while b + 3 < w.len() && title(b + 1) {
+            b += 1;
+        }
+        (
+            ((b - a + 1).min(5) as u64) << 2 | (i + 2 - a).min(3) as u64,
+            w[b].lower,
+            w[b + 1].lower,
+            w[a - 1].lower,
+        )
+    } else {
+        (0, 0, 0, 0)
+    };
+    let caps = u64::from(c.flags & (flag::TITLE | flag::ALL_CAPS | flag::DIGIT));
     out.extend_from_slice(&[
         feat(100, 0),
         feat(101, c.form),
         feat(102, c.lower),
         feat(103, c.shape),
         feat(104, c.suffix[2]),
-        feat(105, c.suffix[3]),
-        feat(106, c.prefix[2]),
-        feat2(
-            107,
-            u64::from(c.flags & (flag::TITLE | flag::ALL_CAPS | flag::DIGIT)),
-            first,
-        ),
-        feat(108, wm1.lower),
-        feat(109, wp1.lower),
-        feat(110, wm2.lower),
-        feat(111, wp2.lower),
-        feat2(112, wm1.shape, c.shape),
-        feat2(113, c.shape, wp1.shape),
-        feat(114, t),
-        feat2(115, tm1, t),
-        feat2(116, t, tp1),
-        feat(117, p1),
-        feat2(118, p1, p2),
-        feat2(119, p1, c.lower),
-        feat2(120, p1, c.shape),
-        feat(121, g),
-        feat2(122, g, cx.gaz(ii + 1)),
-        feat2(123, cx.gaz(ii - 1), g),
-        feat2(124, wm1.lower, c.lower),
-        feat2(125, c.lower, wp1.lower),
-        feat3(126, p1, t, g),
+        feat2(105, caps, first),
+        feat(106, wm1.lower),
+        feat(107, wp1.lower),
+        feat(108, wp2.lower),
+        feat(109, wm1.form),
+        feat(110, wp1.form),
+        feat2(111, wm1.shape, c.shape),
+        feat2(112, c.shape, wp1.shape),
+        feat2(113, wm1.lower, c.shape),
+        feat2(114, c.shape, wp1.lower),
+        feat2(115, wm1.lower, c.lower),
+        feat2(116, c.lower, wp1.lower),
+        feat(117, t),
+        feat2(118, tm1, t),
+        feat2(119, t, tp1),
+        feat2(120, cx.tag(ii - 2), tm1),
+        feat2(121, tp1, cx.tag(ii + 2)),
+        feat(122, p1),
+        feat2(123, p1, c.lower),
+        feat(124, g),
+        feat2(125, g, cx.gaz(ii + 1)),
+        feat(126, run),
+        feat(127, run_last),
+        feat(128, run_after),
+        feat(129, run_before),
     ]);
 }
 
@@ -496,6 +544,7 @@ impl EntityTagger {
         let (mut infos, mut gz, mut feats) = (Vec::new(), Vec::new(), Vec::new());
         let mut scores = vec![0f32; n];
         for epoch in 0..opts.epochs {
+            trainer.set_counting(epoch == 0);
             rng.shuffle(&mut order);
             let (mut right, mut total) = (0usize, 0usize);
             for &si in &order {
@@ -509,22 +558,32 @@ impl EntityTagger {
                     tags: &tags,
                     gaz: &gz,
                 };
-                let (mut prev, mut p1, mut p2) = (None, START, START);
-                for (i, &g) in gold[si].iter().enumerate() {
+                let (mut prev, mut p1) = (None, START);
+                let gs = &gold[si];
+                let (mut pred_start, mut gold_start) = (0, 0);
+                for (i, &g) in gs.iter().enumerate() {
                     let last = i + 1 == words.len();
+                    if matches!(unclass(g), Some((_, p)) if p == B || p == U) {
+                        gold_start = i;
+                    }
+                    // The dynamic oracle: the best label reachable from our own
+                    // labels so far (the teacher's, while they agree).
+                    let g = oracle(prev, pred_start, g, gold_start);
                     let guess = if !is_open(prev) && outside.contains_key(&infos[i + 2].form) {
                         0
                     } else {
-                        features(&cx, i, p1, p2, &mut feats);
+                        features(&cx, i, p1, &mut feats);
                         trainer.score(&feats, &mut scores);
                         let guess = best_allowed(&scores, prev, last);
                         trainer.update(&feats, g, guess, 1.0);
                         guess
                     };
+                    if matches!(unclass(guess), Some((_, p)) if p == B || p == U) {
+                        pred_start = i;
+                    }
                     right += usize::from(guess == g);
                     total += 1;
                     prev = Some(guess);
-                    p2 = p1;
                     p1 = guess as u64;
                 }
             }
@@ -553,45 +612,65 @@ impl EntityTagger {
     /// One IOB tag and type per word, given the words' fine tags (a missing
     /// tag counts as unknown).
     pub fn tag(&self, words: &[&str], tags: &[Tag], out: &mut Vec<(Iob, EntType)>) {
-        out.clear();
-        let n_ours = 1 + 4 * n_types();
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let s = &mut *s;
-            s.scores.resize(self.model.n_classes(), 0);
-            s.ours.clear();
-            s.ours.resize(n_ours, i32::MIN);
             word_infos(words, &mut s.words, &mut s.infos);
-            self.gazetteer.mark(&s.infos, &mut s.gaz);
-            let cx = Context {
-                words: &s.infos,
-                tags,
-                gaz: &s.gaz,
-            };
-            let (mut prev, mut p1, mut p2) = (None, START, START);
-            for i in 0..words.len() {
-                let last = i + 1 == words.len();
-                let c = if !is_open(prev) && self.outside.contains_key(&s.infos[i + 2].form) {
-                    0
-                } else if self.identity {
-                    features(&cx, i, p1, p2, &mut s.feats);
-                    self.model.score(&s.feats, &mut s.scores);
+            let infos = std::mem::take(&mut s.infos);
+            self.run(&infos, tags, s, out);
+            s.infos = infos;
+        });
+    }
+
+    /// Like [`EntityTagger::tag`], over word infos made by [`word_infos`]
+    /// (shared with [`Tagger::tag_infos`]).
+    pub fn tag_infos(&self, infos: &[WordInfo], tags: &[Tag], out: &mut Vec<(Iob, EntType)>) {
+        SCRATCH.with(|s| {
+            let mut s = s.borrow_mut();
+            self.run(infos, tags, &mut s, out);
+        });
+    }
+
+    fn run(
+        &self,
+        infos: &[WordInfo],
+        tags: &[Tag],
+        s: &mut Scratch,
+        out: &mut Vec<(Iob, EntType)>,
+    ) {
+        out.clear();
+        let n = infos.len().saturating_sub(4);
+        s.scores.resize(self.model.n_classes(), 0);
+        s.ours.clear();
+        s.ours.resize(1 + 4 * n_types(), i32::MIN);
+        self.gazetteer.mark(infos, &mut s.gaz);
+        let cx = Context {
+            words: infos,
+            tags,
+            gaz: &s.gaz,
+        };
+        let (mut prev, mut p1) = (None, START);
+        for i in 0..n {
+            let last = i + 1 == n;
+            let c = if !is_open(prev) && self.outside.contains_key(&infos[i + 2].form) {
+                0
+            } else {
+                features(&cx, i, p1, &mut s.feats);
+                self.model.score(&s.feats, &mut s.scores);
+                if self.identity {
                     best_allowed(&s.scores, prev, last)
                 } else {
-                    features(&cx, i, p1, p2, &mut s.feats);
-                    self.model.score(&s.feats, &mut s.scores);
                     s.ours.iter_mut().for_each(|x| *x = i32::MIN);
                     for (m, &c) in self.classes.iter().enumerate() {
                         s.ours[c] = s.scores[m];
                     }
                     best_allowed(&s.ours, prev, last)
-                };
-                out.push(to_iob(c));
-                prev = Some(c);
-                p2 = p1;
-                p1 = c as u64;
-            }
-        });
+                }
+            };
+            out.push(to_iob(c));
+            prev = Some(c);
+            p1 = c as u64;
+        }
     }
 
     /// The linear model.
@@ -938,8 +1017,27 @@ mod tests {
         let again = EntityTagger::from_bytes(&bytes).unwrap();
         assert_eq!(again.to_bytes(), bytes);
         assert_eq!(evaluate_entities(&again, None, &data), sc);
+        let (mut scratch, mut infos, mut a, mut b) =
+            (WordScratch::default(), Vec::new(), Vec::new(), Vec::new());
+        for s in &data {
+            let words = words_of(s);
+            word_infos(&words, &mut scratch, &mut infos);
+            ner.tag(&words, &gold_tags(s), &mut a);
+            ner.tag_infos(&infos, &gold_tags(s), &mut b);
+            assert_eq!(a, b);
+        }
         for n in [0, 5, bytes.len() / 3, bytes.len() - 1] {
             assert!(EntityTagger::from_bytes(&bytes[..n]).is_err());
+        }
+        let mut x = 5u64;
+        for _ in 0..300 {
+            x = linear::mix(x);
+            let mut b = bytes.clone();
+            let i = (x as usize) % b.len();
+            b[i] ^= (x >> 40) as u8 | 1;
+            if let Ok(t) = EntityTagger::from_bytes(&b) {
+                t.tag(&words_of(&data[0]), &gold_tags(&data[0]), &mut a);
+            }
         }
         let mut out = Vec::new();
         ner.tag(&[], &[], &mut out);

@@ -349,6 +349,7 @@ impl Tagger {
         let mut feats = Vec::new();
         let mut scores = vec![0f32; labels.len()];
         for epoch in 0..opts.epochs {
+            trainer.set_counting(epoch == 0);
             rng.shuffle(&mut order);
             let (mut right, mut total) = (0usize, 0usize);
             for &si in &order {
@@ -396,27 +397,48 @@ impl Tagger {
 
     /// One (fine tag, UPOS) per word, predicted jointly.
     pub fn tag(&self, words: &[&str], out: &mut Vec<(Tag, Upos)>) {
-        out.clear();
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let s = &mut *s;
-            s.scores.resize(self.labels.len(), 0);
             word_infos(words, &mut s.words, &mut s.infos);
-            let (mut p1, mut p2) = (START, START);
-            for i in 0..words.len() {
-                let l = match self.dict.get(&s.infos[i + 2].form) {
-                    Some(&l) => l as usize,
-                    None => {
-                        features(&s.infos, i, p1, p2, &mut s.feats);
-                        self.model.score(&s.feats, &mut s.scores);
-                        argmax(&s.scores)
-                    }
-                };
-                out.push(self.labels[l]);
-                p2 = p1;
-                p1 = l as u64;
-            }
+            self.run(&s.infos, &mut s.feats, &mut s.scores, out);
         });
+    }
+
+    /// Like [`Tagger::tag`], over word infos made by [`word_infos`] (which
+    /// the entity tagger can then share: see `EntityTagger::tag_infos`).
+    pub fn tag_infos(&self, infos: &[WordInfo], out: &mut Vec<(Tag, Upos)>) {
+        SCRATCH.with(|s| {
+            let mut s = s.borrow_mut();
+            let s = &mut *s;
+            self.run(infos, &mut s.feats, &mut s.scores, out);
+        });
+    }
+
+    fn run(
+        &self,
+        infos: &[WordInfo],
+        feats: &mut Vec<u64>,
+        scores: &mut Vec<i32>,
+        out: &mut Vec<(Tag, Upos)>,
+    ) {
+        out.clear();
+        scores.resize(self.labels.len(), 0);
+        let n = infos.len().saturating_sub(4);
+        let (mut p1, mut p2) = (START, START);
+        for i in 0..n {
+            let l = match self.dict.get(&infos[i + 2].form) {
+                Some(&l) => l as usize,
+                None => {
+                    features(infos, i, p1, p2, feats);
+                    self.model.score(feats, scores);
+                    argmax(scores)
+                }
+            };
+            out.push(self.labels[l]);
+            p2 = p1;
+            p1 = l as u64;
+        }
     }
 
     /// Number of joint labels.
@@ -646,9 +668,14 @@ mod tests {
         assert_eq!(again.to_bytes(), bytes);
         let mut a = Vec::new();
         let mut b = Vec::new();
+        let mut scratch = WordScratch::default();
+        let mut infos = Vec::new();
         for s in &data {
             tagger.tag(&words_of(s), &mut a);
             again.tag(&words_of(s), &mut b);
+            assert_eq!(a, b);
+            word_infos(&words_of(s), &mut scratch, &mut infos);
+            again.tag_infos(&infos, &mut b);
             assert_eq!(a, b);
         }
         // Same seed, same model.
@@ -661,6 +688,17 @@ mod tests {
         let mut extra = bytes.clone();
         extra.push(0);
         assert!(Tagger::from_bytes(&extra).is_err());
+        // Flipped bytes: an error or a model that still tags, never a panic.
+        let mut x = 99u64;
+        for _ in 0..300 {
+            x = linear::mix(x);
+            let mut b = bytes.clone();
+            let i = (x as usize) % b.len();
+            b[i] ^= (x >> 40) as u8 | 1;
+            if let Ok(t) = Tagger::from_bytes(&b) {
+                t.tag(&words_of(&data[0]), &mut a);
+            }
+        }
     }
 
     #[test]

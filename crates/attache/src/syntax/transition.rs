@@ -11,7 +11,11 @@
 //! - `Reduce`: pop `s0` (it has a head);
 //! - `Left(l)`: `b0 → s0` with relation `l`, pop `s0` (it has no head); with
 //!   `b0` the root, `l` is `ROOT`, and only then;
-//! - `Right(l)`: `s0 → b0` with relation `l`, push `b0` (not the root).
+//! - `Right(l)`: `s0 → b0` with relation `l`, push `b0` (not the root); at
+//!   the end (only the root left in the buffer) instead `s1 → s0`, pop `s0`
+//!   (it has no head): a word left headless attaches to the open word before
+//!   it rather than becoming a second root (the moves of arc-hybrid, where
+//!   arc-eager has none).
 //!
 //! Some move is always valid until the end (stack empty, only the root left),
 //! so no parse gets stuck. At the end every word has a head; the root may
@@ -165,6 +169,9 @@ pub struct State {
     pub b: u32,
     /// One node per token, the root's last (`n + 1` entries).
     pub nodes: Vec<Node>,
+    /// Whether the end move (a right arc with only the root left: `s1 → s0`)
+    /// is available. Without it the system is plain arc-eager.
+    pub end_attach: bool,
 }
 
 impl State {
@@ -225,7 +232,10 @@ impl State {
             Move::Shift => !root_front,
             Move::Reduce => has_head,
             Move::Left => !has_head && (a.label == Dep::Root) == root_front,
-            Move::Right => !root_front && a.label != Dep::Root,
+            Move::Right => {
+                a.label != Dep::Root
+                    && (!root_front || (self.end_attach && !has_head && self.stack.len() >= 2))
+            }
         }
     }
 
@@ -237,7 +247,8 @@ impl State {
             None => [!root_front, false, false, false],
             Some(&s0) => {
                 let has_head = self.nodes[s0 as usize].head != NONE;
-                [!root_front, has_head, !has_head, !root_front]
+                let right = !root_front || (self.end_attach && !has_head && self.stack.len() >= 2);
+                [!root_front, has_head, !has_head, right]
             }
         }
     }
@@ -251,6 +262,12 @@ impl State {
             Move::Left => {
                 let s0 = self.s0();
                 self.arc(self.b, s0, a.label);
+                self.pop();
+            }
+            Move::Right if self.b >= self.n => {
+                // The end: the headless top attaches to the item below it.
+                let (s1, s0) = (self.s1(), self.s0());
+                self.arc(s1, s0, a.label);
                 self.pop();
             }
             Move::Right => {
@@ -304,10 +321,14 @@ impl State {
         }
     }
 
-    /// The exact costs of the four moves (shift, reduce, left, right),
-    /// unlabelled, against a projective gold tree (`gold[i]` the head of word
-    /// `i`, `n` for the root): the number of gold arcs still reachable now
-    /// that the move makes unreachable. Invalid moves get `u32::MAX`.
+    /// The costs of the four moves (shift, reduce, left, right), unlabelled,
+    /// against a projective gold tree (`gold[i]` the head of word `i`, `n` for
+    /// the root): the number of gold arcs still reachable now that the move
+    /// makes unreachable. Invalid moves get `u32::MAX`. Exact for plain
+    /// arc-eager; with [`State::end_attach`] the moves at the end are costed
+    /// exactly too, and earlier moves as in arc-eager (an arc the end move
+    /// could still recover counts as lost, so the oracle keeps to arc-eager's
+    /// own paths, and a zero-cost move always exists).
     pub fn costs(&self, gold: &[u32]) -> [u32; 4] {
         let valid = self.valid_moves();
         let mut c = [u32::MAX; 4];
@@ -342,6 +363,17 @@ impl State {
         if valid[1] {
             c[1] = deps_of_s0_in_buffer;
         }
+        if b0 >= n {
+            // The end: the top goes to the root (left) or under s1 (right).
+            let gh_s0 = gold[s0 as usize];
+            if valid[2] {
+                c[2] = u32::from(valid[3] && gh_s0 == self.s1());
+            }
+            if valid[3] {
+                c[3] = u32::from(gh_s0 == n);
+            }
+            return c;
+        }
         if valid[2] {
             let gh_s0 = gold[s0 as usize];
             let head_later = gh_s0 != NONE && gh_s0 > b0 && gh_s0 <= n;
@@ -374,6 +406,10 @@ impl State {
             Move::Left => {
                 let wrong = gold[s0 as usize] == b0 && labels[s0 as usize] != a.label;
                 move_costs[2] + u32::from(wrong)
+            }
+            Move::Right if b0 >= self.n => {
+                let wrong = gold[s0 as usize] == self.s1() && labels[s0 as usize] != a.label;
+                move_costs[3] + u32::from(wrong)
             }
             Move::Right => {
                 let wrong = gold[b0 as usize] == s0 && labels[b0 as usize] != a.label;
@@ -572,9 +608,19 @@ mod tests {
         (heads, labels)
     }
 
-    /// Follows the zero-cost action with the lowest id at every step.
+    /// Follows the zero-cost action with the lowest id at every step (with
+    /// and without the end move: the same tree).
     fn oracle_parse(heads: &[u32], labels: &[Dep]) -> Vec<(u32, Dep)> {
-        let mut s = State::default();
+        let plain = oracle_parse_in(heads, labels, false);
+        assert_eq!(plain, oracle_parse_in(heads, labels, true));
+        plain
+    }
+
+    fn oracle_parse_in(heads: &[u32], labels: &[Dep], end_attach: bool) -> Vec<(u32, Dep)> {
+        let mut s = State {
+            end_attach,
+            ..State::default()
+        };
         s.reset(heads.len());
         let mut steps = 0;
         while !s.is_terminal() {
@@ -642,14 +688,19 @@ mod tests {
             x ^= x << 17;
             x % m
         };
-        for _ in 0..300 {
+        for round in 0..400 {
             let n = 1 + rnd(7) as usize;
             let heads = random_projective(n, &mut rnd);
-            let mut s = State::default();
+            let mut s = State {
+                end_attach: round % 2 == 1,
+                ..State::default()
+            };
             s.reset(n);
             while !s.is_terminal() {
                 let mc = s.costs(&heads);
                 let best_now = best_reachable(&s, &heads);
+                // With the end move, costs are exact at the end only.
+                let exact = !s.end_attach || s.b == s.n;
                 for (m, &c) in mc.iter().enumerate() {
                     let a = Action {
                         mv: [Move::Shift, Move::Reduce, Move::Left, Move::Right][m],
@@ -667,7 +718,9 @@ mod tests {
                     let mut t = s.clone();
                     t.apply(a);
                     let after = best_reachable(&t, &heads);
-                    assert_eq!(c, best_now - after, "move {m} heads {heads:?} state {s:?}");
+                    if exact {
+                        assert_eq!(c, best_now - after, "move {m} heads {heads:?} state {s:?}");
+                    }
                 }
                 assert!(mc.contains(&0), "no zero-cost move: {heads:?} {s:?}");
                 // Take a random valid move.
@@ -775,6 +828,36 @@ mod tests {
         assert!(gold_heads(&[0, 2]).is_none(), "self loop");
         assert!(gold_heads(&[5, 2]).is_none(), "out of range");
         assert!(gold_heads(&[1, 2]).is_some());
+    }
+
+    #[test]
+    fn end_move_attaches_the_top_under_the_item_below() {
+        let mut s = State {
+            end_attach: true,
+            ..State::default()
+        };
+        s.reset(2);
+        s.apply(Action::from_id(0));
+        s.apply(Action::from_id(0));
+        let right = Action {
+            mv: Move::Right,
+            label: Dep::Dobj,
+        };
+        assert!(s.is_valid(right));
+        // Gold: word 1 under word 0, word 0 the root: right costs 0, left (to root) 1.
+        let gold = [2, 0];
+        let mc = s.costs(&gold);
+        assert_eq!((mc[2], mc[3]), (1, 0));
+        s.apply(right);
+        assert_eq!(s.nodes[1].head, 0);
+        assert_eq!(s.nodes[1].label, Dep::Dobj);
+        assert_eq!(s.stack, vec![0]);
+        assert!(!s.is_valid(right), "nothing below the last word");
+        s.end_attach = false;
+        s.reset(2);
+        s.apply(Action::from_id(0));
+        s.apply(Action::from_id(0));
+        assert!(!s.is_valid(right));
     }
 
     #[test]
