@@ -3,6 +3,7 @@
 
 mod read;
 mod store;
+mod syntax;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -48,6 +49,10 @@ enum Command {
     Export(store::ExportArgs),
     /// Serve the HTTP JSON API and the web page over the store.
     Serve(store::ServeArgs),
+    /// Train the syntax models (tagger, parser, entity tagger) from CoNLL-U silver parses.
+    Train(syntax::TrainArgs),
+    /// Agreement of the syntax models with reference CoNLL-U: tags, attachment, entities.
+    SyntaxEval(syntax::EvalArgs),
 }
 
 fn main() -> ExitCode {
@@ -79,6 +84,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Query(args) => store::query(args),
         Command::Export(args) => store::export(args),
         Command::Serve(args) => store::serve(args),
+        Command::Train(args) => syntax::train(args),
+        Command::SyntaxEval(args) => syntax::evaluate(args),
     }
 }
 

@@ -1,10 +1,10 @@
 //! The pipeline: the one place that states the order of the stages.
 //!
-//! clean → segment → actors → quotes → events → dates → channels → conflicts
+//! clean → segment → syntax → actors → quotes → events → dates → channels → conflicts
 
 use crate::doc::Doc;
 use crate::input::RawArticle;
-use crate::{actors, channels, clean, conflicts, dates, events, petrarch, quotes, segment};
+use crate::{actors, channels, clean, conflicts, dates, events, petrarch, quotes, segment, syntax};
 use std::path::PathBuf;
 
 /// Builds an [`Engine`]: which lexicons to load.
@@ -93,6 +93,9 @@ impl Engine {
     /// Runs the stages after segmentation on an already segmented document.
     pub fn analyse_segmented(&self, doc: &mut Doc) {
         if self.builtin {
+            if let Ok(models) = syntax::Models::builtin() {
+                syntax::analyse(doc, models);
+            }
             actors::recognise(doc, &self.actors);
             quotes::attribute(doc);
             events::code(doc, &self.verbs);

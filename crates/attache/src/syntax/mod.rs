@@ -191,6 +191,109 @@ pub struct ModelError {
     pub reason: String,
 }
 
+/// The three models the stage runs: tagger, dependency parser, entity tagger.
+#[derive(Debug)]
+pub struct Models {
+    /// Fine tag + UPOS tagger.
+    pub tagger: tagger::Tagger,
+    /// Dependency parser.
+    pub parser: parser::Parser,
+    /// Entity tagger.
+    pub entities: ner::EntityTagger,
+}
+
+static TAGGER_BYTES: &[u8] = include_bytes!("../../../../data/models/tagger.bin");
+static PARSER_BYTES: &[u8] = include_bytes!("../../../../data/models/parser.bin");
+static ENTITIES_BYTES: &[u8] = include_bytes!("../../../../data/models/entities.bin");
+
+impl Models {
+    /// The committed models (`data/models/`, compiled into the binary), read
+    /// once per process.
+    pub fn builtin() -> Result<&'static Models, &'static ModelError> {
+        static MODELS: std::sync::OnceLock<Result<Models, ModelError>> = std::sync::OnceLock::new();
+        MODELS.get_or_init(Models::load_builtin).as_ref()
+    }
+
+    /// Parses the committed models afresh (what [`Models::builtin`] does once).
+    pub fn load_builtin() -> Result<Models, ModelError> {
+        Models::from_bytes(TAGGER_BYTES, PARSER_BYTES, ENTITIES_BYTES)
+    }
+
+    /// Models from their serialised bytes.
+    pub fn from_bytes(tagger: &[u8], parser: &[u8], entities: &[u8]) -> Result<Models, ModelError> {
+        Ok(Models {
+            tagger: tagger::Tagger::from_bytes(tagger)?,
+            parser: parser::Parser::from_bytes(parser)?,
+            entities: ner::EntityTagger::from_bytes(entities)?,
+        })
+    }
+
+    /// Models read from a folder holding `tagger.bin`, `parser.bin` and `entities.bin`.
+    pub fn from_dir(dir: &std::path::Path) -> Result<Models, ModelError> {
+        let read = |model: &'static str, file: &str| {
+            std::fs::read(dir.join(file)).map_err(|e| ModelError {
+                model,
+                reason: format!("could not read {}: {e}", dir.join(file).display()),
+            })
+        };
+        Models::from_bytes(
+            &read("tagger", "tagger.bin")?,
+            &read("parser", "parser.bin")?,
+            &read("entities", "entities.bin")?,
+        )
+    }
+
+    /// Analyses one sentence given as words: tags, lemmas, heads (0-based within
+    /// the sentence, the root its own head) and entity tags.
+    pub fn analyse_words(&self, words: &[&str], out: &mut Vec<TokenSyntax>) {
+        let mut tagged = Vec::with_capacity(words.len());
+        self.tagger.tag(words, &mut tagged);
+        let tags: Vec<Tag> = tagged.iter().map(|t| t.0).collect();
+        let mut arcs = Vec::with_capacity(words.len());
+        self.parser.parse(words, &tags, &mut arcs);
+        let mut ents = Vec::with_capacity(words.len());
+        self.entities.tag(words, &tags, &mut ents);
+        out.clear();
+        for (i, w) in words.iter().enumerate() {
+            let (tag, upos) = tagged[i];
+            let (head, dep) = arcs.get(i).copied().unwrap_or((i as u32, Dep::Root));
+            let (iob, ent) = ents.get(i).copied().unwrap_or_default();
+            out.push(TokenSyntax {
+                tag,
+                upos,
+                head,
+                dep,
+                iob,
+                ent,
+                lemma: lemma::lemma_with_upos(w, tag, upos),
+            });
+        }
+    }
+}
+
+/// The syntax stage: reads `sentences` and `tokens`, fills `syntax` (one entry
+/// per token; heads as indices into `Doc::tokens`).
+pub fn analyse(doc: &mut Doc, models: &Models) {
+    let mut syntax = Vec::with_capacity(doc.tokens.len());
+    let mut words: Vec<&str> = Vec::new();
+    let mut sent = Vec::new();
+    for s in &doc.sentences {
+        let range = s.tokens;
+        words.clear();
+        words.extend(
+            doc.tokens[range.start..range.end]
+                .iter()
+                .map(|t| &doc.text[t.span.start..t.span.end]),
+        );
+        models.analyse_words(&words, &mut sent);
+        for t in &mut sent {
+            t.head += range.start as u32;
+        }
+        syntax.extend_from_slice(&sent);
+    }
+    doc.syntax = syntax;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

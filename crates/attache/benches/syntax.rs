@@ -1,0 +1,112 @@
+//! Speed of the syntax layer: loading the three models, and tagger + parser +
+//! entity tagger over the sentences of our corpus, on one core.
+//!
+//! Run with `cargo bench -p attache --bench syntax`. The text is `examples/*.txt`
+//! and the first files of `data/corpus/` (our own), segmented once; the timed
+//! loop runs only the syntax stage and checks a result (the number of roots).
+//! Times are the benchmark thread's CPU time (`/proc/thread-self/schedstat`),
+//! wall-clock time where that is not available.
+
+use attache::input::RawArticle;
+use attache::syntax::{self, Dep, Models};
+use attache::{clean, segment};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+const ROUNDS: usize = 3;
+const MAX_SENTENCES: usize = 20_000;
+
+fn cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+struct Clock {
+    wall: Instant,
+    cpu: Option<u64>,
+}
+
+impl Clock {
+    fn start() -> Clock {
+        Clock {
+            wall: Instant::now(),
+            cpu: cpu_ns(),
+        }
+    }
+    fn secs(&self) -> f64 {
+        match (self.cpu, cpu_ns()) {
+            (Some(a), Some(b)) if b > a => (b - a) as f64 / 1e9,
+            _ => self.wall.elapsed().as_secs_f64(),
+        }
+    }
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "txt") {
+            out.push(p);
+        }
+    }
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let clock = Clock::start();
+    let models = Models::load_builtin().expect("the built-in models load");
+    println!(
+        "load: {:.1} ms (three models, parsed from the embedded bytes)",
+        clock.secs() * 1e3
+    );
+
+    let mut paths = Vec::new();
+    files(&root.join("examples"), &mut paths);
+    files(&root.join("data/corpus"), &mut paths);
+    let mut docs = Vec::new();
+    let mut sentences = 0;
+    for p in paths {
+        let Ok(text) = std::fs::read_to_string(&p) else {
+            continue;
+        };
+        for article in text.split("\n%%%\n") {
+            let mut doc = clean::clean(RawArticle::plain("bench", article));
+            segment::segment(&mut doc);
+            sentences += doc.sentences.len();
+            docs.push(doc);
+            if sentences >= MAX_SENTENCES {
+                break;
+            }
+        }
+        if sentences >= MAX_SENTENCES {
+            break;
+        }
+    }
+    let words: usize = docs.iter().map(|d| d.tokens.len()).sum();
+    println!(
+        "text: {sentences} sentences, {words} tokens ({:.1} tokens per sentence)",
+        words as f64 / sentences.max(1) as f64
+    );
+    for round in 1..=ROUNDS {
+        let clock = Clock::start();
+        let mut roots = 0;
+        for doc in docs.iter_mut() {
+            syntax::analyse(doc, &models);
+            roots += doc.syntax.iter().filter(|t| t.dep == Dep::Root).count();
+        }
+        let secs = clock.secs();
+        assert_eq!(black_box(roots), sentences, "one root per sentence");
+        println!(
+            "round {round}: tagger + parser + entities {:.0} sentences/s, {:.0} tokens/s on one core ({:.1} us per sentence)",
+            sentences as f64 / secs,
+            words as f64 / secs,
+            secs * 1e6 / sentences as f64
+        );
+    }
+}
