@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Run the shared scorers and fail when a figure drops below the floor the project reached.
 
-Usage: floors.py BIN SHARED_DIR. Floors live in FLOORS below; raise them when a figure rises.
+Usage: floors.py BIN SHARED_DIR [SILVER_DIR]. Floors live in FLOORS below; raise them when a figure
+rises. With SILVER_DIR (what tools/silver/make.sh wrote), the syntax models are also scored against
+the teacher on gold.conllu (the 18 development articles, never trained on) and heldout.conllu.
 """
+import os
 import json
 import subprocess
 import sys
@@ -28,6 +31,20 @@ FLOORS = {
         "pass_rate": 0.91,
         "event_precision": 0.96,
         "event_recall": 0.90,
+    },
+    # Agreement of the committed syntax models with the teacher (attache syntax-eval --json):
+    # accuracies in [0, 1], attachment without punctuation.
+    "syntax_gold": {
+        "upos_accuracy": 0.965,
+        "uas": 0.895,
+        "las": 0.875,
+        "entity_f1": 0.84,
+    },
+    "syntax_heldout": {
+        "upos_accuracy": 0.965,
+        "uas": 0.91,
+        "las": 0.89,
+        "entity_f1": 0.81,
     },
     "gsr": {
         "type_recall": 0.46,
@@ -66,6 +83,14 @@ def main():
                f"{shared}/plover/gsr/PLOVER_GSR_dev.json", "--json"])
     bad = (check("gold", gold, FLOORS["gold"]) + check("petrarch", pet, FLOORS["petrarch"])
            + check("gsr", gsr, FLOORS["gsr"]))
+    silver = sys.argv[3] if len(sys.argv) > 3 else None
+    for part in ("gold", "heldout"):
+        path = os.path.join(silver, f"{part}.conllu") if silver else None
+        if not path or not os.path.exists(path):
+            print(f"  syntax    {part}: no silver file ({path or 'no SILVER_DIR given'}): skipped")
+            continue
+        scores = run([binary, "syntax-eval", path, "--json"])
+        bad += check(f"syn-{part}"[:9], scores, FLOORS[f"syntax_{part}"])
     if bad:
         sys.exit("scores below floor: " + "; ".join(bad))
     print("scores at or above their floors")

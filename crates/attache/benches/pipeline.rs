@@ -12,48 +12,15 @@
 use attache::input::RawArticle;
 use attache::{clean, segment, Engine};
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::time::Duration;
+
+mod common;
+use common::{clock_kind, txt_files, Clock};
 
 const CORPUS_BYTES: usize = 20 * 1024 * 1024;
 const ROUNDS: usize = 3;
 const PIPELINE_BUDGET: Duration = Duration::from_secs(20);
-
-/// The thread's CPU time in nanoseconds, where the system reports it.
-fn cpu_ns() -> Option<u64> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    s.split_whitespace().next()?.parse().ok()
-}
-
-/// Measures CPU time when available, wall-clock time otherwise.
-struct Clock {
-    wall: Instant,
-    cpu: Option<u64>,
-}
-
-impl Clock {
-    fn start() -> Clock {
-        Clock {
-            wall: Instant::now(),
-            cpu: cpu_ns(),
-        }
-    }
-    fn secs(&self) -> f64 {
-        match (self.cpu, cpu_ns()) {
-            (Some(a), Some(b)) if b > a => (b - a) as f64 / 1e9,
-            _ => self.wall.elapsed().as_secs_f64(),
-        }
-    }
-}
-
-fn txt_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
-    files.sort();
-    files
-}
 
 fn main() {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -77,14 +44,7 @@ fn main() {
             ))
         })
         .collect();
-    println!(
-        "timing: {}",
-        if cpu_ns().is_some() {
-            "thread CPU time"
-        } else {
-            "wall-clock time"
-        }
-    );
+    println!("timing: {}", clock_kind());
     if texts.is_empty() {
         println!("no articles found; nothing to measure");
         return;

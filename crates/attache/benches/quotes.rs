@@ -9,20 +9,14 @@ use attache::doc::Doc;
 use attache::input::RawArticle;
 use attache::{actors, clean, quotes, segment};
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+mod common;
+use common::txt_files;
 use std::time::{Duration, Instant};
 
 const TARGET_SENTENCES: usize = 100_000;
 const ROUNDS: usize = 3;
-
-fn txt_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
-    files.sort();
-    files
-}
 
 fn main() {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));

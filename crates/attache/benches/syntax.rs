@@ -11,51 +11,13 @@ use attache::input::RawArticle;
 use attache::syntax::{self, Dep, Models};
 use attache::{clean, segment};
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::path::PathBuf;
+
+mod common;
+use common::{txt_files_below, Clock};
 
 const ROUNDS: usize = 3;
 const MAX_SENTENCES: usize = 20_000;
-
-fn cpu_ns() -> Option<u64> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    s.split_whitespace().next()?.parse().ok()
-}
-
-struct Clock {
-    wall: Instant,
-    cpu: Option<u64>,
-}
-
-impl Clock {
-    fn start() -> Clock {
-        Clock {
-            wall: Instant::now(),
-            cpu: cpu_ns(),
-        }
-    }
-    fn secs(&self) -> f64 {
-        match (self.cpu, cpu_ns()) {
-            (Some(a), Some(b)) if b > a => (b - a) as f64 / 1e9,
-            _ => self.wall.elapsed().as_secs_f64(),
-        }
-    }
-}
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "txt") {
-            out.push(p);
-        }
-    }
-}
 
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -67,8 +29,8 @@ fn main() {
     );
 
     let mut paths = Vec::new();
-    files(&root.join("examples"), &mut paths);
-    files(&root.join("data/corpus"), &mut paths);
+    txt_files_below(&root.join("examples"), &mut paths);
+    txt_files_below(&root.join("data/corpus"), &mut paths);
     let mut docs = Vec::new();
     let mut sentences = 0;
     for p in paths {

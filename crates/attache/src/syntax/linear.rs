@@ -523,8 +523,38 @@ impl Frozen {
 
     /// Reads a model written by [`Frozen::write`].
     pub fn read(r: &mut Reader<'_>) -> Result<Frozen, ModelError> {
+        let header = FrozenHeader::read(r, u16::MAX as usize)?;
+        let mut rows = Vec::with_capacity(header.n_rows);
+        let mut entries = Vec::with_capacity(header.n_entries);
+        header.read_rows(r, |key, row| {
+            rows.push((key, entries.len() as u32, row.len() as u32));
+            entries.extend(row.iter().map(|&(class, weight)| Entry { class, weight }));
+            Ok(())
+        })?;
+        Ok(Frozen::build(header.classes, header.scale, rows, entries))
+    }
+}
+
+/// The head of a model in [`Frozen::write`]'s form: what readers that lay the
+/// weights out their own way (the parser's hash table) share with
+/// [`Frozen::read`], with [`FrozenHeader::read_rows`] for the rows.
+pub struct FrozenHeader {
+    /// Class names, in class-index order.
+    pub classes: Vec<String>,
+    /// Weight units: a stored `i16` times `scale` is the weight.
+    pub scale: f32,
+    /// Feature rows that follow.
+    pub n_rows: usize,
+    /// Weights in all the rows.
+    pub n_entries: usize,
+}
+
+impl FrozenHeader {
+    /// Reads the class names, scale and counts, refusing more than
+    /// `max_classes` classes and counts the remaining bytes cannot hold.
+    pub fn read(r: &mut Reader<'_>, max_classes: usize) -> Result<FrozenHeader, ModelError> {
         let n_classes = r.u32()? as usize;
-        if n_classes == 0 || n_classes > u16::MAX as usize {
+        if n_classes == 0 || n_classes > max_classes.min(u16::MAX as usize) {
             return Err(r.error(format!("{n_classes} classes")));
         }
         r.need(n_classes.saturating_mul(2))?;
@@ -536,49 +566,69 @@ impl Frozen {
         if !scale.is_finite() || scale <= 0.0 {
             return Err(r.error(format!("weight scale {scale}")));
         }
-        let n_rows = r.u32()? as usize;
-        let n_entries = r.u32()? as usize;
-        let wide = n_classes > 256;
-        let entry_bytes = if wide { 4 } else { 3 };
+        let header = FrozenHeader {
+            classes,
+            scale,
+            n_rows: r.u32()? as usize,
+            n_entries: r.u32()? as usize,
+        };
         // Every row takes at least 2 bytes and every entry its bytes.
-        r.need(n_rows.saturating_mul(2))?;
-        r.need(n_entries.saturating_mul(entry_bytes))?;
-        let mut rows = Vec::with_capacity(n_rows);
-        let mut entries = Vec::with_capacity(n_entries);
-        let mut key = 0u64;
-        for i in 0..n_rows {
+        r.need(header.n_rows.saturating_mul(2))?;
+        r.need(header.n_entries.saturating_mul(header.entry_bytes()))?;
+        Ok(header)
+    }
+
+    /// Class indices take two bytes past 256 classes, one below.
+    fn wide(&self) -> bool {
+        self.classes.len() > 256
+    }
+
+    /// Bytes of one stored weight (class index and `i16`).
+    pub fn entry_bytes(&self) -> usize {
+        if self.wide() {
+            4
+        } else {
+            3
+        }
+    }
+
+    /// Reads the rows in key order, giving each (feature key, its (class,
+    /// weight) pairs) to `each`; checks that keys ascend, that rows and
+    /// classes are in range and that the weights add up to the header's count.
+    pub fn read_rows(
+        &self,
+        r: &mut Reader<'_>,
+        mut each: impl FnMut(u64, &[(u16, i16)]) -> Result<(), ModelError>,
+    ) -> Result<(), ModelError> {
+        let n_classes = self.classes.len();
+        let wide = self.wide();
+        let mut row: Vec<(u16, i16)> = Vec::with_capacity(n_classes);
+        let (mut key, mut total) = (0u64, 0usize);
+        for i in 0..self.n_rows {
             let delta = r.varint()?;
-            if delta == 0 && i > 0 {
-                return Err(r.error("feature keys out of order".into()));
-            }
-            key = key
-                .checked_add(delta)
-                .ok_or_else(|| r.error("feature key overflow".into()))?;
-            if key == 0 {
-                return Err(r.error("feature key 0".into()));
-            }
+            key = match key.checked_add(delta) {
+                Some(k) if k != 0 && (delta != 0 || i == 0) => k,
+                _ => return Err(r.error("feature keys out of order".into())),
+            };
             let len = r.varint()?;
-            if len == 0 || len > n_classes as u64 || entries.len() as u64 + len > n_entries as u64 {
+            if len == 0 || len > n_classes as u64 || (total as u64) + len > self.n_entries as u64 {
                 return Err(r.error(format!("feature row of {len} weights")));
             }
-            let start = entries.len() as u32;
+            row.clear();
             for _ in 0..len {
                 let class = if wide { r.u16()? } else { u16::from(r.u8()?) };
                 if class as usize >= n_classes {
                     return Err(r.error(format!("class {class} of {n_classes}")));
                 }
-                let weight = r.i16()?;
-                entries.push(Entry { class, weight });
+                row.push((class, r.i16()?));
             }
-            rows.push((key, start, len as u32));
+            total += row.len();
+            each(key, &row)?;
         }
-        if entries.len() != n_entries {
-            return Err(r.error(format!(
-                "{} weights, header says {n_entries}",
-                entries.len()
-            )));
+        if total != self.n_entries {
+            return Err(r.error(format!("{total} weights, header says {}", self.n_entries)));
         }
-        Ok(Frozen::build(classes, scale, rows, entries))
+        Ok(())
     }
 }
 

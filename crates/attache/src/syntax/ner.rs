@@ -21,6 +21,7 @@
 //! them are labelled O from a dictionary without scoring.
 
 use super::conllu::Sentence;
+use super::eval::Counts;
 use super::linear::{self, feat, feat2, mix, Frozen, IdMap, Reader, Trainer, Writer};
 use super::tagger::{flag, word_infos, words_of, Rng, Tagger, WordInfo, WordScratch};
 use super::{EntType, Iob, ModelError, Tag, TrainOptions};
@@ -725,45 +726,6 @@ impl EntityTagger {
 // ---------------------------------------------------------------------------
 // Evaluation
 
-/// Counts of one entity type (or of all).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Counts {
-    /// Entities the teacher has.
-    pub gold: usize,
-    /// Entities we found.
-    pub found: usize,
-    /// Found with the teacher's span and type.
-    pub right: usize,
-}
-
-impl Counts {
-    /// Precision.
-    pub fn precision(&self) -> f64 {
-        ratio(self.right, self.found)
-    }
-    /// Recall.
-    pub fn recall(&self) -> f64 {
-        ratio(self.right, self.gold)
-    }
-    /// F1.
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
 /// Entity agreement with the teacher: exact span and type.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EntityScores {
@@ -793,7 +755,7 @@ impl fmt::Display for EntityScores {
             "{} sentences, {} words, {:.2}% word tags right",
             self.sentences,
             self.words,
-            100.0 * ratio(self.words_right, self.words)
+            100.0 * self.words_right as f64 / self.words.max(1) as f64
         )?;
         writeln!(
             f,
@@ -806,7 +768,7 @@ impl fmt::Display for EntityScores {
                 "{:<12} {:>6} {:>6} {:>7.3} {:>7.3} {:>7.3}",
                 name,
                 c.gold,
-                c.found,
+                c.predicted,
                 c.precision(),
                 c.recall(),
                 c.f1()
@@ -815,7 +777,7 @@ impl fmt::Display for EntityScores {
         let mut kinds: Vec<EntType> = EntType::ALL[1..]
             .iter()
             .copied()
-            .filter(|k| self.of(*k).gold + self.of(*k).found > 0)
+            .filter(|k| self.of(*k).gold + self.of(*k).predicted > 0)
             .collect();
         kinds.sort_by_key(|k| std::cmp::Reverse(self.of(*k).gold));
         for k in kinds {
@@ -879,11 +841,11 @@ pub fn evaluate_entities(
             sc.by_type[k as usize].gold += 1;
         }
         for p in &ps {
-            sc.all.found += 1;
-            sc.by_type[p.2 as usize].found += 1;
+            sc.all.predicted += 1;
+            sc.by_type[p.2 as usize].predicted += 1;
             if gs.contains(p) {
-                sc.all.right += 1;
-                sc.by_type[p.2 as usize].right += 1;
+                sc.all.correct += 1;
+                sc.by_type[p.2 as usize].correct += 1;
             }
         }
     }
@@ -1011,8 +973,8 @@ mod tests {
         };
         let ner = EntityTagger::train(&data, &opts, &mut |_| {});
         let sc = evaluate_entities(&ner, None, &data);
-        assert_eq!(sc.all.right, sc.all.gold, "{sc}");
-        assert_eq!(sc.all.found, sc.all.gold, "{sc}");
+        assert_eq!(sc.all.correct, sc.all.gold, "{sc}");
+        assert_eq!(sc.all.predicted, sc.all.gold, "{sc}");
         let bytes = ner.to_bytes();
         let again = EntityTagger::from_bytes(&bytes).unwrap();
         assert_eq!(again.to_bytes(), bytes);

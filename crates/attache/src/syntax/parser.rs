@@ -46,7 +46,7 @@
 //! and 0.5–0.7 points worse in attachment.
 
 use super::conllu::Sentence;
-use super::linear::{feat, feat2, feat3, hash_str, Reader, Trainer, Writer};
+use super::linear::{feat, feat2, feat3, hash_str, FrozenHeader, Reader, Trainer, Writer};
 use super::tagger::Tagger;
 use super::transition::{
     gold_heads, projectivize, Action, Move, Node, State, EMPTY, NONE, N_ACTIONS, N_LABELS,
@@ -559,22 +559,8 @@ impl Table {
     /// From bytes [`Frozen::write`](super::linear::Frozen::write) wrote (and [`Frozen::read`](super::linear::Frozen::read) accepted).
     fn from_frozen_bytes(bytes: &[u8]) -> Result<(Table, Vec<String>), ModelError> {
         let mut r = Reader::new("parser", bytes);
-        let n_classes = r.u32()? as usize;
-        if n_classes == 0 || n_classes > DENSE {
-            return Err(r.error(format!("{n_classes} classes")));
-        }
-        let mut classes = Vec::with_capacity(n_classes);
-        for _ in 0..n_classes {
-            classes.push(r.str()?.to_string());
-        }
-        let scale = r.f32()?;
-        if !scale.is_finite() || scale <= 0.0 {
-            return Err(r.error(format!("weight scale {scale}")));
-        }
-        let n_rows = r.u32()? as usize;
-        let n_entries = r.u32()? as usize;
-        r.need(n_rows.saturating_mul(2))?;
-        r.need(n_entries.saturating_mul(3))?;
+        let header = FrozenHeader::read(&mut r, DENSE)?;
+        let (n_rows, n_entries) = (header.n_rows, header.n_entries);
         // Load factor at most 2/3.
         let cap = (n_rows + n_rows / 2 + 1).next_power_of_two().max(16);
         let mask = cap - 1;
@@ -587,48 +573,37 @@ impl Table {
         // Slots are filled in the order of their home index (sequential
         // writes instead of one cache miss per feature).
         let mut placed: Vec<(u32, u64)> = Vec::with_capacity(n_rows);
-        let mut key = 0u64;
-        let mut row: Vec<(u8, i16)> = Vec::with_capacity(n_classes);
-        for i in 0..n_rows {
-            let delta = r.varint()?;
-            key = match key.checked_add(delta) {
-                Some(k) if k != 0 && (delta != 0 || i == 0) => k,
-                _ => return Err(r.error("feature keys out of order".into())),
-            };
-            let len = r.varint()? as usize;
-            if len == 0 || len > n_classes {
-                return Err(r.error(format!("row of {len} weights")));
-            }
-            row.clear();
-            for e in r.take(len * 3)?.chunks_exact(3) {
-                if e[0] as usize >= n_classes {
-                    return Err(r.error(format!("class {}", e[0])));
-                }
-                row.push((e[0], i16::from_le_bytes([e[1], e[2]])));
-            }
+        let mut too_large = false;
+        header.read_rows(&mut r, |key, row| {
+            let len = row.len();
             t.n_weights += len;
+            let at = if len >= DENSE_MIN {
+                t.dense.len() / DENSE
+            } else {
+                t.sparse.len()
+            };
+            if at >= SPARSE_LIMIT {
+                too_large = true;
+                return Ok(());
+            }
             let reference = if len >= DENSE_MIN {
-                let at = t.dense.len() / DENSE;
-                if at >= SPARSE_LIMIT {
-                    return Err(r.error("model too large".into()));
-                }
                 t.dense.resize(t.dense.len() + DENSE, 0);
-                for &(c, w) in &row {
+                for &(c, w) in row {
                     t.dense[at * DENSE + c as usize] = i32::from(w);
                 }
                 at as u32 | DENSE_BIT
             } else {
-                let at = t.sparse.len();
-                if at >= SPARSE_LIMIT {
-                    return Err(r.error("model too large".into()));
-                }
-                for &(c, w) in &row {
+                for &(c, w) in row {
                     t.sparse.push(u32::from(c) | (u32::from(w as u16) << 16));
                 }
                 at as u32 | ((len as u32) << LEN_SHIFT)
             };
             let slot = (u64::from(fingerprint(key)) << 32) | u64::from(reference);
             placed.push(((key as usize & mask) as u32, slot));
+            Ok(())
+        })?;
+        if too_large {
+            return Err(r.error("model too large".into()));
         }
         placed.sort_unstable_by_key(|p| p.0);
         for (home, slot) in placed {
@@ -639,11 +614,8 @@ impl Table {
             t.slots[i] = slot;
         }
         r.finish()?;
-        if t.n_weights != n_entries {
-            return Err(r.error(format!("{} weights, header says {n_entries}", t.n_weights)));
-        }
         t.n_features = n_rows;
-        Ok((t, classes))
+        Ok((t, header.classes))
     }
 
     /// Sums the weights of `feats` into `scores` (integer units).
