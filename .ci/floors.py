@@ -16,10 +16,14 @@ import sys
 # (F1 0.325), quotes 1.0/1.0 (36), speakers 0.833, channels P 0.947 R 0.562 (32), conflicts 0.6 (5);
 # PETRARCH dev suite 128 of 139 (0.921), P 0.977 R 0.918; PLOVER GSR dev (164 records): type recall
 # 0.482, dyad+type recall 0.311, type precision 0.635.
+# Re-measured 2026-12-03 after retraining the syntax models on the full corpus (35,144 sentences): events
+# P 0.648 R 0.201; GSR type recall 0.476, dyad+type 0.293, precision 0.652. Syntax against the teacher:
+# gold (18 articles, 193 sentences) UPOS 0.980, UAS 0.920, LAS 0.902, entity F1 0.868; held-out corpus
+# slice (1,691 sentences) UPOS 0.985, UAS 0.940, LAS 0.927, entity F1 0.875.
 FLOORS = {
     "gold": {
         "event_precision": 0.60,
-        "event_recall": 0.20,
+        "event_recall": 0.19,
         "quote_precision": 0.95,
         "quote_recall": 0.95,
         "speaker_accuracy": 0.79,
@@ -35,20 +39,20 @@ FLOORS = {
     # Agreement of the committed syntax models with the teacher (attache syntax-eval --json):
     # accuracies in [0, 1], attachment without punctuation.
     "syntax_gold": {
-        "upos_accuracy": 0.965,
-        "uas": 0.895,
-        "las": 0.875,
-        "entity_f1": 0.84,
+        "upos_accuracy": 0.97,
+        "uas": 0.905,
+        "las": 0.885,
+        "entity_f1": 0.85,
     },
     "syntax_heldout": {
-        "upos_accuracy": 0.965,
-        "uas": 0.91,
-        "las": 0.89,
-        "entity_f1": 0.81,
+        "upos_accuracy": 0.975,
+        "uas": 0.925,
+        "las": 0.91,
+        "entity_f1": 0.86,
     },
     "gsr": {
         "type_recall": 0.46,
-        "dyad_type_recall": 0.29,
+        "dyad_type_recall": 0.27,
         "type_precision": 0.60,
     },
 }
