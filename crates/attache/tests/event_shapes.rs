@@ -29,6 +29,9 @@
 //! event left unmatched is a false positive (every event emitted on a `none`
 //! case is one). Precision = matched / emitted, recall = matched / expected;
 //! "exact" is the share of cases whose emitted set equals the expected set.
+//!
+//! `EVENT_SHAPES_MISSES=0 cargo test -p attache --test event_shapes -- --nocapture`
+//! prints every miss (a number N prints N per shape; the default is 4).
 
 use attache::doc::EventStatus;
 use attache::input::RawArticle;
@@ -388,6 +391,15 @@ fn event_shapes_table() {
     for (name, t) in &roots {
         println!("{}", t.line(name));
     }
+    // EVENT_SHAPES_MISSES=N shows N misses per shape (default 4; 0 = all).
+    let shown = match std::env::var("EVENT_SHAPES_MISSES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        Some(0) => usize::MAX,
+        Some(n) => n,
+        None => 4,
+    };
     println!("\n== first misses per shape ==");
     for (name, list) in &misses {
         println!(
@@ -395,7 +407,7 @@ fn event_shapes_table() {
             list.len(),
             shapes[name].cases
         );
-        for m in list.iter().take(4) {
+        for m in list.iter().take(shown) {
             println!("{m}");
         }
     }
@@ -437,9 +449,9 @@ fn event_shapes_table() {
     );
 }
 
-// Measured on 460 cases (530 expected events) with the pattern coder of
-// commit 3696227: 448 emitted, 302 matched; precision 0.674, recall 0.570,
-// exact cases 0.578 (root-only codes: P 0.752, R 0.636).
-const FLOOR_P: f64 = 0.64;
-const FLOOR_R: f64 = 0.54;
-const FLOOR_EXACT: f64 = 0.55;
+// Measured on 529 cases (619 expected events) with the pattern coder of
+// commit 3696227: 521 emitted, 355 matched; precision 0.681, recall 0.574,
+// exact cases 0.582 (root-only codes: P 0.762, R 0.641). No panics.
+const FLOOR_P: f64 = 0.65;
+const FLOOR_R: f64 = 0.55;
+const FLOOR_EXACT: f64 = 0.56;
