@@ -20,10 +20,12 @@ import sys
 # P 0.648 R 0.201; GSR type recall 0.476, dyad+type 0.293, precision 0.652. Syntax against the teacher:
 # gold (18 articles, 193 sentences) UPOS 0.980, UAS 0.920, LAS 0.902, entity F1 0.868; held-out corpus
 # slice (1,691 sentences) UPOS 0.985, UAS 0.940, LAS 0.927, entity F1 0.875.
+# Then arguments from the dependency tree and targets from the article's dyad: events P 0.607 R 0.233
+# (F1 0.337); GSR type recall 0.463, dyad+type 0.329, precision 0.654; PETRARCH unchanged.
 FLOORS = {
     "gold": {
-        "event_precision": 0.60,
-        "event_recall": 0.19,
+        "event_precision": 0.57,
+        "event_recall": 0.21,
         "quote_precision": 0.95,
         "quote_recall": 0.95,
         "speaker_accuracy": 0.79,
@@ -51,8 +53,8 @@ FLOORS = {
         "entity_f1": 0.86,
     },
     "gsr": {
-        "type_recall": 0.46,
-        "dyad_type_recall": 0.27,
+        "type_recall": 0.44,
+        "dyad_type_recall": 0.30,
         "type_precision": 0.60,
     },
 }

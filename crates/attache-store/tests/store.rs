@@ -105,6 +105,7 @@ fn article(
             date: date.map(str::to_string),
             quote: None,
             location: None,
+            target_inferred: false,
         });
     }
     NewArticle::new(&raw, doc)

@@ -71,4 +71,56 @@ fn main() {
             secs * 1e6 / sentences as f64
         );
     }
+
+    // Each model alone, on the same sentences (words and tags prepared untimed).
+    let sents: Vec<Vec<&str>> = docs
+        .iter()
+        .flat_map(|d| {
+            d.sentences.iter().map(move |s| {
+                d.tokens[s.tokens.start..s.tokens.end]
+                    .iter()
+                    .map(|t| &d.text[t.span.start..t.span.end])
+                    .collect()
+            })
+        })
+        .collect();
+    let tags: Vec<Vec<attache::syntax::Tag>> = docs
+        .iter()
+        .flat_map(|d| {
+            d.sentences.iter().map(move |s| {
+                d.syntax[s.tokens.start..s.tokens.end]
+                    .iter()
+                    .map(|t| t.tag)
+                    .collect()
+            })
+        })
+        .collect();
+    let (mut tagged, mut arcs, mut ents) = (Vec::new(), Vec::new(), Vec::new());
+    let clock = Clock::start();
+    let mut n = 0;
+    for w in &sents {
+        models.tagger.tag(w, &mut tagged);
+        n += black_box(&tagged).len();
+    }
+    let t_tag = clock.secs();
+    let clock = Clock::start();
+    for (w, t) in sents.iter().zip(&tags) {
+        models.parser.parse(w, t, &mut arcs);
+        n += black_box(&arcs).len();
+    }
+    let t_parse = clock.secs();
+    let clock = Clock::start();
+    for (w, t) in sents.iter().zip(&tags) {
+        models.entities.tag(w, t, &mut ents);
+        n += black_box(&ents).len();
+    }
+    let t_ent = clock.secs();
+    assert_eq!(n, 3 * words);
+    let rate = |t: f64| sentences as f64 / t;
+    println!(
+        "alone: tagger {:.0}, parser {:.0}, entities {:.0} sentences/s",
+        rate(t_tag),
+        rate(t_parse),
+        rate(t_ent)
+    );
 }

@@ -278,6 +278,9 @@ pub struct Event {
     pub quote: Option<usize>,
     /// Where it happened, when the text says.
     pub location: Option<String>,
+    /// The target is not in the sentence: it is the other side of the dyad the
+    /// article is about (see `events::article_dyad`).
+    pub target_inferred: bool,
 }
 
 /// How precise a resolved time expression is.

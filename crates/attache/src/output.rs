@@ -53,6 +53,7 @@ pub fn to_json(doc: &Doc) -> Value {
                 "date": e.date,
                 "trigger": {"start": e.trigger.start, "end": e.trigger.end, "text": span_text(e.trigger)},
                 "status": e.status, "quote": e.quote, "location": e.location,
+                "target_inferred": e.target_inferred,
                 "source_entity": e.source_entity, "target_entity": e.target_entity,
             })
         }).collect::<Vec<_>>(),

@@ -348,6 +348,7 @@ mod tests {
                 date: None,
                 quote: None,
                 location: None,
+                target_inferred: false,
             });
         }
         locate_events(&mut doc);

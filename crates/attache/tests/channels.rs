@@ -356,6 +356,7 @@ fn events_fill_parties_the_text_leaves_open() {
         date: None,
         quote: None,
         location: None,
+        target_inferred: false,
     });
     dates::resolve(&mut doc);
     channels::track(&mut doc);

@@ -23,6 +23,7 @@ fn event_at(doc: &attache::Doc, sentence: usize, trigger: &str) -> Event {
         date: None,
         quote: None,
         location: None,
+        target_inferred: false,
     }
 }
 

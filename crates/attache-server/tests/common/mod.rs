@@ -48,6 +48,7 @@ pub fn article(
             date: date.map(str::to_string),
             quote: None,
             location: None,
+            target_inferred: false,
         });
     }
     NewArticle::new(&raw, doc)

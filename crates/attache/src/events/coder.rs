@@ -7,8 +7,9 @@
 use super::cameo;
 use super::lexicon::{form, Pattern, TriggerKind, VerbLexicon, WordMap, GAP};
 use super::status::{self, Control, Cues};
+use super::tree::{self, Inherit, Tree};
 use crate::doc::{Doc, EntityKind, Event, EventStatus, MentionKind, QuoteKind, Span, TokenKind};
-use crate::syntax::Tag;
+use crate::syntax::{Dep, Tag};
 use std::sync::OnceLock;
 
 const PREPOSITIONS: &[&str] = &[
@@ -454,6 +455,8 @@ struct View {
     next_stop: Vec<usize>,
     /// Fine tags from the syntax layer, one per word (empty without one).
     tags: Vec<Tag>,
+    /// The dependency tree, when the syntax stage ran.
+    tree: Option<Tree>,
 }
 
 fn normalise(doc: &Doc, si: usize) -> (Vec<String>, Vec<Span>) {
@@ -610,6 +613,7 @@ impl View {
             quote_of,
             next_stop: Vec::new(),
             tags,
+            tree: Tree::of(doc, si),
         };
         for ci in 0..v.cands.len() {
             let first = v.cands[ci].first;
@@ -1550,6 +1554,11 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                 ..VerbGroup::default()
             }
         };
+        let passive = g.passive
+            || (verbal
+                && v.tree.as_ref().is_some_and(|tr| {
+                    tr.passive(t) || matches!(tree::inherit(tr, t), Inherit::Object(_))
+                }));
         let mut cues = g.cues;
         cues.negated |= m.negated_between;
         // a gerund clause ("might respond by expelling …") shares its main verb's modality
@@ -1649,8 +1658,19 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                     .map(|&ci| (v.cands[ci].code.clone(), v.cands[ci].entity))
                     .collect(),
             )
-        } else if verbal && !g.passive {
-            let (subj, weak) = if g.infinitive_unresolved {
+        } else if verbal && !passive {
+            let from_tree = match &v.tree {
+                Some(tr) => {
+                    if v.tree_appeal_content(tr, t) {
+                        continue;
+                    }
+                    v.tree_subject(tr, t, 0)
+                }
+                _ => None,
+            };
+            let (subj, weak) = if let Some(s) = from_tree {
+                (s, false)
+            } else if g.infinitive_unresolved {
                 // "prompting Russia to vow": the noun phrase right before "to"; a noun
                 // complement ("calls from Western capitals to pressure …") has none
                 match v.prev(g.start).and_then(|q| v.cand_at[q]) {
@@ -1682,7 +1702,13 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
             weak_source = weak;
             let sc: Vec<&str> = subj.iter().map(|&ci| v.cands[ci].country()).collect();
             let se: Vec<Option<usize>> = subj.iter().map(|&ci| v.cands[ci].entity).collect();
-            let obj = find_object(&v, t + 1, region_end, &sc, &se, p);
+            let mut obj = match &v.tree {
+                Some(tr) => pick_target(&v, v.tree_objects(tr, t, p, true), &sc, &se),
+                _ => Vec::new(),
+            };
+            if obj.is_empty() {
+                obj = find_object(&v, t + 1, region_end, &sc, &se, p);
+            }
             let obj = if obj.is_empty() {
                 pronoun_object(&v, t + 1, region_end, &sc)
             } else {
@@ -1691,14 +1717,36 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
             (to_codes(&v, &subj), to_codes(&v, &obj))
         } else if verbal {
             // passive: the subject is the target, the by-phrase the source
-            let (subj, _) = find_subject(&v, lex, g.start, false, 0);
-            let by: Vec<usize> = (t + 1..region_end)
-                .filter_map(|j| v.cand_at[j])
-                .filter(|&ci| v.cands[ci].pp == Some("by"))
-                .take(1)
-                .flat_map(|ci| coordinated(&v, ci))
-                .collect();
-            (to_codes(&v, &by), to_codes(&v, &subj))
+            let tree_args = match &v.tree {
+                Some(tr) => {
+                    let target = match tr.child(t, Dep::Nsubjpass) {
+                        Some(s) => Some(v.np_cands(tr, s)),
+                        None => match tree::inherit(tr, t) {
+                            Inherit::Object(h) => Some(v.np_cands(tr, h)),
+                            _ => v.tree_subject(tr, t, 0),
+                        },
+                    };
+                    let source: Vec<usize> = tr
+                        .child(t, Dep::Agent)
+                        .and_then(|a| tr.pobj(a))
+                        .map(|o| v.np_cands(tr, o))
+                        .unwrap_or_default();
+                    target.map(|tg| (source, tg))
+                }
+                _ => None,
+            };
+            if let Some((by, subj)) = tree_args {
+                (to_codes(&v, &by), to_codes(&v, &subj))
+            } else {
+                let (subj, _) = find_subject(&v, lex, g.start, false, 0);
+                let by: Vec<usize> = (t + 1..region_end)
+                    .filter_map(|j| v.cand_at[j])
+                    .filter(|&ci| v.cands[ci].pp == Some("by"))
+                    .take(1)
+                    .flat_map(|ci| coordinated(&v, ci))
+                    .collect();
+                (to_codes(&v, &by), to_codes(&v, &subj))
+            }
         } else {
             // noun trigger: possessor or by-phrase is the source; of/against/to/with/on phrase the target
             let by: Option<usize> = (t + 1..region_end.min(t + 7))
@@ -1730,7 +1778,14 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                 }
                 found
             };
-            let mut src: Vec<usize> = by.or(near).into_iter().collect();
+            let tree_src = match &v.tree {
+                Some(tr) => v.tree_noun_source(tr, t, 0),
+                _ => None,
+            };
+            let mut src: Vec<usize> = match tree_src {
+                Some(s) => s,
+                None => by.or(near).into_iter().collect(),
+            };
             if src.is_empty() {
                 // the object of a verb ("is preparing new sanctions"): that verb's subject
                 let mut k = t;
@@ -1761,13 +1816,19 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
             }
             let sc: Vec<&str> = src.iter().map(|&ci| v.cands[ci].country()).collect();
             let se: Vec<Option<usize>> = src.iter().map(|&ci| v.cands[ci].entity).collect();
-            let obj: Vec<usize> = find_object(&v, t + 1, region_end, &sc, &se, p)
-                .into_iter()
-                .filter(|&ci| Some(ci) != by)
-                .collect();
+            let mut obj: Vec<usize> = match &v.tree {
+                Some(tr) => pick_target(&v, v.tree_objects(tr, t, p, false), &sc, &se),
+                _ => Vec::new(),
+            };
+            if obj.is_empty() {
+                obj = find_object(&v, t + 1, region_end, &sc, &se, p)
+                    .into_iter()
+                    .filter(|&ci| Some(ci) != by)
+                    .collect();
+            }
             (to_codes(&v, &src), to_codes(&v, &obj))
         };
-        if sources.is_empty() && !(verbal && g.passive) {
+        if sources.is_empty() && !(verbal && passive) {
             continue;
         }
         // fallback target: the nearest other actor of the sentence
@@ -1957,6 +2018,7 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                 date: None,
                 quote,
                 location: None,
+                target_inferred: false,
             });
         }
     }
@@ -1995,4 +2057,229 @@ fn pronoun_object(v: &View, from: usize, to: usize, sc: &[&str]) -> Vec<usize> {
         .next_back()
         .into_iter()
         .collect()
+}
+
+// ---------------------------------------------------------------------------
+// Arguments from the dependency tree (see `tree.rs` for the walks' rules).
+
+/// Prepositions whose object can be an event's target.
+fn is_target_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "with"
+            | "against"
+            | "to"
+            | "on"
+            | "upon"
+            | "from"
+            | "over"
+            | "toward"
+            | "towards"
+            | "into"
+            | "at"
+            | "for"
+            | "of"
+            | "about"
+            | "between"
+    )
+}
+
+impl View {
+    /// The actor of the noun phrase headed by word `h`: the mention covering the
+    /// head, else its possessor, apposition, name compound or demonym, else the
+    /// object of its of/at/from phrase ("the first secretary of the Thai embassy").
+    fn np_cand(&self, tr: &Tree, h: usize, depth: u8) -> Option<usize> {
+        if let Some(ci) = self.cand_at[h] {
+            return Some(ci);
+        }
+        if depth > 3 {
+            return None;
+        }
+        let mut best: Option<(u8, usize)> = None;
+        for &c in tr.children(h) {
+            let (rank, ci) = match tr.dep[c] {
+                Dep::Poss => (0, self.np_cand(tr, c, depth + 1)),
+                Dep::Appos => (1, self.np_cand(tr, c, depth + 1)),
+                Dep::Compound | Dep::Nmod => (2, self.cand_at[c]),
+                Dep::Amod => (3, self.cand_at[c]),
+                _ => continue,
+            };
+            if let Some(ci) = ci {
+                if best.is_none_or(|(r, _)| rank < r) {
+                    best = Some((rank, ci));
+                }
+            }
+        }
+        if let Some((_, ci)) = best {
+            return Some(ci);
+        }
+        tr.children(h)
+            .iter()
+            .filter(|&&c| tr.dep[c] == Dep::Prep && matches!(self.w(c), "of" | "at" | "from"))
+            .filter_map(|&c| tr.pobj(c))
+            .find_map(|o| self.np_cand(tr, o, depth + 1))
+    }
+
+    /// The actors of the noun phrase headed by `h` and those coordinated with it.
+    fn np_cands(&self, tr: &Tree, h: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for x in tr.conjuncts(h) {
+            if let Some(ci) = self.np_cand(tr, x, 0) {
+                if !out.contains(&ci) {
+                    out.push(ci);
+                }
+            }
+        }
+        out
+    }
+
+    /// The source of a noun trigger or event noun `h`: its possessor, demonym or
+    /// name compound ("Ankara's decision", "the Russian expulsion", "US
+    /// sanctions"), its by-phrase, else the subject of the verb it is the object
+    /// of ("imposed sanctions").
+    fn tree_noun_source(&self, tr: &Tree, h: usize, depth: u8) -> Option<Vec<usize>> {
+        for &c in tr.children(h) {
+            match tr.dep[c] {
+                Dep::Poss | Dep::Compound | Dep::Amod | Dep::Nmod => {
+                    if let Some(ci) = self.np_cand(tr, c, 1) {
+                        if !self.cands[ci].place || tr.dep[c] == Dep::Poss {
+                            return Some(vec![ci]);
+                        }
+                    }
+                }
+                Dep::Prep if self.w(c) == "by" => {
+                    if let Some(o) = tr.pobj(c) {
+                        let cs = self.np_cands(tr, o);
+                        if !cs.is_empty() {
+                            return Some(cs);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if depth < 4 && matches!(tr.dep[h], Dep::Dobj | Dep::Attr) {
+            let verb = tr.head[h];
+            if verb != h && !tr.passive(verb) {
+                return self.tree_subject(tr, verb, depth + 1);
+            }
+        }
+        None
+    }
+
+    /// The source of verb `t` from the tree: `Some(actors)` when the tree names a
+    /// subject (empty when that subject is no actor), `None` when it has none.
+    fn tree_subject(&self, tr: &Tree, t: usize, depth: u8) -> Option<Vec<usize>> {
+        let mut cur = t;
+        for _ in 0..6 {
+            if let Some(s) = tr.child(cur, Dep::Nsubj) {
+                if matches!(self.w(s), "which" | "who" | "that") && tr.dep[cur] == Dep::Relcl {
+                    return Some(self.np_cands(tr, tr.head[cur]));
+                }
+                let cs = self.np_cands(tr, s);
+                // a pronoun the actor stage left unresolved: the shallow rules decide
+                if cs.is_empty() && tr.tag[s] == Tag::Prp {
+                    return None;
+                }
+                return Some(cs);
+            }
+            if cur != t {
+                // "was ordered to leave": the passive subject is the controller
+                if let Some(s) = tr.child(cur, Dep::Nsubjpass) {
+                    return Some(self.np_cands(tr, s));
+                }
+            }
+            match tree::inherit(tr, cur) {
+                Inherit::SubjectOf(h) => {
+                    if matches!(tr.tag[h], Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Nnps) {
+                        return self.tree_noun_source(tr, h, depth + 1);
+                    }
+                    cur = h;
+                }
+                Inherit::Noun(h) => return Some(self.np_cands(tr, h)),
+                Inherit::Object(_) | Inherit::None => return None,
+            }
+        }
+        None
+    }
+
+    /// Whether verb `t` is the content of an appeal ("asked Russia to cooperate",
+    /// "urged Iran to release"): the appeal is the event, not its content.
+    fn tree_appeal_content(&self, tr: &Tree, t: usize) -> bool {
+        let mut cur = t;
+        for _ in 0..3 {
+            if !matches!(tr.dep[cur], Dep::Xcomp | Dep::Ccomp) || tr.is_root(cur) {
+                return false;
+            }
+            let h = tr.head[cur];
+            if is_appeal_verb(self.w(h)) {
+                return true;
+            }
+            cur = h;
+        }
+        false
+    }
+
+    /// Candidate targets of trigger `t` from the tree, in order of preference:
+    /// direct object and dative, then the trigger's prepositional phrases, then
+    /// those of its object ("cut ties with B").
+    fn tree_objects(&self, tr: &Tree, t: usize, p: &Pattern, verbal: bool) -> Vec<Vec<usize>> {
+        let mut heads: Vec<(u8, usize, Option<&str>)> = Vec::new();
+        let mut objects = Vec::new();
+        for &c in tr.children(t) {
+            match tr.dep[c] {
+                Dep::Dobj | Dep::Dative if verbal => {
+                    heads.push((0, c, None));
+                    objects.push(c);
+                }
+                Dep::Prep | Dep::Dative if is_target_preposition(self.w(c)) => {
+                    if let Some(o) = tr.pobj(c) {
+                        heads.push((1, o, Some(self.w(c))));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for d in objects {
+            for &c in tr.children(d) {
+                if tr.dep[c] == Dep::Prep && is_target_preposition(self.w(c)) && self.w(c) != "of" {
+                    if let Some(o) = tr.pobj(c) {
+                        heads.push((2, o, Some(self.w(c))));
+                    }
+                }
+            }
+        }
+        heads.sort_by_key(|h| (h.0, h.1));
+        heads
+            .into_iter()
+            .filter(|&(_, _, prep)| !p.flags.from || prep == Some("from"))
+            .filter(|&(_, _, prep)| !p.flags.obj || prep.is_none() || prep == Some("with"))
+            .map(|(_, h, _)| self.np_cands(tr, h))
+            .filter(|cs| !cs.is_empty())
+            .collect()
+    }
+}
+
+/// The first target list that is not the source's own side.
+fn pick_target(
+    v: &View,
+    lists: Vec<Vec<usize>>,
+    source_countries: &[&str],
+    source_entities: &[Option<usize>],
+) -> Vec<usize> {
+    for cs in lists {
+        let keep: Vec<usize> = cs
+            .into_iter()
+            .filter(|&ci| {
+                let c = &v.cands[ci];
+                let placed = c.place && c.pp.is_some();
+                let own = c.entity.is_some() && source_entities.contains(&c.entity);
+                !placed && !own && !source_countries.contains(&c.country())
+            })
+            .collect();
+        if !keep.is_empty() {
+            return keep;
+        }
+    }
+    Vec::new()
 }

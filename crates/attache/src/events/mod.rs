@@ -8,18 +8,33 @@
 //!   matching pattern wins; words a pattern consumed cannot trigger again.
 //! - **Verb group** ([`coder`]): auxiliaries, modals, negation and a governing
 //!   verb before "to" ("plans to", "threatened to", "refused to").
-//! - **Source**: the nearest actor mention left of the verb group inside its
-//!   clause, skipping mentions inside prepositional phrases and parentheticals
-//!   ("…, I guess, …"); a relative pronoun takes its antecedent; a participle
-//!   after a comma takes the main clause's subject; a verb coordinated with an
-//!   earlier verb ("… and threaten us") takes that verb's subject. Coordinated
-//!   subjects ("Russia and China") give one event each.
-//! - **Target**: the first actor mention after the trigger in its clause that
-//!   is not the source (a same-country mention only when nothing else is there);
-//!   `@from` patterns use the from-phrase, `@obj` ones the direct object. Passive
-//!   voice swaps: the subject is the target and the by-phrase (if any) the source.
-//!   When the clause names no target, the nearest actor of another country in the
-//!   sentence (and the same statement) is taken.
+//! - **Arguments from the dependency tree** (`tree.rs`, when the syntax stage
+//!   ran): the source of a verb is its `nsubj` (a relative pronoun stands for
+//!   the noun its clause modifies), else the subject it shares up an `xcomp`,
+//!   `conj`, `advcl` or `pcomp` chain ("decided to cut", "recalled … and
+//!   expelled", "…, accusing", "by expelling"), else the noun its participle
+//!   modifies; a passive's `nsubjpass` is the target and its `agent` phrase the
+//!   source. A noun trigger's source is its possessor, demonym or name compound
+//!   ("Ankara's decision", "US sanctions") or its by-phrase, else the subject of
+//!   the verb it is the object of ("imposed sanctions"). Targets: the direct
+//!   object or dative, then the trigger's prepositional objects (with, against,
+//!   to, on, from, over, …), then those of its object ("cut ties with B"). The
+//!   actor of an argument is the mention covering its head word, else the head's
+//!   possessor, apposition, compound or demonym, else its of/at/from object
+//!   ("the first secretary of the Thai embassy"); coordinated heads give one
+//!   actor each. The content of an appeal ("urged Iran to release") is not an
+//!   event.
+//! - **Shallow fallback** (no tree, or the tree finds no argument, or an
+//!   unresolved pronoun): the nearest actor mention left of the verb group
+//!   inside its clause, skipping prepositional phrases and parentheticals, and
+//!   the first actor mention after the trigger in its clause that is not the
+//!   source; `@from` patterns use the from-phrase, `@obj` ones the direct object.
+//!   When the clause names no target, the nearest actor of another country in
+//!   the sentence (and the same statement) is taken.
+//! - **Article dyad** ([`article_dyad`]): an event of one of the two sides the
+//!   article is about (the two most-mentioned countries or organisations, the
+//!   lead counting double) that still has no target takes the other side, and
+//!   says so (`target_inferred`); statements (01x) never do.
 //! - **Reciprocal** patterns (`@recip`: meet, sign, reach an agreement) code both
 //!   directions.
 //! - **Reported speech**: a statement's content is coded as the act of its own
@@ -43,6 +58,7 @@ pub mod coder;
 pub mod forms;
 pub mod lexicon;
 pub mod status;
+mod tree;
 
 use crate::doc::{Doc, EventStatus};
 pub use lexicon::VerbLexicon;
@@ -54,7 +70,74 @@ pub fn code(doc: &mut Doc, verbs: &VerbLexicon) {
     for si in 0..doc.sentences.len() {
         coder::code_sentence(doc, verbs, si, &mut events);
     }
+    infer_targets(doc, &mut events);
     doc.events.extend(events);
+}
+
+/// The two sides an article is about: the two countries (or organisations) most
+/// mentioned, the lead counting double, when the second is mentioned at least twice.
+pub fn article_dyad(doc: &Doc) -> Option<[(String, usize); 2]> {
+    let mut weight: Vec<(String, usize, usize)> = Vec::new();
+    for m in &doc.mentions {
+        let Some(e) = doc.entities.get(m.entity) else {
+            continue;
+        };
+        let Some(code) = e.code.as_deref() else {
+            continue;
+        };
+        let side = coder::country(code).to_string();
+        let w = if m.sentence < 2 { 2 } else { 1 };
+        match weight.iter_mut().find(|x| x.0 == side) {
+            Some(x) => x.1 += w,
+            None => {
+                // the entity that stands for the side itself (the state, the organisation)
+                let state = doc
+                    .entities
+                    .iter()
+                    .position(|x| x.code.as_deref() == Some(side.as_str()))
+                    .unwrap_or(m.entity);
+                weight.push((side, w, state));
+            }
+        }
+    }
+    weight.sort_by_key(|x| std::cmp::Reverse(x.1));
+    if weight.len() < 2 || weight[1].1 < 3 {
+        return None;
+    }
+    Some([
+        (weight[0].0.clone(), weight[0].2),
+        (weight[1].0.clone(), weight[1].2),
+    ])
+}
+
+/// An event of one side of the article's dyad with no target in its sentence takes
+/// the other side as its target.
+fn infer_targets(doc: &Doc, events: &mut [crate::doc::Event]) {
+    let Some(dyad) = article_dyad(doc) else {
+        return;
+    };
+    for e in events.iter_mut() {
+        if e.target.is_some() {
+            continue;
+        }
+        let Some(src) = e.source.as_deref() else {
+            continue;
+        };
+        let side = coder::country(src);
+        let other = if side == dyad[0].0 {
+            &dyad[1]
+        } else if side == dyad[1].0 {
+            &dyad[0]
+        } else {
+            continue;
+        };
+        if e.cameo.starts_with("01") {
+            continue;
+        }
+        e.target = Some(other.0.clone());
+        e.target_entity = Some(other.1);
+        e.target_inferred = true;
+    }
 }
 
 /// The status as the contract writes it.
@@ -80,11 +163,16 @@ pub fn report(doc: &Doc, out: &mut String) {
         let label = cameo::lookup(&e.cameo).map_or("", |i| i.label);
         let _ = writeln!(
             out,
-            "  {} —{} {}→ {} ({}, {})",
+            "  {} —{} {}→ {}{} ({}, {})",
             e.source.as_deref().unwrap_or("?"),
             e.cameo,
             label,
             e.target.as_deref().unwrap_or("?"),
+            if e.target_inferred {
+                " [target from the article's dyad]"
+            } else {
+                ""
+            },
             status_name(e.status),
             e.date.as_deref().unwrap_or("undated"),
         );

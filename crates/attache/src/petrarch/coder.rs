@@ -1215,6 +1215,7 @@ pub fn code(doc: &mut Doc, dicts: &Dictionaries) {
                 date: date.map(|d| d.format("%Y-%m-%d").to_string()),
                 quote: None,
                 location: None,
+                target_inferred: false,
             });
         }
     }
