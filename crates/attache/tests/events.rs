@@ -836,7 +836,8 @@ fn quotations_are_coded_for_their_speaker() {
     check(
         &[
             ("“We will not negotiate with Ukraine,” the minister said.", &["RUS 046 UKR", "UKR 046 RUS"]),
-            ("“Ukraine keeps accusing Russia of aggression,” the minister said.", &["RUS 111 UKR"]),
+            // the reported accusation is Ukraine's act, not the minister's criticism
+            ("“Ukraine keeps accusing Russia of aggression,” the minister said.", &["UKR 1123 RUS"]),
             ("“Ukraine, I think, has crossed a red line,” the minister said.", &["RUS 111 UKR"]),
             ("“Ukraine is not interested in any dialogue,” the minister said.", &["RUS 111 UKR"]),
             ("“We have strengthened our air defence after Ukraine's aggressive drills,” the minister said.", &["RUS 1123 UKR", "RUS 150 UKR"]),

@@ -1983,27 +1983,11 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
             }
         }
         for (src, tgt) in pairs {
-            let (mut src, mut tgt) = (src, tgt);
-            let mut code = code.clone();
-            let mut status = status;
+            let mut tgt = tgt;
+            let code = code.clone();
             if let Some(b) = &tgt {
                 if b.1.is_some() && b.1 == src.1 {
                     tgt = None;
-                }
-            }
-            // a speaker reporting a hostile statement against their own side criticises its author
-            if let (Some((_, sp, spe)), Some(b)) = (&speaker, &tgt) {
-                let root = code.get(..2).unwrap_or("");
-                if matches!(root, "10" | "11" | "12" | "13")
-                    && country(sp) == country(&b.0)
-                    && !src.0.is_empty()
-                    && country(&src.0) != country(sp)
-                {
-                    let author = src.clone();
-                    src = (sp.clone(), *spe);
-                    tgt = Some(author);
-                    code = "111".into();
-                    status = EventStatus::Asserted;
                 }
             }
             events.push(Event {

@@ -39,10 +39,9 @@
 //!   directions.
 //! - **Reported speech**: a statement's content is coded as the act of its own
 //!   subject ("Lavrov said Russia will halt …" codes Russia halting); the saying
-//!   itself is not coded as 010. Events inside a quotation carry its index.
-//!   When a speaker reports a hostile statement (roots 10–13) of another country
-//!   against the speaker's own side, the event coded is the speaker criticising
-//!   its author (111).
+//!   itself is not coded as 010. Events inside a quotation carry its index. A
+//!   hostile act the speaker reports ("they keep accusing us") is coded as the
+//!   act of its author, with the status `reported`.
 //! - **Evaluations** (`@speaker`): "X has stepped over a line", "X's aggressive
 //!   actions": the speaker is the source, X the target.
 //! - **Status** ([`status`]): negated > governed (refuse → negated, propose →
