@@ -457,6 +457,8 @@ struct View {
     tags: Vec<Tag>,
     /// The dependency tree, when the syntax stage ran.
     tree: Option<Tree>,
+    /// Words inside any actor mention, coded or not.
+    mentioned: Vec<bool>,
 }
 
 fn normalise(doc: &Doc, si: usize) -> (Vec<String>, Vec<Span>) {
@@ -537,6 +539,14 @@ impl View {
         }
         let mut cands: Vec<Cand> = Vec::new();
         let tok_index = |off: usize| spans.partition_point(|s| s.end <= off);
+        let mut mentioned = vec![false; n];
+        for m in doc.mentions_in(si) {
+            for (i, s) in spans.iter().enumerate() {
+                if m.span.start <= s.start && s.end <= m.span.end {
+                    mentioned[i] = true;
+                }
+            }
+        }
         for m in doc.mentions_in(si) {
             let Some(ent) = doc.entities.get(m.entity) else {
                 continue;
@@ -614,6 +624,7 @@ impl View {
             next_stop: Vec::new(),
             tags,
             tree: Tree::of(doc, si),
+            mentioned,
         };
         for ci in 0..v.cands.len() {
             let first = v.cands[ci].first;
@@ -1598,6 +1609,24 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                 break;
             }
             k = q;
+        }
+        // a partner pattern (`@obj`: call, visit, welcome, receive …) whose direct
+        // object is a thing, not an actor, is another sense ("called the move
+        // deplorable", "welcomed the decision", "received a letter")
+        if verbal && p.flags.obj && !passive {
+            if let Some(tr) = &v.tree {
+                if let Some(d) = tr.child(t, Dep::Dobj) {
+                    let named = |x: usize| v.mentioned[x] || v.cand_at[x].is_some();
+                    let actor = named(d)
+                        || matches!(tr.tag[d], Tag::Prp)
+                        || tr.children(d).iter().any(|&c| {
+                            matches!(tr.dep[c], Dep::Compound | Dep::Poss | Dep::Appos) && named(c)
+                        });
+                    if !actor {
+                        continue;
+                    }
+                }
+            }
         }
         let speaker = statement_speaker(doc, &v, lex, t);
         cues.in_reported_speech = speaker.is_some();
