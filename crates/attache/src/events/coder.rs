@@ -8,303 +8,79 @@ use super::cameo;
 use super::lexicon::{form, Pattern, TriggerKind, VerbLexicon, WordMap, GAP};
 use super::status::{self, Control, Cues};
 use super::tree::{self, Inherit, Tree};
+use super::words::{class, words};
 use crate::doc::{Doc, EntityKind, Event, EventStatus, MentionKind, QuoteKind, Span, TokenKind};
 use crate::syntax::{Dep, Tag};
 use std::sync::OnceLock;
 
-const PREPOSITIONS: &[&str] = &[
-    "of", "in", "at", "on", "to", "from", "with", "against", "by", "for", "about", "over", "into",
-    "toward", "towards", "near", "inside", "outside", "across", "between", "among", "via",
-    "through", "under", "without", "within", "amid", "despite", "after", "before", "since",
-];
-const REPORTING: &[&str] = &[
-    "say",
-    "tell",
-    "announce",
-    "report",
-    "state",
-    "add",
-    "note",
-    "claim",
-    "insist",
-    "declare",
-    "stress",
-    "confirm",
-    "quote",
-    "write",
-    "tweet",
-    "explain",
-    "argue",
-    "told",
-    "reiterate",
-];
-const AGENTIVE: &[&str] = &[
-    "prepare",
-    "plan",
-    "announce",
-    "launch",
-    "conduct",
-    "stage",
-    "carry",
-    "order",
-    "approve",
-    "adopt",
-    "unveil",
-    "introduce",
-    "mount",
-    "begin",
-    "start",
-    "continue",
-    "intensify",
-    "expand",
-    "extend",
-    "propose",
-    "issue",
-    "make",
-    "take",
-    "consider",
-    "weigh",
-    "threaten",
-    "mull",
-];
-
 /// True when `w` is a determiner or possessive that opens a noun phrase.
 fn is_determiners(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "our"
-            | "my"
-            | "your"
-            | "this"
-            | "these"
-            | "those"
-            | "any"
-            | "no"
-            | "new"
-            | "further"
-            | "fresh"
-            | "major"
-            | "'s"
-            | "every"
-            | "each"
-            | "such"
-    )
+    words().is(w, class::DETERMINERS)
 }
 
 /// True when `w` is a preposition.
 fn is_prepositions(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "in"
-            | "at"
-            | "on"
-            | "to"
-            | "from"
-            | "with"
-            | "against"
-            | "by"
-            | "for"
-            | "about"
-            | "over"
-            | "into"
-            | "toward"
-            | "towards"
-            | "near"
-            | "inside"
-            | "outside"
-            | "across"
-            | "between"
-            | "among"
-            | "via"
-            | "through"
-            | "under"
-            | "without"
-            | "within"
-            | "amid"
-            | "despite"
-            | "after"
-            | "before"
-            | "since"
-    )
+    words().is(w, class::PREPOSITIONS)
 }
 
 /// True when `w` is a preposition of place or direction.
 fn is_locative(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "at"
-            | "near"
-            | "inside"
-            | "outside"
-            | "across"
-            | "to"
-            | "from"
-            | "via"
-            | "through"
-            | "within"
-    )
+    words().is(w, class::LOCATIVE)
 }
 
 /// True when `w` is an adverb or particle that may sit inside a verb group.
 fn is_adverbs(w: &str) -> bool {
-    matches!(
-        w,
-        "also"
-            | "still"
-            | "now"
-            | "already"
-            | "just"
-            | "then"
-            | "only"
-            | "again"
-            | "soon"
-            | "later"
-            | "once"
-            | "jointly"
-            | "formally"
-            | "officially"
-            | "reportedly"
-            | "allegedly"
-            | "even"
-            | "further"
-            | "finally"
-            | "recently"
-            | "previously"
-            | "swiftly"
-            | "secretly"
-            | "publicly"
-            | "repeatedly"
-            | "all"
-            | "both"
-            | "not"
-            | "never"
-            | "ever"
-            | "no"
-            | "longer"
-            | "yet"
-            | "too"
-            | "very"
-            | "fully"
-            | "effectively"
-    )
+    words().is(w, class::ADVERBS)
 }
 
 /// True when `w` is a negation.
 fn is_negations(w: &str) -> bool {
-    matches!(w, "not" | "never" | "n't" | "no" | "cannot")
+    words().is(w, class::NEGATIONS)
 }
 
 /// True when `w` is a modal of possibility.
 fn is_modals_hypo(w: &str) -> bool {
-    matches!(w, "could" | "may" | "might" | "should" | "can" | "must")
+    words().is(w, class::MODALS_HYPO)
 }
 
 /// True when `w` is a future auxiliary.
 fn is_future(w: &str) -> bool {
-    matches!(w, "will" | "shall" | "'ll" | "wo")
+    words().is(w, class::FUTURE)
 }
 
 /// True when `w` is a form of "be" (or "get") that makes a passive.
 fn is_be(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "am"
-            | "get"
-            | "got"
-            | "gets"
-            | "getting"
-    )
+    words().is(w, class::BE)
 }
 
 /// True when `w` is a form of "have" or "do".
 fn is_have_do(w: &str) -> bool {
-    matches!(w, "has" | "have" | "had" | "having" | "do" | "does" | "did")
+    words().is(w, class::HAVE_DO)
 }
 
 /// True when `w` is a word that opens a new clause.
 fn is_clause_stop(w: &str) -> bool {
-    matches!(
-        w,
-        ";" | ":"
-            | "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "because"
-            | "if"
-            | "when"
-            | "while"
-            | "although"
-            | "though"
-            | "after"
-            | "before"
-            | "since"
-            | "unless"
-            | "whereas"
-            | "but"
-            | "as"
-    )
+    words().is(w, class::CLAUSE_STOP)
 }
 
 /// True when `w` is a word that ends the region a trigger looks in.
 fn is_region_stop(w: &str) -> bool {
-    matches!(
-        w,
-        ";" | ":"
-            | ","
-            | "but"
-            | "while"
-            | "whereas"
-            | "although"
-            | "though"
-            | "because"
-            | "which"
-            | "who"
-            | "when"
-    )
+    words().is(w, class::REGION_STOP)
 }
 
 /// True when `w` is a verb of a parenthetical ("I guess", "he said").
 fn is_parenthetical(w: &str) -> bool {
-    matches!(
-        w,
-        "guess"
-            | "think"
-            | "believe"
-            | "said"
-            | "says"
-            | "hope"
-            | "suppose"
-            | "fear"
-            | "noted"
-            | "added"
-            | "say"
-            | "stressed"
-    )
+    words().is(w, class::PARENTHETICAL)
 }
 
 /// True when `w` is a first-person pronoun.
 fn is_pronouns_speaker(w: &str) -> bool {
-    matches!(w, "we" | "us" | "our" | "ours" | "i" | "me" | "my")
+    words().is(w, class::PRONOUNS_SPEAKER)
 }
 
 /// True when `w` is an object pronoun.
 fn is_pronouns_object(w: &str) -> bool {
-    matches!(w, "them" | "it" | "him" | "her")
+    words().is(w, class::PRONOUNS_OBJECT)
 }
 
 struct Tables {
@@ -318,50 +94,7 @@ fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
         let mut control = WordMap::default();
-        for lemma in [
-            "plan",
-            "intend",
-            "want",
-            "decide",
-            "prepare",
-            "aim",
-            "hope",
-            "expect",
-            "move",
-            "wish",
-            "resolve",
-            "vow",
-            "pledge",
-            "promise",
-            "swear",
-            "commit",
-            "propose",
-            "suggest",
-            "offer",
-            "volunteer",
-            "threaten",
-            "warn",
-            "refuse",
-            "decline",
-            "reject",
-            "fail",
-            "try",
-            "attempt",
-            "seek",
-            "struggle",
-            "agree",
-            "consent",
-            "continue",
-            "begin",
-            "start",
-            "need",
-            "keep",
-            "prompt",
-            "force",
-            "allow",
-            "urge",
-            "ask",
-        ] {
+        for lemma in words().list("control") {
             let class = status::control_class(lemma).unwrap_or(Control::Other);
             let f = super::forms::inflect(lemma);
             for (w, b) in [
@@ -375,24 +108,12 @@ fn tables() -> &'static Tables {
                 e.1 |= b;
             }
         }
-        for w in [
-            "set",
-            "due",
-            "going",
-            "poised",
-            "ready",
-            "willing",
-            "able",
-            "likely",
-            "unlikely",
-            "expected",
-            "scheduled",
-        ] {
+        for &w in words().list("control_adjectives") {
             let class = status::control_class(w).unwrap_or(Control::Intend);
             control.entry(w.to_string()).or_insert((class, form::PART));
         }
         let mut reporting = WordMap::default();
-        for lemma in REPORTING {
+        for lemma in words().list("reporting") {
             let f = super::forms::inflect(lemma);
             for (w, b) in [
                 (f.base, form::BASE),
@@ -405,7 +126,7 @@ fn tables() -> &'static Tables {
             }
         }
         let mut agentive = WordMap::default();
-        for lemma in AGENTIVE {
+        for lemma in words().list("agentive") {
             let f = super::forms::inflect(lemma);
             for (w, b) in [
                 (f.base, form::BASE),
@@ -659,7 +380,7 @@ impl View {
             if w.is_empty() {
                 continue;
             }
-            if let Some(p) = PREPOSITIONS.iter().find(|p| **p == w) {
+            if let Some(p) = words().find(w, class::PREPOSITIONS) {
                 return Some(p);
             }
             let inner = is_determiners(w)
@@ -817,34 +538,14 @@ impl View {
 
 /// Verbs of appeal whose object's infinitive is the content of the appeal.
 fn is_appeal_verb(w: &str) -> bool {
-    [
-        "ask",
-        "urge",
-        "call",
-        "press",
-        "request",
-        "encourage",
-        "invite",
-        "tell",
-        "demand",
-        "implore",
-        "exhort",
-        "pressure",
-        "pressed",
-        "told",
-    ]
-    .iter()
-    .any(|l| {
+    words().list("appeal").iter().any(|l| {
         w == *l || (w.starts_with(l) && matches!(&w[l.len()..], "s" | "ed" | "d" | "ing" | "es"))
     })
 }
 
 /// Prepositions that place rather than involve ("in Panama", "at the embassy").
 fn is_place_preposition(pp: &str) -> bool {
-    matches!(
-        pp,
-        "in" | "at" | "near" | "inside" | "outside" | "across" | "within"
-    )
+    words().is(pp, class::PLACE_PREPOSITIONS)
 }
 
 fn is_boundary(w: &str) -> bool {
@@ -2077,24 +1778,7 @@ fn pronoun_object(v: &View, from: usize, to: usize, sc: &[&str]) -> Vec<usize> {
 
 /// Prepositions whose object can be an event's target.
 fn is_target_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "with"
-            | "against"
-            | "to"
-            | "on"
-            | "upon"
-            | "from"
-            | "over"
-            | "toward"
-            | "towards"
-            | "into"
-            | "at"
-            | "for"
-            | "of"
-            | "about"
-            | "between"
-    )
+    words().is(w, class::TARGET_PREPOSITIONS)
 }
 
 impl View {

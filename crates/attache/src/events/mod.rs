@@ -58,6 +58,7 @@ pub mod forms;
 pub mod lexicon;
 pub mod status;
 mod tree;
+mod words;
 
 use crate::doc::{Doc, EventStatus};
 pub use lexicon::VerbLexicon;
