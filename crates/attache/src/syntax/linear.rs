@@ -318,62 +318,11 @@ struct Entry {
 /// bits of its hash; the low bits pick the slot) and where its row starts in
 /// [`Frozen::data`] (a header entry whose `class` is the row's length, then
 /// the row). Eight slots share a cache line.
-///
-/// `start` also holds the row's length in its top [`LEN_BITS`] bits when it
-/// fits (0 otherwise: read the header), so scoring a feature needs no load
-/// that waits on another beyond the slot's own.
 #[derive(Clone, Copy, Debug, Default)]
 #[repr(C)]
 struct Slot {
     fp: u32,
     start: u32,
-}
-
-/// Bits of a slot's `start` that hold the row length (see [`Slot`]).
-const LEN_BITS: u32 = 7;
-const AT_BITS: u32 = 32 - LEN_BITS;
-const AT_MASK: u32 = (1 << AT_BITS) - 1;
-
-/// How slots' `start`s are read: with lengths in their top bits, or (a model
-/// of more than 2^25 weights) as plain offsets.
-#[derive(Clone, Copy, Debug)]
-struct Packing {
-    at_mask: u32,
-    len_mask: u32,
-}
-
-impl Packing {
-    fn for_data(len: usize) -> Packing {
-        if len <= AT_MASK as usize {
-            Packing {
-                at_mask: AT_MASK,
-                len_mask: (1 << LEN_BITS) - 1,
-            }
-        } else {
-            Packing {
-                at_mask: u32::MAX,
-                len_mask: 0,
-            }
-        }
-    }
-    /// A slot's `start` for a row header at `at` of `len` entries.
-    fn pack(self, at: u32, len: u32) -> u32 {
-        if self.len_mask != 0 && len <= self.len_mask {
-            at | (len << AT_BITS)
-        } else {
-            at
-        }
-    }
-    /// Offset of the row's header in `data`.
-    #[inline]
-    fn at(self, s: Slot) -> usize {
-        (s.start & self.at_mask) as usize
-    }
-    /// The row's length if the slot holds it (0: read the header).
-    #[inline]
-    fn len(self, s: Slot) -> usize {
-        ((s.start >> AT_BITS) & self.len_mask) as usize
-    }
 }
 
 #[inline]
@@ -396,7 +345,6 @@ pub struct Frozen {
     data: Vec<Entry>,
     /// Every feature and the start of its row, by key (for writing).
     keys: Vec<(u64, u32)>,
-    packing: Packing,
 }
 
 impl Frozen {
@@ -414,7 +362,6 @@ impl Frozen {
         let mut slots = vec![Slot::default(); cap];
         let mut data = Vec::with_capacity(entries.len() + n);
         let mut keys = Vec::with_capacity(n);
-        let packing = Packing::for_data(entries.len() + n);
         for &(key, start, len) in &rows {
             let at = data.len() as u32;
             data.push(Entry {
@@ -428,10 +375,7 @@ impl Frozen {
             while slots[i].fp != 0 {
                 i = (i + 1) & mask;
             }
-            slots[i] = Slot {
-                fp,
-                start: packing.pack(at, len),
-            };
+            slots[i] = Slot { fp, start: at };
         }
         Frozen {
             classes,
@@ -440,7 +384,6 @@ impl Frozen {
             mask,
             data,
             keys,
-            packing,
         }
     }
 
@@ -483,7 +426,7 @@ impl Frozen {
         loop {
             let s = self.slots[i];
             if s.fp == fp {
-                return Some(self.packing.at(s));
+                return Some(s.start as usize);
             }
             if s.fp == 0 {
                 return None;
@@ -521,37 +464,27 @@ impl Frozen {
             for (f, s) in chunk.iter().zip(first.iter_mut()) {
                 *s = self.slots[(*f as usize) & self.mask];
             }
-            // Row starts and lengths: from the slot itself when it holds
-            // the length, else from the row's header.
             let mut starts = [usize::MAX; BATCH];
-            let mut lens = [0usize; BATCH];
-            for (((f, s), st), l) in chunk
-                .iter()
-                .zip(&first)
-                .zip(starts.iter_mut())
-                .zip(lens.iter_mut())
-            {
+            for ((f, s), st) in chunk.iter().zip(&first).zip(starts.iter_mut()) {
                 if s.fp == fingerprint(*f) {
-                    *st = self.packing.at(*s);
-                    *l = self.packing.len(*s);
+                    *st = s.start as usize;
                 } else if s.fp != 0 {
                     if let Some(x) = self.find(*f, ((*f as usize) + 1) & self.mask) {
                         *st = x;
                     }
                 }
             }
+            let mut lens = [0u16; BATCH];
             for (st, l) in starts.iter().zip(lens.iter_mut()) {
-                if *l == 0 {
-                    if let Some(e) = self.data.get(*st) {
-                        *l = e.class as usize;
-                    }
+                if let Some(e) = self.data.get(*st) {
+                    *l = e.class;
                 }
             }
             for (st, l) in starts.iter().zip(&lens) {
                 if *l == 0 {
                     continue;
                 }
-                let row = self.data.get(st + 1..st + 1 + *l).unwrap_or(&[]);
+                let row = self.data.get(st + 1..st + 1 + *l as usize).unwrap_or(&[]);
                 for e in row {
                     if let Some(s) = scores.get_mut(e.class as usize) {
                         *s += i32::from(e.weight);

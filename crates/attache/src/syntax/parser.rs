@@ -622,7 +622,7 @@ impl Table {
     /// Sums the weights of `feats` into `scores` (integer units).
     #[inline]
     fn score(&self, feats: &[u64], found: &mut Vec<u32>, scores: &mut Scores) {
-        const BATCH: usize = 16;
+        const BATCH: usize = 32;
         found.clear();
         for chunk in feats.chunks(BATCH) {
             // Load every first slot before looking at any: independent loads.
