@@ -245,15 +245,37 @@ impl Models {
 
     /// Analyses one sentence given as words: tags, lemmas, heads (0-based within
     /// the sentence, the root its own head) and entity tags.
+    ///
+    /// The word hashes are computed once and shared by the tagger and the
+    /// entity tagger; the intermediate buffers are kept per thread.
     pub fn analyse_words(&self, words: &[&str], out: &mut Vec<TokenSyntax>) {
-        let mut tagged = Vec::with_capacity(words.len());
-        self.tagger.tag(words, &mut tagged);
-        let tags: Vec<Tag> = tagged.iter().map(|t| t.0).collect();
-        let mut arcs = Vec::with_capacity(words.len());
-        self.parser.parse(words, &tags, &mut arcs);
-        let mut ents = Vec::with_capacity(words.len());
-        self.entities.tag(words, &tags, &mut ents);
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<AnalyseScratch> =
+                std::cell::RefCell::new(AnalyseScratch::default());
+        }
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => self.analyse_in(&mut s, words, out),
+            Err(_) => self.analyse_in(&mut AnalyseScratch::default(), words, out),
+        });
+    }
+
+    fn analyse_in(&self, s: &mut AnalyseScratch, words: &[&str], out: &mut Vec<TokenSyntax>) {
+        let AnalyseScratch {
+            words: scratch,
+            infos,
+            tagged,
+            tags,
+            arcs,
+            ents,
+        } = s;
+        tagger::word_infos(words, scratch, infos);
+        self.tagger.tag_infos(infos, tagged);
+        tags.clear();
+        tags.extend(tagged.iter().map(|t| t.0));
+        self.parser.parse(words, tags, arcs);
+        self.entities.tag_infos(infos, tags, ents);
         out.clear();
+        out.reserve(words.len());
         for (i, w) in words.iter().enumerate() {
             let (tag, upos) = tagged[i];
             let (head, dep) = arcs.get(i).copied().unwrap_or((i as u32, Dep::Root));
@@ -269,6 +291,17 @@ impl Models {
             });
         }
     }
+}
+
+/// Buffers of [`Models::analyse_words`], reused between sentences.
+#[derive(Default)]
+struct AnalyseScratch {
+    words: tagger::WordScratch,
+    infos: Vec<tagger::WordInfo>,
+    tagged: Vec<(Tag, Upos)>,
+    tags: Vec<Tag>,
+    arcs: Vec<(u32, Dep)>,
+    ents: Vec<(Iob, EntType)>,
 }
 
 /// The syntax stage: reads `sentences` and `tokens`, fills `syntax` (one entry
