@@ -163,16 +163,21 @@ pub const GAP: usize = 12;
 
 impl VerbLexicon {
     /// The built-in lexicon files, in load order: the hand-written seed lexicon and the
-    /// reviewed WordNet expansion generated from it (`tools/lexicon/`).
-    pub const BUILTIN_FILES: [(&'static str, &'static str); 2] = [
+    /// reviewed WordNet expansion and the act x topic frames generated from it (`tools/lexicon/`).
+    pub const BUILTIN_FILES: [(&'static str, &'static str); 3] = [
         ("data/verbs.txt", include_str!("../../../../data/verbs.txt")),
         (
             "data/verbs_wordnet.txt",
             include_str!("../../../../data/verbs_wordnet.txt"),
         ),
+        (
+            "data/verbs_frames.txt",
+            include_str!("../../../../data/verbs_frames.txt"),
+        ),
     ];
 
-    /// Compiles the built-in lexicon shipped in `data/verbs.txt` and `data/verbs_wordnet.txt`.
+    /// Compiles the built-in lexicon shipped in `data/verbs.txt`, `data/verbs_wordnet.txt`
+    /// and `data/verbs_frames.txt`.
     pub fn builtin() -> crate::Result<VerbLexicon> {
         let (lex, diags) = VerbLexicon::parse_files(&Self::BUILTIN_FILES);
         if let Some((name, d)) = diags.first() {
@@ -418,8 +423,10 @@ mod tests {
     #[test]
     fn wordnet_file_carries_provenance() {
         // every pattern line of the generated file says where it came from
-        let (_, text) = VerbLexicon::BUILTIN_FILES[1];
-        for (n, line) in text.lines().enumerate() {
+        for (n, line) in VerbLexicon::BUILTIN_FILES[1..]
+            .iter()
+            .flat_map(|(_, text)| text.lines().enumerate())
+        {
             let body = line.split('#').next().unwrap_or("").trim();
             if body.is_empty() || body.starts_with("==") || body.starts_with("define ") {
                 continue;
