@@ -213,7 +213,8 @@ def main(argv):
         else:
             for c in codes.split(","):
                 chosen[(lemma, pos, c)].append((off, set()))
-    # reviewed rejections: word [code|*] -- drop a proposed trigger (for one code or all)
+    # reviewed rejections: word [code|*] -- drop a proposed trigger (for one code or all);
+    # n:word or a:word drops only the noun or adjective
     reject = set()
     for row in read_tsv(os.path.join(HERE, "reject.tsv")):
         reject.add((row[0], row[1] if len(row) > 1 else "*"))
@@ -238,7 +239,7 @@ def main(argv):
         word = lemma.replace("_", " ")
         if BAD_LEMMA.search(lemma):
             dropped.append(entry + ("not a plain word",))
-        elif (word, code) in reject or (word, "*") in reject:
+        elif {(w, c) for w in (word, {"v": "", "n": "n:", "a": "a:"}[kind] + word) for c in (code, "*")} & reject:
             dropped.append(entry + ("rejected in review",))
         else:
             kept.append(entry)
