@@ -565,6 +565,21 @@ struct Match {
     negated_between: bool,
 }
 
+/// True when the word at `i` follows a form of "be" (adverbs and negation aside), or a
+/// possessive "'s" that names the evaluated actor ("Russia's aggressive actions").
+fn predicative(v: &View, i: usize) -> bool {
+    let mut q = v.prev(i);
+    while let Some(k) = q {
+        let w = v.w(k);
+        if is_adverbs(w) {
+            q = v.prev(k);
+        } else {
+            return is_be(w) || w == "'s" || w == "’s";
+        }
+    }
+    false
+}
+
 fn match_at(lex: &VerbLexicon, v: &View, words: &[&str], i: usize) -> Option<Match> {
     let word = v.w(i);
     let mut best: Option<(Rank, Match)> = None;
@@ -594,6 +609,9 @@ fn match_at(lex: &VerbLexicon, v: &View, words: &[&str], i: usize) -> Option<Mat
         match p.kind {
             TriggerKind::Verb if nominal && !p.lemmas.iter().any(|l| l == "be") => continue,
             TriggerKind::Noun if !nominal && lex.verb_form(word).is_some() => continue,
+            // an evaluation adjective is predicative ("the move is illegal"); an attributive one
+            // ("illegal aliens", "what it called reckless attacks") evaluates a noun, not an actor
+            TriggerKind::Adjective if p.flags.speaker && !predicative(v, i) => continue,
             _ => {}
         }
         // particles: adjacent, allowing adverbs and negation between

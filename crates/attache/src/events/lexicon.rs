@@ -162,12 +162,27 @@ pub struct VerbLexicon {
 pub const GAP: usize = 12;
 
 impl VerbLexicon {
-    /// Compiles the built-in lexicon shipped in `data/verbs.txt`.
+    /// The built-in lexicon files, in load order: the hand-written seed lexicon and the
+    /// reviewed WordNet expansion and the act x topic frames generated from it (`tools/lexicon/`).
+    pub const BUILTIN_FILES: [(&'static str, &'static str); 3] = [
+        ("data/verbs.txt", include_str!("../../../../data/verbs.txt")),
+        (
+            "data/verbs_wordnet.txt",
+            include_str!("../../../../data/verbs_wordnet.txt"),
+        ),
+        (
+            "data/verbs_frames.txt",
+            include_str!("../../../../data/verbs_frames.txt"),
+        ),
+    ];
+
+    /// Compiles the built-in lexicon shipped in `data/verbs.txt`, `data/verbs_wordnet.txt`
+    /// and `data/verbs_frames.txt`.
     pub fn builtin() -> crate::Result<VerbLexicon> {
-        let (lex, diags) = VerbLexicon::parse(include_str!("../../../../data/verbs.txt"));
-        if let Some(d) = diags.first() {
+        let (lex, diags) = VerbLexicon::parse_files(&Self::BUILTIN_FILES);
+        if let Some((name, d)) = diags.first() {
             return Err(crate::Error::Lexicon {
-                name: "data/verbs.txt".into(),
+                name: (*name).into(),
                 reason: d.clone(),
             });
         }
@@ -177,9 +192,32 @@ impl VerbLexicon {
     /// Parses a lexicon in the `data/verbs.txt` format. Bad lines are skipped
     /// and described in the returned diagnostics ("line N: reason").
     pub fn parse(text: &str) -> (VerbLexicon, Vec<String>) {
+        let (lex, diags) = VerbLexicon::parse_files(&[("", text)]);
+        (lex, diags.into_iter().map(|(_, d)| d).collect())
+    }
+
+    /// Parses several lexicon files in order into one lexicon: the defines of a file
+    /// are in force in the files after it, and a file starts outside any code block.
+    /// Diagnostics name their file.
+    pub fn parse_files<'a>(files: &[(&'a str, &str)]) -> (VerbLexicon, Vec<(&'a str, String)>) {
         let mut lex = VerbLexicon::default();
         let mut diags = Vec::new();
         let mut defines: HashMap<String, String> = HashMap::new();
+        for &(name, text) in files {
+            let mut file_diags = Vec::new();
+            lex.parse_text(text, &mut defines, &mut file_diags);
+            diags.extend(file_diags.into_iter().map(|d| (name, d)));
+        }
+        (lex, diags)
+    }
+
+    fn parse_text(
+        &mut self,
+        text: &str,
+        defines: &mut HashMap<String, String>,
+        diags: &mut Vec<String>,
+    ) {
+        let lex = self;
         let mut code: Option<String> = None;
         for (n, raw) in text.lines().enumerate() {
             let line_no = n + 1;
@@ -211,7 +249,7 @@ impl VerbLexicon {
                 diags.push(format!("line {line_no}: pattern outside a code block"));
                 continue;
             };
-            match parse_pattern(line, &defines) {
+            match parse_pattern(line, defines) {
                 Ok((kind, lemmas, particles, conds, flags)) => {
                     let idx = lex.patterns.len() as u32;
                     for lemma in &lemmas {
@@ -230,7 +268,6 @@ impl VerbLexicon {
                 Err(e) => diags.push(format!("line {line_no}: {e}")),
             }
         }
-        (lex, diags)
     }
 
     fn add_forms(&mut self, lemma: &str, kind: TriggerKind, idx: u32) {
@@ -371,9 +408,35 @@ mod tests {
 
     #[test]
     fn builtin_parses_without_diagnostics() {
-        let (lex, diags) = VerbLexicon::parse(include_str!("../../../../data/verbs.txt"));
+        let (seed, diags) = VerbLexicon::parse(VerbLexicon::BUILTIN_FILES[0].1);
         assert!(diags.is_empty(), "{diags:?}");
-        assert!(lex.patterns.len() > 500, "{}", lex.patterns.len());
+        assert!(seed.patterns.len() > 500, "{}", seed.patterns.len());
+        let (lex, diags) = VerbLexicon::parse_files(&VerbLexicon::BUILTIN_FILES);
+        assert!(diags.is_empty(), "{diags:?}");
+        // pattern lines in the data files (not generated inflections)
+        assert!(lex.patterns.len() >= MIN_PATTERNS, "{}", lex.patterns.len());
+    }
+
+    /// The pattern lines the built-in files reach (see tools/lexicon/README.md).
+    const MIN_PATTERNS: usize = 8700;
+
+    #[test]
+    fn wordnet_file_carries_provenance() {
+        // every pattern line of the generated file says where it came from
+        for (n, line) in VerbLexicon::BUILTIN_FILES[1..]
+            .iter()
+            .flat_map(|(_, text)| text.lines().enumerate())
+        {
+            let body = line.split('#').next().unwrap_or("").trim();
+            if body.is_empty() || body.starts_with("==") || body.starts_with("define ") {
+                continue;
+            }
+            assert!(
+                line.contains("# wn: ") || line.contains("# frame: "),
+                "line {}: {line}",
+                n + 1
+            );
+        }
     }
 
     #[test]
