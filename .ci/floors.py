@@ -23,11 +23,12 @@ import sys
 # Then arguments from the dependency tree and targets from the article's dyad: events P 0.607 R 0.233
 # (F1 0.337); GSR type recall 0.463, dyad+type 0.329, precision 0.654; PETRARCH unchanged.
 # Then the one-article rule (a reported hostile act recoded as the speaker's criticism) removed: events
-# P 0.584 R 0.226; GSR 0.476 / 0.341 / 0.669.
+# P 0.584 R 0.226; GSR 0.476 / 0.341 / 0.669. Then the WordNet/frames lexicon (8,790 patterns), partner
+# senses and denials from the tree: events P 0.588 R 0.240 (F1 0.341); GSR 0.512 / 0.372 / 0.658.
 FLOORS = {
     "gold": {
-        "event_precision": 0.57,
-        "event_recall": 0.21,
+        "event_precision": 0.56,
+        "event_recall": 0.22,
         "quote_precision": 0.95,
         "quote_recall": 0.95,
         "speaker_accuracy": 0.79,
@@ -55,9 +56,9 @@ FLOORS = {
         "entity_f1": 0.86,
     },
     "gsr": {
-        "type_recall": 0.44,
-        "dyad_type_recall": 0.30,
-        "type_precision": 0.60,
+        "type_recall": 0.49,
+        "dyad_type_recall": 0.35,
+        "type_precision": 0.62,
     },
 }
 

@@ -455,6 +455,8 @@ fn event_shapes_table() {
 // With the retrained syntax models, arguments from the dependency tree and the
 // article dyad: 537 emitted, precision 0.687, recall 0.596, exact 0.578 (root
 // only: P 0.775, R 0.672).
-const FLOOR_P: f64 = 0.66;
-const FLOOR_R: f64 = 0.57;
-const FLOOR_EXACT: f64 = 0.555;
+// With the broader lexicon and denials from the tree: 543 emitted, P 0.696,
+// R 0.611, exact 0.611 (root only: P 0.792, R 0.695).
+const FLOOR_P: f64 = 0.67;
+const FLOOR_R: f64 = 0.59;
+const FLOOR_EXACT: f64 = 0.59;

@@ -88,6 +88,10 @@ struct Tables {
     reporting: WordMap<u8>,
     /// Forms of verbs whose object noun is the subject's own act ("prepare sanctions").
     agentive: WordMap<u8>,
+    /// Forms of verbs that deny an act ("denied firing").
+    denial: WordMap<u8>,
+    /// Forms of verbs that reject an accusation ("rejected claims that …").
+    rejection: WordMap<u8>,
 }
 
 fn tables() -> &'static Tables {
@@ -125,6 +129,24 @@ fn tables() -> &'static Tables {
                 *reporting.entry(w).or_insert(0) |= b;
             }
         }
+        let forms_of = |name: &str| {
+            let mut map: WordMap<u8> = WordMap::default();
+            for lemma in words().list(name) {
+                let f = super::forms::inflect(lemma);
+                for (w, b) in [
+                    (f.base, form::BASE),
+                    (f.third, form::THIRD),
+                    (f.past, form::PAST),
+                    (f.participle, form::PART),
+                    (f.gerund, form::GERUND),
+                ] {
+                    *map.entry(w).or_insert(0) |= b;
+                }
+            }
+            map
+        };
+        let denial = forms_of("denial");
+        let rejection = forms_of("rejection");
         let mut agentive = WordMap::default();
         for lemma in words().list("agentive") {
             let f = super::forms::inflect(lemma);
@@ -142,6 +164,8 @@ fn tables() -> &'static Tables {
             control,
             reporting,
             agentive,
+            denial,
+            rejection,
         }
     })
 }
@@ -1274,7 +1298,7 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
         let p = &lex.patterns[m.pat as usize];
         let t = m.trigger;
         let trigger_span = v.spans[t];
-        let mut code = p.code.clone();
+        let code = p.code.clone();
         let verbal = p.kind == TriggerKind::Verb;
         let g = if verbal {
             verb_group(&v, t, m.bits)
@@ -1575,6 +1599,18 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                     .collect();
             }
             (to_codes(&v, &src), to_codes(&v, &obj))
+        };
+        // a denied act is the denier's denial (016), aimed where the act was
+        let denier = v.tree.as_ref().and_then(|tr| {
+            let d = v.tree_denial(tr, t)?;
+            Some(v.tree_subject(tr, d, 0).unwrap_or_default())
+        });
+        let (sources, mut code) = match denier {
+            Some(d) if !d.is_empty() => {
+                cues = Cues::default();
+                (to_codes(&v, &d), "016".to_string())
+            }
+            _ => (sources, code),
         };
         if sources.is_empty() && !(verbal && passive) {
             continue;
@@ -1933,6 +1969,41 @@ impl View {
             cur = h;
         }
         false
+    }
+
+    /// The verb that denies the act of trigger `t`, if any: "Hamas denied firing
+    /// rockets", "the Kremlin denied that troops had crossed", "rejected claims
+    /// that it had hacked …". The denial is the event (016), not the act.
+    fn tree_denial(&self, tr: &Tree, t: usize) -> Option<usize> {
+        let mut cur = t;
+        for _ in 0..4 {
+            if tr.is_root(cur)
+                || !matches!(
+                    tr.dep[cur],
+                    Dep::Xcomp
+                        | Dep::Ccomp
+                        | Dep::Dobj
+                        | Dep::Pcomp
+                        | Dep::Pobj
+                        | Dep::Prep
+                        | Dep::Acl
+                )
+            {
+                return None;
+            }
+            let h = tr.head[cur];
+            if tables().denial.contains_key(self.w(h)) {
+                return Some(h);
+            }
+            if tables().rejection.contains_key(self.w(h))
+                && tr.dep[cur] == Dep::Dobj
+                && words().is(self.w(cur), class::ACCUSATIONS)
+            {
+                return Some(h);
+            }
+            cur = h;
+        }
+        None
     }
 
     /// Candidate targets of trigger `t` from the tree, in order of preference:

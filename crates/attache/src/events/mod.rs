@@ -24,6 +24,12 @@
 //!   ("the first secretary of the Thai embassy"); coordinated heads give one
 //!   actor each. The content of an appeal ("urged Iran to release") is not an
 //!   event.
+//! - **Denials**: an act governed by a denial ("Hamas denied firing rockets",
+//!   "denied that its troops had crossed", "rejected claims that …") is coded
+//!   as the denier's 016 towards the act's target, never as the act.
+//! - **Partner senses**: a pattern flagged `@obj` (call, visit, welcome,
+//!   receive …) does not apply when the tree's direct object is a thing rather
+//!   than an actor ("called the move deplorable", "welcomed the decision").
 //! - **Shallow fallback** (no tree, or the tree finds no argument, or an
 //!   unresolved pronoun): the nearest actor mention left of the verb group
 //!   inside its clause, skipping prepositional phrases and parentheticals, and

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 const BUILTIN: &str = include_str!("../../../../data/coder_words.txt");
 
 /// The classes, in bit order; every one must be in the data file.
-pub(super) const NAMES: [&str; 21] = [
+pub(super) const NAMES: [&str; 24] = [
     "determiners",
     "prepositions",
     "locative",
@@ -30,6 +30,9 @@ pub(super) const NAMES: [&str; 21] = [
     "agentive",
     "control",
     "control_adjectives",
+    "denial",
+    "rejection",
+    "accusations",
 ];
 
 /// Bit of each class in [`Words::mask`], in [`NAMES`] order.
@@ -50,6 +53,7 @@ pub(super) mod class {
     pub const PARENTHETICAL: u32 = 1 << 13;
     pub const PRONOUNS_SPEAKER: u32 = 1 << 14;
     pub const PRONOUNS_OBJECT: u32 = 1 << 15;
+    pub const ACCUSATIONS: u32 = 1 << 23;
 }
 
 /// The word classes, compiled.
