@@ -94,20 +94,35 @@ struct Tables {
     rejection: WordMap<u8>,
 }
 
+/// The five forms of a verb lemma with their form bits.
+fn forms_of_one(lemma: &str) -> [(String, u8); 5] {
+    let f = super::forms::inflect(lemma);
+    [
+        (f.base, form::BASE),
+        (f.third, form::THIRD),
+        (f.past, form::PAST),
+        (f.participle, form::PART),
+        (f.gerund, form::GERUND),
+    ]
+}
+
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
-        let mut control = WordMap::default();
+        // every form of each lemma of a class, with its form bits
+        let forms_of = |name: &str| {
+            let mut map: WordMap<u8> = WordMap::default();
+            for lemma in words().list(name) {
+                for (w, b) in forms_of_one(lemma) {
+                    *map.entry(w).or_insert(0) |= b;
+                }
+            }
+            map
+        };
+        let mut control: WordMap<(Control, u8)> = WordMap::default();
         for lemma in words().list("control") {
             let class = status::control_class(lemma).unwrap_or(Control::Other);
-            let f = super::forms::inflect(lemma);
-            for (w, b) in [
-                (f.base, form::BASE),
-                (f.third, form::THIRD),
-                (f.past, form::PAST),
-                (f.participle, form::PART),
-                (f.gerund, form::GERUND),
-            ] {
+            for (w, b) in forms_of_one(lemma) {
                 let e = control.entry(w).or_insert((class, 0));
                 e.1 |= b;
             }
@@ -116,50 +131,10 @@ fn tables() -> &'static Tables {
             let class = status::control_class(w).unwrap_or(Control::Intend);
             control.entry(w.to_string()).or_insert((class, form::PART));
         }
-        let mut reporting = WordMap::default();
-        for lemma in words().list("reporting") {
-            let f = super::forms::inflect(lemma);
-            for (w, b) in [
-                (f.base, form::BASE),
-                (f.third, form::THIRD),
-                (f.past, form::PAST),
-                (f.participle, form::PART),
-                (f.gerund, form::GERUND),
-            ] {
-                *reporting.entry(w).or_insert(0) |= b;
-            }
-        }
-        let forms_of = |name: &str| {
-            let mut map: WordMap<u8> = WordMap::default();
-            for lemma in words().list(name) {
-                let f = super::forms::inflect(lemma);
-                for (w, b) in [
-                    (f.base, form::BASE),
-                    (f.third, form::THIRD),
-                    (f.past, form::PAST),
-                    (f.participle, form::PART),
-                    (f.gerund, form::GERUND),
-                ] {
-                    *map.entry(w).or_insert(0) |= b;
-                }
-            }
-            map
-        };
+        let reporting = forms_of("reporting");
+        let agentive = forms_of("agentive");
         let denial = forms_of("denial");
         let rejection = forms_of("rejection");
-        let mut agentive = WordMap::default();
-        for lemma in words().list("agentive") {
-            let f = super::forms::inflect(lemma);
-            for (w, b) in [
-                (f.base, form::BASE),
-                (f.third, form::THIRD),
-                (f.past, form::PAST),
-                (f.participle, form::PART),
-                (f.gerund, form::GERUND),
-            ] {
-                *agentive.entry(w).or_insert(0) |= b;
-            }
-        }
         Tables {
             control,
             reporting,
