@@ -33,7 +33,6 @@
 //! `EVENT_SHAPES_MISSES=0 cargo test -p attache --test event_shapes -- --nocapture`
 //! prints every miss (a number N prints N per shape; the default is 4).
 
-use attache::doc::EventStatus;
 use attache::input::RawArticle;
 use std::collections::{BTreeMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -54,16 +53,7 @@ const STATUSES: &[&str] = &[
     "hypothetical",
 ];
 
-fn status_name(s: EventStatus) -> &'static str {
-    match s {
-        EventStatus::Asserted => "asserted",
-        EventStatus::Intended => "intended",
-        EventStatus::Proposed => "proposed",
-        EventStatus::Reported => "reported",
-        EventStatus::Negated => "negated",
-        EventStatus::Hypothetical => "hypothetical",
-    }
-}
+use attache::events::status_name;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Ev {
