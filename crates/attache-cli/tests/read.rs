@@ -98,7 +98,13 @@ fn seed_article_json() {
     assert_eq!(a["email"], "renqi@chinadaily.com.cn");
     assert!(a["byline"].as_str().is_some_and(|b| b.contains("REN QI")));
     let text = a["text"].as_str().expect("text");
-    assert!(text.starts_with("Russia plans to cease"), "{text}");
+    // The headline is the first paragraph of the text (coded like any sentence).
+    assert!(
+        text.starts_with(
+            "Russia halts its mission at NATO, shuts alliance’s office\n\nRussia plans to cease"
+        ),
+        "{text}"
+    );
     assert!(text.ends_with("on the bloc’s behalf."), "{text}");
     for boiler in [
         "Newspapers in English",
@@ -125,7 +131,7 @@ fn seed_article_json() {
             text.get(start..end).expect("offsets on char boundaries")
         })
         .collect();
-    assert_eq!(sentences.len(), 21, "{sentences:#?}");
+    assert_eq!(sentences.len(), 22, "{sentences:#?}");
     for s in &sentences {
         assert_eq!(*s, s.trim());
         assert_ne!(*s, "Advance notification");
@@ -139,7 +145,11 @@ fn seed_article_json() {
     assert!(sentences.contains(&"“NATO’s policy toward Russia remains consistent,” she said."));
     assert!(sentences.contains(&"“NATO, I guess, has stepped over a certain line.”"));
     assert_eq!(sentences[0].split_whitespace().next(), Some("Russia"));
-    assert!(sentences[20].ends_with("on the bloc’s behalf."));
+    assert_eq!(
+        sentences[0],
+        "Russia halts its mission at NATO, shuts alliance’s office"
+    );
+    assert!(sentences[21].ends_with("on the bloc’s behalf."));
 }
 
 #[test]
@@ -219,7 +229,10 @@ fn stdin_is_sniffed() {
     let r = attache(&dir, &["read", "-", "--format", "json"], Some(html));
     assert_eq!(r.code, 0, "{}", r.stderr);
     let d = &json_lines(&r.stdout)[0];
-    assert_eq!(d["article"]["text"], "The two states restored ties.");
+    assert_eq!(
+        d["article"]["text"],
+        "Ties restored\n\nThe two states restored ties."
+    );
     assert_eq!(d["article"]["outlet"], "Wire");
     assert_eq!(d["article"]["headline"], "Ties restored");
     let r = attache(&dir, &["read", "-"], Some(b""));
@@ -397,6 +410,9 @@ fn html_file_by_extension() {
     let r = attache(&dir, &["read", "page.htm", "--format", "json"], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let d = &json_lines(&r.stdout)[0];
-    assert_eq!(d["article"]["text"], "The envoy was expelled on Friday.");
+    assert_eq!(
+        d["article"]["text"],
+        "Envoy expelled\n\nThe envoy was expelled on Friday."
+    );
     assert_eq!(d["article"]["headline"], "Envoy expelled");
 }

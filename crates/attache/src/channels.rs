@@ -1549,7 +1549,8 @@ fn channel_name(
 }
 
 /// One change per channel and change: repeated reports of the same change
-/// (and an "opened" that repeats a "reopened") are folded into the first.
+/// (and an "opened" that repeats a "reopened") are folded into the first; a
+/// later report that the opening is a reopening makes it one.
 fn dedupe(found: Vec<ChannelChange>) -> Vec<ChannelChange> {
     use ChannelChangeKind::*;
     let mut out: Vec<ChannelChange> = Vec::new();
@@ -1564,6 +1565,9 @@ fn dedupe(found: Vec<ChannelChange>) -> Vec<ChannelChange> {
         });
         match dup {
             Some(o) => {
+                if c.change == Reopened {
+                    o.change = Reopened;
+                }
                 if o.date.is_none() {
                     o.date = c.date.clone();
                 }

@@ -75,6 +75,10 @@ pub struct Paragraph {
     pub span: Span,
     /// Index into [`Doc::sections`] of the section it belongs to, if any.
     pub section: Option<usize>,
+    /// The article's headline ([`Metadata::headline`]), placed first in the
+    /// text so that it is segmented and coded like any sentence.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub headline: bool,
 }
 
 /// A section heading ("Advance notification") that opens a run of paragraphs.

@@ -118,6 +118,7 @@ pub fn doc(markup: &str, published: Option<&str>) -> Doc {
         d.paragraphs.push(Paragraph {
             span: Span::new(a, b),
             section: None,
+            headline: false,
         });
         let body = &d.text[a..b];
         let mut start = 0;

@@ -28,6 +28,7 @@ fn doc_of(text: &str) -> Doc {
     d.paragraphs.push(Paragraph {
         span: Span::new(0, d.text.len()),
         section: None,
+        headline: false,
     });
     recognise(&mut d, lexicon());
     d

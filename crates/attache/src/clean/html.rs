@@ -647,12 +647,14 @@ mod tests {
         let doc = clean(RawArticle::html("page.html", PAGE));
         assert_eq!(
             doc.text,
-            "Ruritania recalled its ambassador from Borduria on Tuesday, the foreign ministry said.\n\n\
+            "Envoys recalled after border row\n\n\
+             Ruritania recalled its ambassador from Borduria on Tuesday, the foreign ministry said.\n\n\
              The move follows the expulsion of three diplomats.\n\n\
              Borduria denied any wrongdoing.\n\n\
              Fallback contacts\n\n\
              Urgent matters will go through the Swiss embassy, officials said. See the statement for details."
         );
+        assert!(doc.paragraphs[0].headline && !doc.paragraphs[1].headline);
         assert_eq!(doc.sections.len(), 1);
         assert_eq!(doc.slice(doc.sections[0].heading), "Fallback contacts");
         let m = &doc.meta;
@@ -676,7 +678,7 @@ mod tests {
         let doc = clean(RawArticle::html("p.html", page));
         assert_eq!(
             doc.text,
-            "Talks between the two states resumed in Geneva on Thursday.\n\nBoth delegations said the mood was constructive."
+            "Talks resume\n\nTalks between the two states resumed in Geneva on Thursday.\n\nBoth delegations said the mood was constructive."
         );
         assert_eq!(doc.meta.headline.as_deref(), Some("Talks resume"));
         assert_eq!(doc.meta.outlet.as_deref(), Some("Some Site"));
@@ -691,7 +693,7 @@ mod tests {
     fn title_fallback_and_odd_pages() {
         let doc = clean(RawArticle::html("t.html", "<html><head><title>A headline | Site</title></head><body><p>Body text here.</p></body></html>"));
         assert_eq!(doc.meta.headline.as_deref(), Some("A headline"));
-        assert_eq!(doc.text, "Body text here.");
+        assert_eq!(doc.text, "A headline\n\nBody text here.");
         for page in [
             "",
             "<html>",

@@ -153,6 +153,8 @@ pub(crate) enum BlockKind {
     Auto,
     /// Marked up as a heading (HTML `<h2>`…`<h6>`): a heading when a paragraph follows.
     Heading,
+    /// The article's headline: always the first paragraph, never a section heading.
+    Headline,
 }
 
 /// A paragraph or heading candidate, before whitespace normalisation.
@@ -191,11 +193,26 @@ pub fn clean(raw: RawArticle) -> Doc {
         Format::Plain => plain::extract(&content, &mut doc.meta),
         Format::Html => html::extract(&content, &mut doc.meta),
     };
+    let mut blocks = blocks;
+    // The headline is the article's first sentence: it reports the news as
+    // the lead does and is coded like it (the extractors took it out of the
+    // body as metadata).
+    if let Some(h) = doc.meta.headline.as_deref().map(normalise_space) {
+        if !h.is_empty() && blocks.first().map(|b| normalise_space(&b.text)) != Some(h.clone()) {
+            blocks.insert(
+                0,
+                Block {
+                    text: h,
+                    kind: BlockKind::Headline,
+                },
+            );
+        }
+    }
     assemble(&mut doc, blocks, &mut warnings);
     for w in warnings {
         doc.warn(w);
     }
-    if doc.paragraphs.is_empty() {
+    if doc.paragraphs.iter().all(|p| p.headline) {
         doc.diagnostics.push(crate::doc::Diagnostic {
             severity: crate::doc::Severity::Error,
             message: "no article text found".into(),
@@ -344,7 +361,14 @@ pub(crate) fn assemble(doc: &mut Doc, blocks: Vec<Block>, warnings: &mut Vec<Str
     // Short title-like lines after the last paragraph: orphaned headings,
     // link lists, aggregator furniture the pattern list does not know.
     while let Some(last) = blocks.last() {
-        if !(last.kind == BlockKind::Heading || is_heading_like(&last.text)) || blocks.len() == 1 {
+        let body_blocks = blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Headline)
+            .count();
+        if last.kind == BlockKind::Headline
+            || !(last.kind == BlockKind::Heading || is_heading_like(&last.text))
+            || body_blocks == 1
+        {
             break;
         }
         if let Some(b) = blocks.pop() {
@@ -358,6 +382,7 @@ pub(crate) fn assemble(doc: &mut Doc, blocks: Vec<Block>, warnings: &mut Vec<Str
             .get(i + 1)
             .is_some_and(|nb| nb.kind == BlockKind::Auto && !is_heading_like(&nb.text));
         let heading = next_is_paragraph
+            && b.kind != BlockKind::Headline
             && (b.kind == BlockKind::Heading || is_heading_like(&b.text))
             && i + 1 < n;
         if !text.is_empty() {
@@ -375,6 +400,7 @@ pub(crate) fn assemble(doc: &mut Doc, blocks: Vec<Block>, warnings: &mut Vec<Str
             doc.paragraphs.push(Paragraph {
                 span,
                 section: doc.sections.len().checked_sub(1),
+                headline: b.kind == BlockKind::Headline,
             });
         }
     }

@@ -66,6 +66,7 @@ impl DocBuilder {
                 doc.paragraphs.push(Paragraph {
                     span,
                     section: None,
+                    headline: false,
                 });
             }
             pos += part.len() + 2;

@@ -203,6 +203,7 @@ fn doc_of(paragraphs: &[&str]) -> Doc {
         doc.paragraphs.push(Paragraph {
             span: Span::new(start, doc.text.len()),
             section: None,
+            headline: false,
         });
     }
     doc
