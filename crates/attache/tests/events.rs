@@ -325,8 +325,9 @@ fn root_01_to_05_statements_appeals_intents_consultations_cooperation() {
                 &["JPN 010 CHN"],
             ),
             (
+                // a policy is not a statement: no event
                 "China's policy towards Taiwan has not changed.",
-                &["CHN 010 TWN"],
+                &[],
             ),
             // 02 appeal
             (
@@ -840,7 +841,8 @@ fn quotations_are_coded_for_their_speaker() {
             // the reported accusation is Ukraine's act, not the minister's criticism
             ("“Ukraine keeps accusing Russia of aggression,” the minister said.", &["UKR 1123 RUS"]),
             ("“Ukraine, I think, has crossed a red line,” the minister said.", &["RUS 111 UKR"]),
-            ("“Ukraine is not interested in any dialogue,” the minister said.", &["RUS 111 UKR"]),
+            // a negated intent predicate is a refusal to talk (125); the quote names no partner
+            ("“Ukraine is not interested in any dialogue,” the minister said.", &["UKR 125 -"]),
             ("“We have strengthened our air defence after Ukraine's aggressive drills,” the minister said.", &["RUS 1123 UKR", "RUS 150 UKR"]),
         ],
         Some("RUS"),

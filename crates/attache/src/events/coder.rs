@@ -1366,13 +1366,37 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                 match poss {
                     Some(ci) => vec![ci],
                     None if p.kind == TriggerKind::Adjective => {
-                        // predicative ("… are timely and correct decisions"): the first actor of the clause
-                        let from = v.clause_start(t);
-                        (from..t)
-                            .filter_map(|q| v.cand_at[q])
-                            .find(|&ci| !v.cands[ci].place)
-                            .into_iter()
-                            .collect()
+                        // predicative: the copula's subject, or the actor owning it
+                        // ("Ankara's move was correct", "the Ugandan decision was wise")
+                        let from_tree = v.tree.as_ref().and_then(|tr| {
+                            let mut a = t;
+                            while tr.dep[a] == Dep::Conj && !tr.is_root(a) {
+                                a = tr.head[a];
+                            }
+                            let h = if matches!(tr.dep[a], Dep::Acomp | Dep::Attr) {
+                                tr.head[a]
+                            } else {
+                                a
+                            };
+                            let s = tr.child(h, Dep::Nsubj)?;
+                            let cs = v.np_cands(tr, s);
+                            if cs.is_empty() {
+                                v.tree_noun_source(tr, s, 1)
+                            } else {
+                                Some(cs)
+                            }
+                        });
+                        if let Some(cs) = from_tree {
+                            cs
+                        } else {
+                            // otherwise ("… are timely and correct decisions"): the first actor of the clause
+                            let from = v.clause_start(t);
+                            (from..t)
+                                .filter_map(|q| v.cand_at[q])
+                                .find(|&ci| !v.cands[ci].place)
+                                .into_iter()
+                                .collect()
+                        }
                     }
                     None => Vec::new(),
                 }
@@ -1671,6 +1695,19 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                 .any(|l| matches!(l.as_str(), "propose" | "suggest" | "offer"))
         {
             status = EventStatus::Proposed;
+        }
+        // "is not ready / willing / interested / open to talk": a negated
+        // intent predicate is a refusal, not a negated intent
+        let refused_intent = cues.negated
+            && code.starts_with("03")
+            && p.lemmas.iter().any(|l| l == "be")
+            && status::refusal_code(&code).is_some();
+        if refused_intent {
+            if let Some(c) = status::refusal_code(&code) {
+                code = c.to_string();
+            }
+            cues.negated = false;
+            status = status::decide(&cues);
         }
         match cues.control {
             Some(Control::Threaten) | Some(Control::Promise) => {

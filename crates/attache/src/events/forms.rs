@@ -161,6 +161,10 @@ const DOUBLE_FINAL: &[&str] = &[
     "kidnap", "worship",
 ];
 
+fn is_vowel_char(c: char) -> bool {
+    c.is_ascii() && is_vowel(c as u8)
+}
+
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
 }
@@ -180,6 +184,18 @@ fn doubles(lemma: &str) -> bool {
         return false;
     }
     if DOUBLE_FINAL.contains(&lemma) {
+        return true;
+    }
+    // a particle prefix over a doubling monosyllable ("overstep", "sidestep",
+    // "upset", "outbid", "mishit"): stress stays on the last syllable
+    const PREFIXES: [&str; 9] = [
+        "over", "under", "out", "up", "down", "side", "back", "fore", "mis",
+    ];
+    if PREFIXES.iter().any(|p| {
+        lemma.strip_prefix(p).is_some_and(|rest| {
+            rest.len() >= 3 && !rest.starts_with(is_vowel_char) && doubles(rest)
+        })
+    }) {
         return true;
     }
     // one vowel group only: a monosyllable ("ban", "stop", "plan")
@@ -354,6 +370,29 @@ mod tests {
             ("bomb", "bombs", "bombed", "bombed", "bombing"),
             ("kidnap", "kidnaps", "kidnapped", "kidnapped", "kidnapping"),
             ("quit", "quits", "quit", "quit", "quitting"),
+            (
+                "overstep",
+                "oversteps",
+                "overstepped",
+                "overstepped",
+                "overstepping",
+            ),
+            (
+                "sidestep",
+                "sidesteps",
+                "sidestepped",
+                "sidestepped",
+                "sidestepping",
+            ),
+            ("outbid", "outbids", "outbid", "outbid", "outbidding"),
+            (
+                "overlook",
+                "overlooks",
+                "overlooked",
+                "overlooked",
+                "overlooking",
+            ),
+            ("upstage", "upstages", "upstaged", "upstaged", "upstaging"),
         ];
         for (l, t, p, pp, g) in cases {
             let f = inflect(l);
