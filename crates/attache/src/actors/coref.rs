@@ -20,6 +20,11 @@ pub(crate) struct Resolver<'a> {
     owner_of: Vec<Option<usize>>,
     by_name: HashMap<String, usize>,
     by_surname: HashMap<String, usize>,
+    /// Every part of a person's name ("Hu", "Jintao"; "Thaksin", "Shinawatra"):
+    /// a one-word name links by any part, since surname-first and given-name
+    /// usage ("Hu", "Mr Thaksin", "Premier Abiy") are as common as surnames;
+    /// `None` when two people share the part.
+    by_part: HashMap<String, Option<usize>>,
     by_key: HashMap<String, usize>,
     states: HashMap<usize, usize>,
     orgs: HashMap<usize, usize>,
@@ -70,6 +75,7 @@ impl<'a> Resolver<'a> {
             owner_of: Vec::new(),
             by_name: HashMap::new(),
             by_surname: HashMap::new(),
+            by_part: HashMap::new(),
             by_key: HashMap::new(),
             states: HashMap::new(),
             orgs: HashMap::new(),
@@ -1339,6 +1345,12 @@ impl<'a> Resolver<'a> {
                 (!name_text.contains(' '))
                     .then(|| self.by_surname.get(&name_text.to_lowercase()).copied())
                     .flatten()
+            })
+            .or_else(|| {
+                (!name_text.contains(' '))
+                    .then(|| self.by_part.get(&name_text.to_lowercase()).copied())
+                    .flatten()
+                    .flatten()
             });
         if weak && existing.is_none() {
             return None;
@@ -1476,6 +1488,7 @@ impl<'a> Resolver<'a> {
                     self.entities[e].country = country.clone();
                     if kind == EntityKind::Person {
                         self.by_surname.entry(lw.to_lowercase()).or_insert(e);
+                        self.add_name_parts(&canon, e);
                     }
                     if kind == EntityKind::Organization {
                         self.heads[e] = vec![lw.to_lowercase()];
@@ -1535,6 +1548,33 @@ impl<'a> Resolver<'a> {
     // ---- anaphora ---------------------------------------------------------
 
     /// The most recent person a definite role noun ("the minister", "the envoy") refers to.
+    /// Registers the parts of person `e`'s name in [`Resolver::by_part`]:
+    /// capitalised words of two letters or more ("Hu", "Xi"), not the particles
+    /// of Arabic, Romance, Dutch or German names ("Al", "bin", "De", "van").
+    fn add_name_parts(&mut self, name: &str, e: usize) {
+        const PARTICLES: [&str; 18] = [
+            "al", "el", "bin", "ibn", "ben", "bint", "de", "da", "di", "du", "del", "dos", "la",
+            "le", "van", "von", "der", "mr",
+        ];
+        for part in name.split([' ', '-']) {
+            let lower = part.to_lowercase();
+            if part.chars().count() < 2
+                || !part.starts_with(char::is_uppercase)
+                || PARTICLES.contains(&lower.as_str())
+            {
+                continue;
+            }
+            self.by_part
+                .entry(part.to_lowercase())
+                .and_modify(|x| {
+                    if *x != Some(e) {
+                        *x = None;
+                    }
+                })
+                .or_insert(Some(e));
+        }
+    }
+
     fn person_by_role(&self, role: &str) -> Option<usize> {
         let similar = role_family(role);
         let fits = |r: &String, s: &str| r == s || r.ends_with(&format!(" {s}"));

@@ -777,6 +777,36 @@ fn surnames_titles_and_pronouns() {
         K::State
     );
     case!("Kenyan President William Ruto said Kenya would send troops, including a senior commander.\n“We are ready,” he said.", "he", "William Ruto", Some("KENGOV"), K::Person);
+    // any part of a name links: surname first, given name used alone
+    case!(
+        "Chinese President Xi Jinping arrived in Hanoi.\nXi said the visit was historic.",
+        "Xi",
+        "Xi Jinping",
+        Some("CHNGOV"),
+        K::Person
+    );
+    case!(
+        "Thai Prime Minister Srettha Thavisin met the envoy.\nMr Srettha said ties were strong.",
+        "Mr Srettha",
+        "Srettha Thavisin",
+        Some("THAGOV"),
+        K::Person
+    );
+    case!(
+        "Ethiopian Prime Minister Abiy Ahmed flew to Asmara.\nPremier Abiy thanked his hosts.",
+        "Premier Abiy",
+        "Abiy Ahmed",
+        Some("ETHGOV"),
+        K::Person
+    );
+    // a part two people share links to neither
+    case!(
+        "Chinese Premier Li Qiang met Li Hui in Beijing.\nLi said the talks went well.",
+        "Li",
+        "Li",
+        None,
+        K::Person
+    );
     case!(
         "Jane Holt met Peter Kim in Seoul.\nKim said the meeting was useful.",
         "Kim",

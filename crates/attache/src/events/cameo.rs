@@ -70,6 +70,16 @@ pub fn all() -> &'static [CodeInfo] {
     &table().codes
 }
 
+/// The code of the same act seen from its target, for the acts CAMEO codes
+/// from both sides: a visit (042) is the host's hosting (043) and back.
+pub fn converse(code: &str) -> Option<&'static str> {
+    match code {
+        "042" => Some("043"),
+        "043" => Some("042"),
+        _ => None,
+    }
+}
+
 /// Quad class of a CAMEO code from its root.
 pub fn quad_class(code: &str) -> Option<u8> {
     let root: u8 = code.get(..2)?.parse().ok()?;

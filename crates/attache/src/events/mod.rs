@@ -77,7 +77,39 @@ pub fn code(doc: &mut Doc, verbs: &VerbLexicon) {
         coder::code_sentence(doc, verbs, si, &mut events);
     }
     infer_targets(doc, &mut events);
+    add_converses(&mut events);
     doc.events.extend(events);
+}
+
+/// A visit is also its hosting (042 ⇄ 043, [`cameo::converse`]): each gets the
+/// other direction unless the sentence already has it.
+fn add_converses(events: &mut Vec<crate::doc::Event>) {
+    let side = |x: &Option<String>| x.as_deref().map(|c| coder::country(c).to_string());
+    let mut extra = Vec::new();
+    for e in events.iter() {
+        let (Some(code), Some(_), Some(_)) = (cameo::converse(&e.cameo), &e.source, &e.target)
+        else {
+            continue;
+        };
+        let present = events
+            .iter()
+            .chain(extra.iter())
+            .any(|o: &crate::doc::Event| {
+                o.sentence == e.sentence
+                    && o.cameo == code
+                    && side(&o.source) == side(&e.target)
+                    && side(&o.target) == side(&e.source)
+            });
+        if present {
+            continue;
+        }
+        let mut c = e.clone();
+        std::mem::swap(&mut c.source, &mut c.target);
+        std::mem::swap(&mut c.source_entity, &mut c.target_entity);
+        c.cameo = code.to_string();
+        extra.push(c);
+    }
+    events.extend(extra);
 }
 
 /// The two sides an article is about: the two countries (or organisations) most
