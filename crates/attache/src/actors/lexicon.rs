@@ -495,6 +495,15 @@ impl ActorLexicon {
             return None;
         }
         let matched = &text[pos..end];
+        // "the West" inside "the West African nation": the longer name after the
+        // article wins
+        if matched.len() > 4 && matched[..4].eq_ignore_ascii_case("the ") {
+            if let Some(inner) = self.match_at(text, pos + 4) {
+                if inner.span.end > end {
+                    return None;
+                }
+            }
+        }
         let form = self.forms[m.pattern().as_usize()]
             .iter()
             .find(|f| case_ok(&f.text, matched))?;
@@ -553,6 +562,11 @@ mod tests {
         assert_eq!(&t[m.span.start..m.span.end], "Russian");
         assert!(matches!(m.sense, Sense::CountryAdj(_)));
         assert!(lex.match_at("Russiaville", 0).is_none());
+        // the article's name gives way to a longer one after it
+        let t = "the West African nation";
+        assert!(lex.match_at(t, 0).is_none());
+        assert_eq!(lex.match_at(t, 4).map(|m| m.span), Some(Span::new(4, 16)));
+        assert!(lex.match_at("the West condemned it", 0).is_some());
         assert!(lex.match_at("turkey dinner", 0).is_none());
         let t = "the Western military bloc’s";
         let m = lex.match_at(t, 0).unwrap();
