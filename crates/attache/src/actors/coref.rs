@@ -1461,6 +1461,23 @@ impl<'a> Resolver<'a> {
                 country = self.phrase_owner(st, b, 0).and_then(|o| o.country);
             }
         }
+        // "President Alpha Conde" with no country in the phrase: the country
+        // the context establishes, as for a bare role ("the president")
+        let has_owner =
+            !pa.owners.is_empty() || st.of_target[p].is_some() || st.pron_owner[p].is_some();
+        if code.is_none()
+            && kind == EntityKind::Person
+            && !has_owner
+            && existing.is_none()
+            && describer.is_none()
+            && !pa.roles.is_empty()
+        {
+            let sector = compose::sector(self.lex, &pa).unwrap_or("");
+            if let Some(iso) = self.context_country(st, p, sector) {
+                code = Some(format!("{iso}{sector}"));
+                country = Some(iso);
+            }
+        }
         if kind == EntityKind::Place {
             code = None;
         }

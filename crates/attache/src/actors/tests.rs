@@ -1241,6 +1241,28 @@ fn roles_take_their_country_from_context() {
         Some("BRACOP"),
         K::Group
     );
+    // A titled name with no country in its phrase takes the context's, as a bare role does.
+    case!(
+        "Crowds filled the streets of Conakry, where President Alpha Conde was detained.",
+        "President Alpha Conde",
+        "Alpha Conde",
+        Some("GINGOV"),
+        K::Person
+    );
+    case!(
+        "Peru closed its border on Monday.\nForeign Minister Elena Ruiz said it would reopen soon.",
+        "Foreign Minister Elena Ruiz",
+        "Elena Ruiz",
+        Some("PERGOV"),
+        K::Person
+    );
+    case!(
+        "Kenya and Uganda held talks.\nPresident Amos Kiprop said the talks went well.",
+        "President Amos Kiprop",
+        "Amos Kiprop",
+        None,
+        K::Person
+    );
     // A place right after the role gives its country.
     case!(
         "The foreign ministry in Nairobi said the border was open.",
