@@ -77,6 +77,9 @@ pub fn code(doc: &mut Doc, verbs: &VerbLexicon) {
         coder::code_sentence(doc, verbs, si, &mut events);
     }
     infer_targets(doc, &mut events);
+    // an actor does not visit, meet or host itself: such a dyad is a misread
+    // argument (a domestic meeting has distinct codes: USAGOV 040 USAOPP)
+    events.retain(|e| !(e.source.is_some() && e.source == e.target && e.cameo.starts_with("04")));
     add_converses(&mut events);
     doc.events.extend(events);
 }
