@@ -78,6 +78,11 @@ fn is_pronouns_speaker(w: &str) -> bool {
     words().is(w, class::PRONOUNS_SPEAKER)
 }
 
+/// True when `w` is a plural head that can stand for both sides of a dyad.
+fn is_dyad_nouns(w: &str) -> bool {
+    words().is(w, class::DYAD_NOUNS)
+}
+
 /// True when `w` is an object pronoun.
 fn is_pronouns_object(w: &str) -> bool {
     words().is(w, class::PRONOUNS_OBJECT)
@@ -156,6 +161,9 @@ struct Cand {
     pp: Option<&'static str>,
     pronoun: bool,
     demonym: bool,
+    /// The other side of a dyad phrase ("the two countries", "both sides"):
+    /// the phrase stands for both sides of the article's dyad.
+    pair: Option<usize>,
 }
 
 impl Cand {
@@ -242,7 +250,7 @@ fn is_neg(w: &str) -> bool {
 }
 
 impl View {
-    fn build(doc: &Doc, si: usize, lex: &VerbLexicon) -> View {
+    fn build(doc: &Doc, si: usize, lex: &VerbLexicon, dyad: Option<&Dyad>) -> View {
         let (words, spans) = normalise(doc, si);
         let n = words.len();
         let mut quote_of = vec![None; n];
@@ -291,6 +299,7 @@ impl View {
                 pp: None,
                 pronoun: m.kind == MentionKind::Pronoun,
                 demonym: m.kind == MentionKind::Demonym,
+                pair: None,
             });
         }
         // first-person pronouns inside a direct quotation stand for its speaker
@@ -315,13 +324,52 @@ impl View {
                     pp: None,
                     pronoun: true,
                     demonym: false,
+                    pair: None,
                 });
             }
         }
         cands.sort_by_key(|c| (c.first, c.last));
         cands.dedup_by(|b, a| b.first <= a.last);
+        // "the two countries", "both sides": the article's dyad, both sides at once
+        if let Some(d) = dyad {
+            for i in 0..n {
+                // a modifier ("the normalisation of the two nations", "civilians
+                // from both sides") names no participant
+                let modifier = i > 0 && matches!(words[i - 1].as_str(), "of" | "from")
+                    || i > 1
+                        && words[i - 1] == "the"
+                        && matches!(words[i - 2].as_str(), "of" | "from");
+                if !matches!(words[i].as_str(), "two" | "both") || mentioned[i] || modifier {
+                    continue;
+                }
+                let head = (i + 1..n.min(i + 3))
+                    .find(|&j| is_dyad_nouns(words[j].as_str()))
+                    .filter(|&j| (i + 1..j).all(|k| !mentioned[k] && words[k] != "of"));
+                let Some(j) = head else { continue };
+                if cands.iter().any(|c| c.first <= j && i <= c.last) {
+                    continue;
+                }
+                let a = cands.len();
+                for (k, (code, entity)) in d.iter().enumerate() {
+                    cands.push(Cand {
+                        first: i,
+                        last: j,
+                        entity: Some(*entity),
+                        code: code.clone(),
+                        place: false,
+                        pp: None,
+                        pronoun: false,
+                        demonym: false,
+                        pair: Some(if k == 0 { a + 1 } else { a }),
+                    });
+                }
+            }
+        }
         let mut cand_at = vec![None; n];
         for (ci, c) in cands.iter().enumerate() {
+            if c.pair.is_some_and(|b| b < ci) {
+                continue; // the second side of a dyad phrase is reached through the first
+            }
             for slot in cand_at.iter_mut().take(c.last + 1).skip(c.first) {
                 *slot = Some(ci);
             }
@@ -1065,6 +1113,9 @@ fn find_subject(
 
 /// A candidate and the ones coordinated with it ("the United States and Cuba").
 fn coordinated(v: &View, ci: usize) -> Vec<usize> {
+    if let Some(b) = v.cands[ci].pair {
+        return vec![ci.min(b), ci.max(b)];
+    }
     if v.cands[ci].pronoun {
         return vec![ci];
     }
@@ -1222,8 +1273,17 @@ pub fn country(code: &str) -> &str {
 }
 
 /// Codes the events of one sentence.
-pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut Vec<Event>) {
-    let v = View::build(doc, si, lex);
+/// The two sides an article is about (see [`super::article_dyad`]): code and entity.
+pub(super) type Dyad = [(String, usize); 2];
+
+pub(super) fn code_sentence(
+    doc: &Doc,
+    lex: &VerbLexicon,
+    si: usize,
+    dyad: Option<&Dyad>,
+    out: &mut Vec<Event>,
+) {
+    let v = View::build(doc, si, lex, dyad);
     if v.cands.is_empty() {
         return;
     }
@@ -1778,6 +1838,16 @@ pub(super) fn code_sentence(doc: &Doc, lex: &VerbLexicon, si: usize, out: &mut V
                 }
             }
         }
+        // a side of a dyad phrase does not act on its own country
+        let dyad_side = |a: &Actor| {
+            v.cands
+                .iter()
+                .any(|c| c.pair.is_some() && c.entity.is_some() && c.entity == a.1)
+        };
+        pairs.retain(|(a, b)| {
+            b.as_ref()
+                .is_none_or(|b| !(country(&a.0) == country(&b.0) && (dyad_side(a) || dyad_side(b))))
+        });
         for (src, tgt) in pairs {
             let mut tgt = tgt;
             let code = code.clone();
@@ -1888,8 +1958,10 @@ impl View {
         let mut out: Vec<usize> = Vec::new();
         for x in tr.conjuncts(h) {
             if let Some(ci) = self.np_cand(tr, x, 0) {
-                if !out.contains(&ci) {
-                    out.push(ci);
+                for c in std::iter::once(ci).chain(self.cands[ci].pair) {
+                    if !out.contains(&c) {
+                        out.push(c);
+                    }
                 }
             }
         }

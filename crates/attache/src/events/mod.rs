@@ -73,8 +73,9 @@ use std::fmt::Write;
 /// Codes events: reads `sentences`, `tokens`, `mentions`, `entities`, `quotes`; fills `events`.
 pub fn code(doc: &mut Doc, verbs: &VerbLexicon) {
     let mut events = Vec::new();
+    let dyad = article_dyad(doc);
     for si in 0..doc.sentences.len() {
-        coder::code_sentence(doc, verbs, si, &mut events);
+        coder::code_sentence(doc, verbs, si, dyad.as_ref(), &mut events);
     }
     infer_targets(doc, &mut events);
     // an actor does not visit, meet or host itself: such a dyad is a misread
@@ -117,7 +118,7 @@ fn add_converses(events: &mut Vec<crate::doc::Event>) {
 
 /// The two sides an article is about: the two countries (or organisations) most
 /// mentioned, the lead counting double, when the second is mentioned at least twice.
-pub fn article_dyad(doc: &Doc) -> Option<[(String, usize); 2]> {
+pub fn article_dyad(doc: &Doc) -> Option<coder::Dyad> {
     let mut weight: Vec<(String, usize, usize)> = Vec::new();
     for m in &doc.mentions {
         let Some(e) = doc.entities.get(m.entity) else {

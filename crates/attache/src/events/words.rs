@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 const BUILTIN: &str = include_str!("../../../../data/coder_words.txt");
 
 /// The classes, in bit order; every one must be in the data file.
-pub(super) const NAMES: [&str; 24] = [
+pub(super) const NAMES: [&str; 25] = [
     "determiners",
     "prepositions",
     "locative",
@@ -33,6 +33,7 @@ pub(super) const NAMES: [&str; 24] = [
     "denial",
     "rejection",
     "accusations",
+    "dyad_nouns",
 ];
 
 /// Bit of each class in [`Words::mask`], in [`NAMES`] order.
@@ -54,6 +55,7 @@ pub(super) mod class {
     pub const PRONOUNS_SPEAKER: u32 = 1 << 14;
     pub const PRONOUNS_OBJECT: u32 = 1 << 15;
     pub const ACCUSATIONS: u32 = 1 << 23;
+    pub const DYAD_NOUNS: u32 = 1 << 24;
 }
 
 /// The word classes, compiled.
