@@ -1349,6 +1349,19 @@ pub(super) fn code_sentence(
                     tr.passive(t) || matches!(tree::inherit(tr, t), Inherit::Object(_))
                 }));
         let mut cues = g.cues;
+        // from the tree when there is one: the trigger's own negation and
+        // auxiliaries and those of the verbs governing it ("did not decide to
+        // expel", "will try to meet"); the verb group's reading where the tree
+        // names no governing verb
+        if verbal {
+            if let Some(tc) = v.tree.as_ref().map(|tr| v.tree_cues(tr, t)) {
+                cues.negated = tc.negated;
+                cues.future = tc.future;
+                cues.would = tc.would;
+                cues.hypothetical = tc.hypothetical;
+                cues.control = tc.control.or(g.cues.control);
+            }
+        }
         cues.negated |= m.negated_between;
         // a gerund clause ("might respond by expelling …") shares its main verb's modality
         if verbal && m.bits & form::GERUND != 0 {
@@ -2036,6 +2049,39 @@ impl View {
             }
         }
         None
+    }
+
+    /// Status cues of verb `t` from the tree: `neg` and `aux` children of `t`
+    /// and of each verb it is the `xcomp` of (whose lemma gives the control
+    /// class), and an `advcl` opened by "if"/"unless".
+    fn tree_cues(&self, tr: &Tree, t: usize) -> Cues {
+        let tb = tables();
+        let mut c = Cues::default();
+        let mut x = t;
+        for _ in 0..4 {
+            for &k in tr.children(x) {
+                let w = self.w(k);
+                match tr.dep[k] {
+                    Dep::Neg => c.negated = true,
+                    Dep::Aux if is_future(w) => c.future = true,
+                    Dep::Aux if w == "would" => c.would = true,
+                    Dep::Aux if is_modals_hypo(w) => c.hypothetical = true,
+                    Dep::Mark if tr.dep[x] == Dep::Advcl && matches!(w, "if" | "unless") => {
+                        c.hypothetical = true
+                    }
+                    _ => {}
+                }
+            }
+            if tr.dep[x] != Dep::Xcomp || tr.is_root(x) {
+                break;
+            }
+            let h = tr.head[x];
+            if c.control.is_none() {
+                c.control = tb.control.get(self.w(h)).map(|&(ctl, _)| ctl);
+            }
+            x = h;
+        }
+        c
     }
 
     /// Whether verb `t` is the content of an appeal ("asked Russia to cooperate",
