@@ -132,6 +132,7 @@ pub fn columns(table: Table) -> &'static [(&'static str, Kind)] {
             ("trigger", Text),
             ("outlet", Text),
             ("url", Text),
+            ("target_inferred", Int),
         ],
         Table::Quotes => &[
             ("id", Int),
@@ -221,6 +222,7 @@ fn mention_cells(m: &EventMentionRow) -> Vec<Cell> {
         Cell::Text(Some(m.trigger.clone())),
         t(&m.outlet),
         t(&m.url),
+        Cell::Int(Some(i64::from(m.target_inferred))),
     ]
 }
 

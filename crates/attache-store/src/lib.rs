@@ -335,6 +335,8 @@ pub struct EventMentionRow {
     pub outlet: Option<String>,
     /// URL (or origin) of the article.
     pub url: Option<String>,
+    /// The target is the other side of the article's dyad, not named in the sentence.
+    pub target_inferred: bool,
 }
 
 /// A real-world event: event mentions merged across articles.

@@ -26,6 +26,7 @@ macro_rules! migration {
 const MIGRATIONS: &[Migration] = &[
     migration!(1, "0001_init.sql"),
     migration!(2, "0002_fts.sql"),
+    migration!(3, "0003_target_inferred.sql"),
 ];
 
 /// The latest schema version this build knows.
@@ -133,6 +134,14 @@ mod tests {
                     c.exec(
                         "INSERT INTO articles (hash, origin, format, raw, raw_meta, text, engine_version, ingested_at) \
                          VALUES ('h1', 'old.txt', 'plain', 'Old text about an embassy.', '{}', 'Old text about an embassy.', '0.0.0', 'then')",
+                        &[],
+                    )
+                    .unwrap();
+                }
+                if from >= 2 {
+                    // from 0002 on, the store indexes what it inserts
+                    c.exec(
+                        "INSERT INTO articles_fts (rowid, headline, text) SELECT id, '', text FROM articles",
                         &[],
                     )
                     .unwrap();

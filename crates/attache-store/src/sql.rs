@@ -247,7 +247,8 @@ fn event_row(r: &Row) -> Result<EventRow> {
 
 const MENTION_COLS: &str = "m.id, m.article_id, m.idx, m.sentence, m.source, m.target, m.cameo, \
      m.root, m.quad_class, m.goldstein, m.plover, m.status, m.date, m.day, m.trigger_start, \
-     m.trigger_end, m.trigger_text, m.quote_idx, a.outlet, coalesce(a.url, a.origin)";
+     m.trigger_end, m.trigger_text, m.quote_idx, a.outlet, coalesce(a.url, a.origin), \
+     m.target_inferred";
 
 fn mention_row(r: &Row) -> Result<EventMentionRow> {
     Ok(EventMentionRow {
@@ -271,6 +272,7 @@ fn mention_row(r: &Row) -> Result<EventMentionRow> {
         quote: r.opt_int(17)?,
         outlet: r.opt_text(18)?,
         url: r.opt_text(19)?,
+        target_inferred: r.int(20)? != 0,
     })
 }
 
@@ -443,8 +445,8 @@ impl<C: Conn> SqlStore<C> {
             c.exec(
                 "INSERT INTO event_mentions (article_id, idx, sentence, source, target, source_entity, \
                  target_entity, cameo, root, quad_class, goldstein, plover, label, status, date, day, \
-                 trigger_start, trigger_end, trigger_text, quote_idx, location) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 trigger_start, trigger_end, trigger_text, quote_idx, location, target_inferred) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 &[
                     id.into(),
                     i.into(),
@@ -469,6 +471,7 @@ impl<C: Conn> SqlStore<C> {
                     span_text(doc, e.trigger).into(),
                     e.quote.into(),
                     e.location.clone().into(),
+                    i64::from(e.target_inferred).into(),
                 ],
             )?;
         }

@@ -66,6 +66,7 @@ both!(
     timeline_by_month_and_root,
     reprocess_replaces_analysis,
     exports_round_trip,
+    keeps_inferred_targets,
 );
 
 /// A tiny analysed article written by hand: `text` with `events` given as
@@ -390,6 +391,43 @@ fn filters_events(url: &str) {
         .unwrap();
     assert_eq!((p1.len(), p2.len()), (2, 2));
     assert_ne!(p1[0].id, p2[0].id);
+}
+
+fn keeps_inferred_targets(url: &str) {
+    let mut s = open(url).unwrap();
+    let mut a = article(
+        "e.txt",
+        "Example Wire",
+        "2024-07-01",
+        "Ruritania recalled its envoy. Genovia praised the move.",
+        &[
+            ("RUR", "BOR", "161", "recalled", None),
+            ("GEN", "RUR", "051", "praised", None),
+        ],
+    );
+    a.doc.events[0].target_inferred = true;
+    s.insert_batch(&[a]).unwrap();
+    let mut m = s
+        .event_mentions(&EventFilter::default(), Page::all())
+        .unwrap();
+    m.sort_by_key(|m| m.index);
+    let got: Vec<(&str, bool)> = m
+        .iter()
+        .map(|m| (m.cameo.as_str(), m.target_inferred))
+        .collect();
+    assert_eq!(got, [("161", true), ("051", false)]);
+    // the flag is a column of the mentions export
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mentions.csv");
+    export::export(s.as_mut(), Table::Mentions, Format::Csv, &path).unwrap();
+    let csv = std::fs::read_to_string(&path).unwrap();
+    let mut lines = csv.lines();
+    assert!(
+        lines.next().unwrap_or("").ends_with(",target_inferred"),
+        "{csv}"
+    );
+    let flags: Vec<&str> = lines.filter_map(|l| l.rsplit(',').next()).collect();
+    assert_eq!(flags.iter().filter(|f| **f == "1").count(), 1, "{csv}");
 }
 
 fn searches_articles_and_quotes(url: &str) {
