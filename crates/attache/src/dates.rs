@@ -119,37 +119,11 @@ fn patterns() -> &'static Patterns {
     })
 }
 
-fn month_number(s: &str) -> Option<u32> {
-    let s = s.trim_end_matches('.');
-    let m = match s.get(..3)? {
-        "Jan" => 1,
-        "Feb" => 2,
-        "Mar" => 3,
-        "Apr" => 4,
-        "May" => 5,
-        "Jun" => 6,
-        "Jul" => 7,
-        "Aug" => 8,
-        "Sep" => 9,
-        "Oct" => 10,
-        "Nov" => 11,
-        "Dec" => 12,
-        _ => return None,
-    };
-    Some(m)
-}
+use crate::calendar::month_number;
 
 fn weekday_of(s: &str) -> Option<Weekday> {
-    Some(match s {
-        "Monday" => Weekday::Mon,
-        "Tuesday" => Weekday::Tue,
-        "Wednesday" => Weekday::Wed,
-        "Thursday" => Weekday::Thu,
-        "Friday" => Weekday::Fri,
-        "Saturday" => Weekday::Sat,
-        "Sunday" => Weekday::Sun,
-        _ => return None,
-    })
+    let i = crate::calendar::weekday_index(s)?;
+    Weekday::try_from(i as u8).ok()
 }
 
 fn number_word(s: &str) -> Option<i64> {

@@ -16,6 +16,7 @@
 //! ```
 
 pub mod actors;
+pub mod calendar;
 pub mod channels;
 pub mod clean;
 pub mod conflicts;

@@ -3,41 +3,14 @@
 //! may sit between a nationality and a role, speech verbs, pronouns and the
 //! head nouns that tell organisations and places apart.
 
-/// Capitalised words that never start a name (months, days, "I").
+/// Capitalised words that never start a name (months, days, "I"); "Jan" is
+/// also a given name ("Jan Lipavsky"), so only the other abbreviations count.
 pub(crate) fn is_non_name_cap(w: &str) -> bool {
-    matches!(
-        w,
-        "I" | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-    )
+    use crate::calendar::{month_number, weekday_index};
+    w == "I"
+        || (w.starts_with(|c: char| c.is_ascii_uppercase())
+            && !w.ends_with('.')
+            && ((month_number(w).is_some() && w != "Jan") || weekday_index(w).is_some()))
 }
 
 /// Function words and common sentence openers written with a capital.

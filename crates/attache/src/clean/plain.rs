@@ -357,29 +357,7 @@ pub(crate) fn parse_meta_line(line: &str) -> Option<(Vec<String>, Option<NaiveDa
     (other <= 3).then(|| (Vec::new(), Some(date)))
 }
 
-fn month_number(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.').to_lowercase();
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    MONTHS
-        .iter()
-        .position(|m| {
-            *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
-        })
-        .map(|i| i as u32 + 1)
-}
+use crate::calendar::month_number;
 
 /// Parses a date written in any common way: ISO (`2021-10-19`, RFC 3339),
 /// `July 1, 2015`, `1 July 2015`, `Oct. 19 2021`, with other words around.

@@ -1008,30 +1008,6 @@ fn ends_inverted_np(text: &str, toks: &[Tok], b: usize, hi: usize) -> bool {
 /// Skips a time adverbial ("on Monday", "late on Sunday", "last week", "this
 /// month", "yesterday"); returns the token after it, or `k` when there is none.
 fn skip_time(text: &str, toks: &[Tok], k: usize, hi: usize) -> usize {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     const UNITS: &[&str] = &[
         "week",
         "month",
@@ -1053,9 +1029,15 @@ fn skip_time(text: &str, toks: &[Tok], k: usize, hi: usize) -> usize {
     if matches!(w(j).as_str(), "late" | "early" | "earlier" | "later") {
         j += 1;
     }
-    if matches!(w(j).as_str(), "on" | "in") && is_in(DAYS, &w(j + 1)) {
+    // a day or month name, or a day word ("today", "tonight")
+    let day = |x: &str| {
+        crate::calendar::weekday_index(x).is_some()
+            || crate::calendar::full_month(x).is_some()
+            || matches!(x, "today" | "yesterday" | "tonight")
+    };
+    if matches!(w(j).as_str(), "on" | "in") && day(&w(j + 1)) {
         j += 2;
-    } else if is_in(DAYS, &w(j)) {
+    } else if day(&w(j)) {
         j += 1;
     } else if matches!(w(j).as_str(), "last" | "this" | "next") && is_in(UNITS, &w(j + 1)) {
         j += 2;
