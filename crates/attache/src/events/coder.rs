@@ -185,6 +185,11 @@ struct View {
     tags: Vec<Tag>,
     /// The dependency tree, when the syntax stage ran.
     tree: Option<Tree>,
+    /// The two sides the article is about.
+    dyad: Option<Dyad>,
+    /// Every mention of the sentence with a country (states, places, national
+    /// actors, nested ones included): first word, country code, entity.
+    nations: Vec<(usize, String, usize)>,
     /// Words inside any actor mention, coded or not.
     mentioned: Vec<bool>,
 }
@@ -267,6 +272,20 @@ impl View {
         }
         let mut cands: Vec<Cand> = Vec::new();
         let tok_index = |off: usize| spans.partition_point(|s| s.end <= off);
+        let nations: Vec<(usize, String, usize)> = doc
+            .mentions_in(si)
+            .filter_map(|m| {
+                let e = doc.entities.get(m.entity)?;
+                let c = e.country.clone().or_else(|| {
+                    e.code
+                        .as_deref()
+                        .filter(|c| !c.starts_with("IGO") && !c.starts_with("NGO"))
+                        .map(|c| country(c).to_string())
+                })?;
+                Some((tok_index(m.span.start), c, m.entity))
+            })
+            .filter(|(i, _, _)| *i < n)
+            .collect();
         let mut mentioned = vec![false; n];
         for m in doc.mentions_in(si) {
             for (i, s) in spans.iter().enumerate() {
@@ -393,6 +412,8 @@ impl View {
             tags,
             tree: Tree::of(doc, si),
             mentioned,
+            dyad: dyad.cloned(),
+            nations,
         };
         for ci in 0..v.cands.len() {
             let first = v.cands[ci].first;
@@ -1687,6 +1708,49 @@ pub(super) fn code_sentence(
         if sources.is_empty() && !(verbal && passive) {
             continue;
         }
+        // an agentless passive of a diplomatic act ("two diplomats were expelled
+        // from Poland", "the ambassador to Russia was summoned"): the other country
+        // of the sentence, else of the article's dyad, acts on them; a recall or an
+        // evacuation ("Saudi diplomats were evacuated from Tehran") is their own
+        // side's act towards that country
+        let (sources, targets) = if sources.is_empty()
+            && verbal
+            && passive
+            && (code.starts_with("16") || code == "114")
+            && !targets.is_empty()
+        {
+            let tc: Vec<String> = targets
+                .iter()
+                .map(|(c, _)| country(c).to_string())
+                .collect();
+            let other = v
+                .nations
+                .iter()
+                .filter(|(_, c, _)| !tc.iter().any(|x| x == c))
+                .min_by_key(|(i, _, _)| i.abs_diff(t))
+                .map(|(_, c, e)| (c.clone(), Some(*e)))
+                .or_else(|| {
+                    let d = v.dyad.as_ref()?;
+                    let side = tc.first()?;
+                    if &d[0].0 == side {
+                        Some((d[1].0.clone(), Some(d[1].1)))
+                    } else if &d[1].0 == side {
+                        Some((d[0].0.clone(), Some(d[0].1)))
+                    } else {
+                        None
+                    }
+                });
+            let own_side = ["recall", "withdr", "evacuat", "pull"]
+                .iter()
+                .any(|s| v.w(t).starts_with(s));
+            match other {
+                Some(o) if own_side => (targets, vec![o]),
+                Some(o) => (vec![o], targets),
+                None => (sources, targets),
+            }
+        } else {
+            (sources, targets)
+        };
         // fallback target: the nearest other actor of the sentence
         let mut targets = targets;
         // apposition ("the chief of the U.S. mission, Jeffrey DeLaurentis") is one actor
