@@ -2057,6 +2057,10 @@ impl View {
                         if !self.cands[ci].place || tr.dep[c] == Dep::Poss {
                             return Some(vec![ci]);
                         }
+                    } else if tr.dep[c] == Dep::Poss && !matches!(tr.tag[c], Tag::Prp | Tag::PrpS) {
+                        // "the protesters' attack": an owner that is no actor; the
+                        // verb's subject is not the agent
+                        return Some(Vec::new());
                     }
                 }
                 Dep::Prep if self.w(c) == "by" => {
