@@ -1172,6 +1172,16 @@ fn attach(
 ) -> Vec<usize> {
     use ChannelChangeKind::*;
     let mut chosen = Vec::new();
+    // "stopped short of severing relations", "without closing the embassy": not done
+    let before = |k: usize| {
+        trig.start
+            .checked_sub(k)
+            .and_then(|i| toks.get(i))
+            .map_or("", |t| t.lower.as_str())
+    };
+    if before(1) == "without" || (before(2) == "short" && before(1) == "of") {
+        return chosen;
+    }
     let staff_only = matches!(trig.change, StaffExpelled | AccreditationRevoked);
     let kind_ok = |np: &Np| match trig.change {
         StaffExpelled | AccreditationRevoked => {
@@ -1185,10 +1195,23 @@ fn attach(
             "ambassador" | "envoy" | "accredited staff"
         ),
         FallbackDesignated => !matches!(np.kind.as_str(), "accredited staff") || np.plural,
-        Reopened => !matches!(np.kind.as_str(), "accredited staff"),
+        Reopened => !matches!(np.kind.as_str(), "accredited staff" | "relations"),
+        // relations as a whole are a channel only when cut or suspended (the
+        // coding manual's convention: severing relations closes the dyad's channel)
+        // (a downgrade shows through the envoys: the manual's convention)
+        Closed | Suspended => {
+            let downgrade = toks
+                .get(trig.start)
+                .is_some_and(|t| t.lower.starts_with("downgrad"));
+            match np.kind.as_str() {
+                "accredited staff" | "ambassador" | "envoy" => false,
+                "relations" => !downgrade,
+                _ => true,
+            }
+        }
         _ => !matches!(
             np.kind.as_str(),
-            "accredited staff" | "ambassador" | "envoy"
+            "accredited staff" | "ambassador" | "envoy" | "relations"
         ),
     };
     if !trig.backward_only {
@@ -1242,6 +1265,11 @@ fn attach(
                 !(w.ends_with('s') || w.ends_with("ed") || w.ends_with('d') || w.ends_with("ing"))
             };
             if gap.is_empty() && base_form && !trig.backward_only {
+                break;
+            }
+            // "ties severed five decades ago": a participle after the noun tells
+            // the relations' past, not a change the article reports
+            if gap.is_empty() && np.kind == "relations" {
                 break;
             }
             let ok = gap.len() <= max_gap

@@ -235,7 +235,12 @@ cases! {
 }
 
 cases! {
-    its_is_the_agent_not_the_last_country: "{Ukraine|UKR} severed ties with {Russia|RUS} and closed {its|RUS|pronoun} embassy in Moscow." => ["UKR>RUS closed"];
+    // the coding manual's convention: severing relations is also a channel change (relations, closed)
+    its_is_the_agent_not_the_last_country: "{Ukraine|UKR} severed ties with {Russia|RUS} and closed {its|RUS|pronoun} embassy in Moscow." => ["UKR>RUS closed", "UKR>RUS closed"];
+    relations_severed: "{Bahrain|BHR} broke off diplomatic relations with {Iran|IRN} on Monday." => ["BHR>IRN closed"];
+    relations_suspended: "{Niger|NER} suspended all ties with {France|FRA}." => ["NER>FRA suspended"];
+    relations_history_is_no_change: "{Chile|CHL} restored ties severed in 1973 by {Peru|PER}." => [];
+    relations_not_cut: "{Mexico|MEX} stopped short of severing relations with {Cuba|CUB}." => [];
     their_bilateral: "The {United States|USA} and {Vietnam|VNM} reopened {their|RUSGOV|pronoun} consulates on Friday." => ["USA>VNM reopened", "VNM>USA reopened"];
     restore_ambassadors_bilateral: "{Japan|JPN} and {South Korea|KOR} agreed to restore their ambassadors to each other's capitals." => ["JPN>KOR reopened", "KOR>JPN reopened"];
     keep_open_is_not_opening: "The {EU|IGOEEC|org} said it would keep its delegation in Caracas open." => [];
