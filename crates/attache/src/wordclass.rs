@@ -70,10 +70,21 @@ impl WordClasses {
         self.mask.get(w).is_some_and(|m| m & bits != 0)
     }
 
+    /// The classes of `w` (as written), as a bit mask.
+    #[inline]
+    pub(crate) fn mask(&self, w: &str) -> u64 {
+        self.mask.get(w).copied().unwrap_or(0)
+    }
+
+    /// The words of class `bits` (one bit), as written in the file.
+    pub(crate) fn members(&self, bits: u64) -> &[&'static str] {
+        let c = bits.trailing_zeros() as usize;
+        self.lists.get(c).map_or(&[], Vec::as_slice)
+    }
+
     /// The word of class `bits` equal to `w`, as a `'static` string.
     pub(crate) fn find(&self, w: &str, bits: u64) -> Option<&'static str> {
-        let c = bits.trailing_zeros() as usize;
-        self.lists.get(c)?.iter().copied().find(|x| *x == w)
+        self.members(bits).iter().copied().find(|x| *x == w)
     }
 
     /// The words of a class, by name.

@@ -140,7 +140,7 @@ fn side_of(doc: &Doc, speaker: usize) -> usize {
     };
     let iso = e.country.as_deref().unwrap_or("-");
     let sector = code.strip_prefix(iso).unwrap_or("-");
-    let state = matches!(sector, "GOV" | "MIL" | "LEG" | "JUD" | "SPY" | "COP");
+    let state = super::words::is_state_sector(sector);
     let side = |s: &&crate::doc::Entity| match s.kind {
         EntityKind::State => state && s.code.as_deref() == Some(iso),
         // A spokesman's "we" is the body coded as he is ("a NATO
