@@ -19,11 +19,16 @@ fn first_person(word: &str) -> Option<Person> {
     match base {
         "I" => Some(Person::Singular),
         "US" => None,
-        _ => match base.to_lowercase().as_str() {
-            "me" | "my" | "mine" | "myself" => Some(Person::Singular),
-            "we" | "us" | "our" | "ours" | "ourselves" => Some(Person::Plural),
-            _ => None,
-        },
+        _ => {
+            let l = base.to_lowercase();
+            if super::words::is_first_singular(&l) {
+                Some(Person::Singular)
+            } else if super::words::is_first_plural(&l) {
+                Some(Person::Plural)
+            } else {
+                None
+            }
+        }
     }
 }
 

@@ -46,6 +46,8 @@ crate::wordclass::word_classes!("../../../../data/actor_words.txt", {
     SURNAME_MONTHS = "surname_months",
     COUNT_WORDS = "count_words",
     ENVOY_STEMS = "envoy_stems",
+    FIRST_SINGULAR = "first_singular",
+    FIRST_PLURAL = "first_plural",
 });
 
 use class::*;
@@ -207,6 +209,16 @@ pub(crate) fn is_particle_name(w: &str) -> bool {
 /// Function words that only carry a capital in title-case lines.
 pub(crate) fn is_title_function_word(w: &str) -> bool {
     is(w, TITLE_FUNCTION_WORDS)
+}
+
+/// A first-person singular pronoun other than "I" ("me", "my"); `w` lower-cased.
+pub(crate) fn is_first_singular(w: &str) -> bool {
+    is(w, FIRST_SINGULAR)
+}
+
+/// A first-person plural pronoun ("we", "our"); `w` lower-cased.
+pub(crate) fn is_first_plural(w: &str) -> bool {
+    is(w, FIRST_PLURAL)
 }
 
 /// Sectors of a foreign organisation that a country adjective re-homes
