@@ -95,7 +95,8 @@ impl WordClasses {
             .map_or(&[], |c| self.lists[c].as_slice())
     }
 
-    /// The names of the classes this text lacks or leaves empty (for tests).
+    /// The names of the classes this text lacks or leaves empty.
+    #[cfg(test)]
     pub(crate) fn missing_or_empty(
         text: &'static str,
         names: &'static [&'static str],
