@@ -108,8 +108,9 @@ impl WordClasses {
 }
 
 /// Declares the word classes of a data file: `NAMES` (the class names in bit
-/// order), a module `class` with one bit constant a class, and `words()`,
-/// the classes compiled once from the file.
+/// order), a module `class` with one bit constant a class, `words()`, the
+/// classes compiled once from the file, and a test that the file has every
+/// class and none is empty.
 ///
 /// ```ignore
 /// word_classes!("../../../../data/x_words.txt", { DETERMINERS = "determiners", BE = "be" });
@@ -133,6 +134,13 @@ macro_rules! word_classes {
             static W: std::sync::OnceLock<$crate::wordclass::WordClasses> =
                 std::sync::OnceLock::new();
             W.get_or_init(|| $crate::wordclass::WordClasses::builtin(BUILTIN, NAMES))
+        }
+
+        #[cfg(test)]
+        #[test]
+        fn builtin_has_every_class() {
+            let missing = $crate::wordclass::WordClasses::missing_or_empty(BUILTIN, NAMES);
+            assert!(missing.is_empty(), "classes missing or empty: {missing:?}");
         }
     };
     (@bits $n:expr; $k:ident $($rest:ident)*) => {

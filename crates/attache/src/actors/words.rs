@@ -291,12 +291,9 @@ pub(crate) fn is_surname_month(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wordclass::WordClasses;
 
     #[test]
-    fn builtin_has_every_class() {
-        let missing = WordClasses::missing_or_empty(BUILTIN, NAMES);
-        assert!(missing.is_empty(), "classes missing or empty: {missing:?}");
+    fn classes_keep_their_matching() {
         assert!(is_stop_cap("The") && !is_stop_cap("the"));
         assert!(is_skip_mod("Senior") && is_place_prep("IN"));
         assert_eq!(det("Its"), Some(Det::Possessive));
