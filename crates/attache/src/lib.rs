@@ -34,6 +34,7 @@ pub mod quotes;
 pub mod report;
 pub mod segment;
 pub mod syntax;
+mod wordclass;
 
 pub use doc::{Doc, Span};
 pub use error::{Error, Result};

@@ -135,34 +135,6 @@ fn word<'a>(text: &'a str, u: &Unit) -> &'a str {
     u.text(text)
 }
 
-fn is_number(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_ascii_digit())
-        || matches!(
-            w,
-            "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "eleven"
-                | "twelve"
-                | "dozen"
-                | "dozens"
-                | "hundreds"
-                | "thousands"
-                | "several"
-                | "some"
-                | "many"
-                | "few"
-                | "all"
-                | "both"
-        )
-}
-
 /// Groups units into phrases; also returns the pronouns (unit index, pronoun).
 pub(crate) fn phrases(
     text: &str,
@@ -198,7 +170,7 @@ pub(crate) fn phrases(
                 start = p.span.start;
                 break;
             }
-            if is_number(w) || words::is_skip_mod(w) {
+            if words::is_count_word(w) || words::is_skip_mod(w) {
                 k -= 1;
                 continue;
             }
@@ -221,7 +193,7 @@ pub(crate) fn phrases(
                     ok = false;
                     break;
                 }
-                if words::is_skip_mod(w) || is_number(w) {
+                if words::is_skip_mod(w) || words::is_count_word(w) {
                     k += 1;
                     continue;
                 }

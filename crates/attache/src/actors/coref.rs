@@ -548,11 +548,7 @@ impl<'a> Resolver<'a> {
         if home == iso || org.code.get(..3) != Some(home.as_str()) {
             return None;
         }
-        matches!(
-            sector,
-            "REB" | "INS" | "SEP" | "OPP" | "PTY" | "UAF" | "RAD" | "CRM"
-        )
-        .then(|| (c, format!("{iso}{sector}")))
+        words::is_rebel_sector(sector).then(|| (c, format!("{iso}{sector}")))
     }
 
     /// The country a domestic role with no stated owner belongs to ("the
@@ -569,26 +565,13 @@ impl<'a> Resolver<'a> {
     /// legislature, judiciary, police, intelligence).
     fn context_country(&self, st: &Sent, p: usize, sector: &str) -> Option<String> {
         // Not OPP: "met opposition leaders" is usually about the other side.
-        const DOMESTIC: &[&str] = &["GOV", "MIL", "LEG", "JUD", "COP", "SPY"];
-        if !DOMESTIC.contains(&sector) {
+        if !words::is_state_sector(sector) {
             return None;
         }
-        let diplomatic = st.parsed[p].roles.iter().any(|r| {
-            let ph = &self.lex.roles[r.1].phrase;
-            [
-                "ambassador",
-                "envoy",
-                "embass",
-                "consul",
-                "diplomat",
-                "mission",
-                "representative",
-                "delegat",
-                "counterpart",
-            ]
+        let diplomatic = st.parsed[p]
+            .roles
             .iter()
-            .any(|w| ph.contains(w))
-        });
+            .any(|r| words::is_diplomatic_role(&self.lex.roles[r.1].phrase));
         if diplomatic {
             return None;
         }
@@ -754,18 +737,10 @@ impl<'a> Resolver<'a> {
             if let (Some(Sense::Org(o)), Some(prev)) =
                 (st.units[u].sense(), self.adjacent_before(st, u))
             {
-                let diplomat = pa.roles.iter().any(|r| {
-                    let ph = &self.lex.roles[r.1].phrase;
-                    [
-                        "ambassador",
-                        "envoy",
-                        "representative",
-                        "delegat",
-                        "diplomat",
-                    ]
+                let diplomat = pa
+                    .roles
                     .iter()
-                    .any(|w| ph.contains(w))
-                });
+                    .any(|r| words::is_envoy_role(&self.lex.roles[r.1].phrase));
                 let igo = self.lex.orgs[o].code.starts_with("IGO");
                 if let (true, true, Some(Sense::CountryAdj(c) | Sense::CountryName(c))) =
                     (diplomat, igo, st.units[prev].sense())
@@ -879,26 +854,7 @@ impl<'a> Resolver<'a> {
             return false;
         };
         let noun = rest.rsplit(' ').next().unwrap_or("");
-        matches!(
-            noun,
-            "region"
-                | "province"
-                | "city"
-                | "town"
-                | "village"
-                | "district"
-                | "capital"
-                | "port"
-                | "state"
-                | "oblast"
-                | "republic"
-                | "island"
-                | "county"
-                | "governorate"
-                | "municipality"
-                | "suburb"
-                | "outskirts"
-        )
+        words::is_place_noun(noun)
     }
 
     fn next_word_after(&self, st: &Sent, pos: usize) -> Option<&'a str> {
@@ -1219,7 +1175,7 @@ impl<'a> Resolver<'a> {
                 let name = self.bare_text(st, p);
                 let name = name
                     .split(' ')
-                    .skip_while(|w| compose_is_number(w))
+                    .skip_while(|w| words::is_group_number(w))
                     .collect::<Vec<_>>()
                     .join(" ");
                 let key = format!("group|{}", name.to_lowercase());
@@ -1569,15 +1525,11 @@ impl<'a> Resolver<'a> {
     /// capitalised words of two letters or more ("Hu", "Xi"), not the particles
     /// of Arabic, Romance, Dutch or German names ("Al", "bin", "De", "van").
     fn add_name_parts(&mut self, name: &str, e: usize) {
-        const PARTICLES: [&str; 18] = [
-            "al", "el", "bin", "ibn", "ben", "bint", "de", "da", "di", "du", "del", "dos", "la",
-            "le", "van", "von", "der", "mr",
-        ];
         for part in name.split([' ', '-']) {
             let lower = part.to_lowercase();
             if part.chars().count() < 2
                 || !part.starts_with(char::is_uppercase)
-                || PARTICLES.contains(&lower.as_str())
+                || words::is_name_part_particle(&lower)
             {
                 continue;
             }
@@ -1628,7 +1580,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn org_anaphor_among(&self, head: &str, skip: &[usize]) -> Option<usize> {
-        let generic = matches!(head, "organization" | "organisation");
+        let generic = words::is_generic_org_head(head);
         for &e in self.focus.iter().rev().take(40) {
             let mut root = e;
             let mut guard = 0;
@@ -1875,30 +1827,6 @@ impl<'a> Resolver<'a> {
             });
         }
     }
-}
-
-fn compose_is_number(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_ascii_digit())
-        || matches!(
-            w,
-            "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "several"
-                | "some"
-                | "many"
-                | "few"
-                | "all"
-                | "both"
-                | "dozens"
-                | "hundreds"
-        )
 }
 
 /// Role nouns a later definite description may use for the same person

@@ -19,11 +19,16 @@ fn first_person(word: &str) -> Option<Person> {
     match base {
         "I" => Some(Person::Singular),
         "US" => None,
-        _ => match base.to_lowercase().as_str() {
-            "me" | "my" | "mine" | "myself" => Some(Person::Singular),
-            "we" | "us" | "our" | "ours" | "ourselves" => Some(Person::Plural),
-            _ => None,
-        },
+        _ => {
+            let l = base.to_lowercase();
+            if super::words::is_first_singular(&l) {
+                Some(Person::Singular)
+            } else if super::words::is_first_plural(&l) {
+                Some(Person::Plural)
+            } else {
+                None
+            }
+        }
     }
 }
 
@@ -140,7 +145,7 @@ fn side_of(doc: &Doc, speaker: usize) -> usize {
     };
     let iso = e.country.as_deref().unwrap_or("-");
     let sector = code.strip_prefix(iso).unwrap_or("-");
-    let state = matches!(sector, "GOV" | "MIL" | "LEG" | "JUD" | "SPY" | "COP");
+    let state = super::words::is_state_sector(sector);
     let side = |s: &&crate::doc::Entity| match s.kind {
         EntityKind::State => state && s.code.as_deref() == Some(iso),
         // A spokesman's "we" is the body coded as he is ("a NATO

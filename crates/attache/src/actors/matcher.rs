@@ -166,7 +166,7 @@ pub(crate) fn units(text: &str, sent: Span, from: usize, lex: &ActorLexicon) -> 
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
-            if !matches!(w.to_ascii_lowercase().as_str(), "the" | "this" | "that") {
+            if !words::is_anaphor_det(w) {
                 u.kind = UnitKind::Word;
             }
         }
@@ -258,10 +258,7 @@ fn group_names(text: &str, sent: Span, units: &mut Vec<Unit>, lex: &ActorLexicon
                 && units[j].is_word()
                 && is_unknown(text, prev)
                 && !words::is_stop_cap(prev.text(text))
-                && matches!(
-                    units[j].text(text),
-                    "May" | "March" | "June" | "August" | "April"
-                );
+                && words::is_surname_month(units[j].text(text));
             if surname_like {
                 j += 1;
                 continue;

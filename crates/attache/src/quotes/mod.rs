@@ -40,6 +40,7 @@ pub mod marks;
 pub mod phrase;
 pub mod scan;
 pub mod speaker;
+mod words;
 
 #[cfg(test)]
 mod testdoc;
@@ -49,11 +50,15 @@ mod tests;
 use crate::doc::{Doc, Quote, QuoteKind, Span, Speaker};
 use lexicon::{Form, Frame, SpeechLexicon, VerbForm};
 use marks::Marked;
-use phrase::{is_in, lower_at, ADVERBIAL, BE, DETERMINERS, PRONOUNS};
+use phrase::{is_in, lower_at};
 use scan::{lower, Tok, TokKind};
 use speaker::{Prior, Resolver};
 use std::fmt::Write;
 use std::sync::OnceLock;
+use words::class::{
+    ADVERBIAL, AFTER_OBJECT, AS_SAYING, AUXILIARIES, BARE_NOT_CONTENT, BE, COLON_VERBS,
+    DETERMINERS, DOC_NOUNS, NAMING, NOT_PARTICIPIAL, PRONOUNS, TIME_UNITS, VERB_PREPOSITIONS,
+};
 
 /// The built-in speech-verb lexicon, compiled once per process.
 pub fn builtin_lexicon() -> &'static SpeechLexicon {
@@ -387,19 +392,10 @@ fn is_statement(text: &str, p: &Para, m: &Marked, lex: &SpeechLexicon) -> bool {
     });
     // a name, not words someone said: the so-called “…”, dubbed “…”, known as “…”
     let naming = (oi.saturating_sub(2)..oi).any(|k| {
-        matches!(
-            lower_at(text, &p.toks, k).as_str(),
-            "so-called"
-                | "dubbed"
-                | "titled"
-                | "entitled"
-                | "named"
-                | "nicknamed"
-                | "codenamed"
-                | "code-named"
-        ) || (lower_at(text, &p.toks, k) == "as"
-            && k > 0
-            && matches!(lower_at(text, &p.toks, k - 1).as_str(), "known" | "billed"))
+        is_in(NAMING, &lower_at(text, &p.toks, k))
+            || (lower_at(text, &p.toks, k) == "as"
+                && k > 0
+                && matches!(lower_at(text, &p.toks, k - 1).as_str(), "known" | "billed"))
     });
     if naming && !has_punct && words.len() <= 8 {
         return false;
@@ -545,22 +541,8 @@ fn before_attribution(
     // "His counterpart, Lena Brandt, was more blunt: “…”": the subject of the clause
     // the colon ends
     if oi > lo + 1 && toks[oi - 1].is_punct(':') {
-        let verb = (lo..oi - 1).find(|&k| {
-            toks[k].is_word()
-                && matches!(
-                    lower_at(text, toks, k).as_str(),
-                    "was"
-                        | "were"
-                        | "is"
-                        | "are"
-                        | "had"
-                        | "has"
-                        | "have"
-                        | "went"
-                        | "put"
-                        | "gave"
-                )
-        })?;
+        let verb = (lo..oi - 1)
+            .find(|&k| toks[k].is_word() && is_in(COLON_VERBS, &lower_at(text, toks, k)))?;
         let (a, b) = phrase::subject_before(text, toks, lo, verb)?;
         return Some((Who::Phrase(span_of(toks, a, b)), tok_span(&toks[oi - 1])));
     }
@@ -682,29 +664,6 @@ fn initial_np(text: &str, toks: &[Tok], lo: usize, hi: usize) -> Option<(usize, 
     }
     (b > a).then_some((a, b))
 }
-
-/// Document nouns: "according to a statement from X" names X.
-const DOC_NOUNS: &[&str] = &[
-    "statement",
-    "statements",
-    "report",
-    "reports",
-    "announcement",
-    "communique",
-    "letter",
-    "post",
-    "tweet",
-    "interview",
-    "data",
-    "figures",
-    "estimate",
-    "estimates",
-    "release",
-    "readout",
-    "transcript",
-    "note",
-    "message",
-];
 
 /// For "a statement from the ministry", the range of "the ministry".
 fn source_in(text: &str, toks: &[Tok], a: usize, b: usize) -> (usize, usize) {
@@ -913,21 +872,7 @@ fn clause_start(text: &str, toks: &[Tok], vend: usize, hi: usize, frame: Frame) 
         if word(j) == "that" {
             return Some(j + 1);
         }
-        if j < hi
-            && is_in(
-                &[
-                    "on",
-                    "in",
-                    "at",
-                    "during",
-                    "late",
-                    "earlier",
-                    "yesterday",
-                    "today",
-                ],
-                &word(j),
-            )
-        {
+        if j < hi && is_in(AFTER_OBJECT, &word(j)) {
             if let Some(s) = find_that(j, 10) {
                 return Some(s);
             }
@@ -959,29 +904,14 @@ fn clause_start(text: &str, toks: &[Tok], vend: usize, hi: usize, frame: Frame) 
         return (j > k && j < hi && toks[j].is_word() && !is_in(ADVERBIAL, &word(j))).then_some(j);
     }
     if frame == Frame::Bare {
-        if matches!(
-            word(k).as_str(),
-            "to" | "so" | "nothing" | "yes" | "no" | "it" | "this" | "goodbye"
-        ) && (k + 1 >= hi || !toks[k + 1].is_word())
-        {
+        if is_in(BARE_NOT_CONTENT, &word(k)) && (k + 1 >= hi || !toks[k + 1].is_word()) {
             return None;
         }
         if word(k) == "to" {
             return None;
         }
         // "said of the atmosphere ...": a preposition, not a clause
-        if matches!(
-            word(k).as_str(),
-            "of" | "about"
-                | "for"
-                | "with"
-                | "into"
-                | "against"
-                | "under"
-                | "toward"
-                | "towards"
-                | "by"
-        ) {
+        if is_in(VERB_PREPOSITIONS, &word(k)) {
             return find_that(k, 12);
         }
         return Some(k);
@@ -1008,16 +938,6 @@ fn ends_inverted_np(text: &str, toks: &[Tok], b: usize, hi: usize) -> bool {
 /// Skips a time adverbial ("on Monday", "late on Sunday", "last week", "this
 /// month", "yesterday"); returns the token after it, or `k` when there is none.
 fn skip_time(text: &str, toks: &[Tok], k: usize, hi: usize) -> usize {
-    const UNITS: &[&str] = &[
-        "week",
-        "month",
-        "year",
-        "night",
-        "morning",
-        "evening",
-        "weekend",
-        "afternoon",
-    ];
     let w = |i: usize| {
         if i < hi {
             lower_at(text, toks, i)
@@ -1039,13 +959,13 @@ fn skip_time(text: &str, toks: &[Tok], k: usize, hi: usize) -> usize {
         j += 2;
     } else if day(&w(j)) {
         j += 1;
-    } else if matches!(w(j).as_str(), "last" | "this" | "next") && is_in(UNITS, &w(j + 1)) {
+    } else if matches!(w(j).as_str(), "last" | "this" | "next") && is_in(TIME_UNITS, &w(j + 1)) {
         j += 2;
     } else {
         return k;
     }
     // "on Monday morning", "on October 5"
-    if is_in(UNITS, &w(j)) {
+    if is_in(TIME_UNITS, &w(j)) {
         j += 1;
     }
     while j < hi
@@ -1254,10 +1174,7 @@ fn reported(
             else {
                 continue;
             };
-            if !matches!(
-                lower_at(text, toks, as_at + 1).as_str(),
-                "saying" | "telling" | "stating" | "writing"
-            ) {
+            if !is_in(AS_SAYING, &lower_at(text, toks, as_at + 1)) {
                 continue;
             }
             let who = if passive {
@@ -1386,12 +1303,6 @@ fn reported(
     }
 }
 
-/// Auxiliaries and modals: an inverted subject never holds one.
-const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should", "must",
-    "had", "has", "have", "did", "does", "do", "shall",
-];
-
 /// "Jane Doe, the secretary, said ...": a short subject and an appositive before the verb.
 fn appositive_subject(text: &str, toks: &[Tok], lo: usize, v: usize) -> bool {
     let commas = toks[lo..v].iter().filter(|t| t.is_punct(',')).count();
@@ -1466,27 +1377,6 @@ fn clause_end(text: &str, lex: &SpeechLexicon, toks: &[Tok], s: usize, hi: usize
     }
     hi
 }
-
-/// Words in -ing after a comma that do not open a participial clause.
-const NOT_PARTICIPIAL: &[&str] = &[
-    "including",
-    "according",
-    "regarding",
-    "concerning",
-    "notwithstanding",
-    "following",
-    "during",
-    "excluding",
-    "something",
-    "nothing",
-    "anything",
-    "everything",
-    "morning",
-    "evening",
-    "meeting",
-    "building",
-    "spring",
-];
 
 /// Extends a reported clause that ends inside a direct quotation to its closing mark.
 fn close_quotes(toks: &[Tok], c: Span, direct: &[Span]) -> Span {

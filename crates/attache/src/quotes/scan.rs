@@ -112,13 +112,6 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok> {
     out
 }
 
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "rep", "sen", "gov",
-    "prof", "jr", "sr", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "corp", "inc", "ltd", "co", "vs", "adm", "cmdr", "gov", "pres", "rev",
-    "hon", "amb", "messrs", "mt",
-];
-
 /// True when a word followed by "." is an abbreviation, not a sentence end.
 pub fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
@@ -129,7 +122,7 @@ pub fn is_abbreviation(word: &str) -> bool {
         return true;
     }
     let lower = w.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    super::phrase::is_in(super::words::class::ABBREVIATIONS, &lower)
 }
 
 /// Indices (into `toks`) one past the end of each clause unit: a unit ends after

@@ -3,7 +3,12 @@
 //! mentions, pronouns to the most recent compatible speaker or person, offices and
 //! spokespeople to their organisation, and the phrase itself when no entity fits.
 
+use super::phrase::is_in;
 use super::scan::{lower, tokenize};
+use super::words::class::{
+    APPOSITIVE_OPENERS, HEAD_PREPOSITIONS, ORG_HEADS, ROLE_WORDS, SPOKES_HEADS, SPOKES_OF_ORG,
+    STATE_OFFICES,
+};
 use crate::doc::{Doc, EntityKind, Gender, Mention, MentionKind, Span, Speaker};
 
 /// A statement already attributed, as pronoun resolution sees it.
@@ -16,75 +21,6 @@ pub struct Prior {
     /// Its speaker.
     pub speaker: Speaker,
 }
-
-/// Words that make a speaker phrase an organisation or office, never one person.
-const ORG_HEADS: &[&str] = &[
-    "office",
-    "ministry",
-    "agency",
-    "government",
-    "embassy",
-    "council",
-    "committee",
-    "department",
-    "organization",
-    "organisation",
-    "alliance",
-    "mission",
-    "service",
-    "administration",
-    "kremlin",
-    "cabinet",
-    "police",
-    "army",
-    "military",
-    "parliament",
-    "authorities",
-    "union",
-    "bank",
-    "court",
-    "commission",
-    "bureau",
-    "press",
-    "media",
-    "television",
-    "newspaper",
-    "party",
-    "company",
-    "group",
-    "statement",
-    "forces",
-    "secretariat",
-    "presidency",
-];
-
-/// Heads that speak for an organisation taken from the context ("a spokeswoman").
-const SPOKES_HEADS: &[&str] = &[
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "spokespeople",
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "diplomat",
-    "diplomats",
-    "representative",
-    "aide",
-    "aides",
-    "office",
-    "ministry",
-    "agency",
-    "statement",
-    "envoy",
-    "embassy",
-    "mission",
-    "department",
-    "government",
-    "authorities",
-    "administration",
-];
 
 /// CAMEO sector added to a bare state code for a head word ("Czech police" → CZECOP).
 fn sector_for(head: &str) -> Option<&'static str> {
@@ -146,19 +82,13 @@ impl<'a> Resolver<'a> {
             .filter(|t| t.is_word())
             .map(|t| lower(t.text(&self.doc.text)))
             .collect();
-        if words.len() == 1 && super::phrase::is_in(super::phrase::PRONOUNS, &words[0]) {
+        if words.len() == 1 && is_in(super::words::class::PRONOUNS, &words[0]) {
             return self.resolve_pronoun(phrase, &words[0], priors);
         }
         // the head: the last word before a preposition
         let core_end = toks
             .iter()
-            .position(|t| {
-                t.is_word()
-                    && matches!(
-                        lower(t.text(&self.doc.text)).as_str(),
-                        "of" | "for" | "at" | "in" | "from" | "with" | "to" | "on"
-                    )
-            })
+            .position(|t| t.is_word() && is_in(HEAD_PREPOSITIONS, &lower(t.text(&self.doc.text))))
             .unwrap_or(toks.len());
         let head_tok = toks[..core_end].iter().rev().find(|t| t.is_word());
         let head = head_tok
@@ -228,7 +158,7 @@ impl<'a> Resolver<'a> {
             };
         }
         // no entity in the phrase: an office or spokesperson speaks for the organisation in context
-        if super::phrase::is_in(SPOKES_HEADS, &head) {
+        if is_in(SPOKES_HEADS, &head) {
             if let Some(eid) = self.context_org(phrase.start, &head) {
                 let e = &self.doc.entities[eid];
                 let bare = name_from_phrase
@@ -305,8 +235,7 @@ impl<'a> Resolver<'a> {
             .strip_prefix(',')
             .filter(|r| {
                 r.split_whitespace().next().is_some_and(|w| {
-                    matches!(w, "a" | "an" | "the" | "its" | "his" | "her" | "their")
-                        || w.chars().next().is_some_and(char::is_uppercase)
+                    is_in(APPOSITIVE_OPENERS, w) || w.chars().next().is_some_and(char::is_uppercase)
                 })
             })
             .map(|rest| {
@@ -346,25 +275,7 @@ impl<'a> Resolver<'a> {
             .chain(std::iter::once(
                 &doc.text[phrase.start..phrase.end].to_string(),
             ))
-            .any(|r| {
-                r.split_whitespace().any(|w| {
-                    matches!(
-                        lower(w).as_str(),
-                        "minister"
-                            | "president"
-                            | "spokesman"
-                            | "spokeswoman"
-                            | "spokesperson"
-                            | "ambassador"
-                            | "envoy"
-                            | "premier"
-                            | "chancellor"
-                            | "secretary"
-                            | "diplomat"
-                            | "official"
-                    )
-                })
-            });
+            .any(|r| r.split_whitespace().any(|w| is_in(ROLE_WORDS, &lower(w))));
         if !titled {
             return None;
         }
@@ -401,16 +312,7 @@ impl<'a> Resolver<'a> {
             return Some(m.entity);
         }
         // a government office without a country: the state the sentence is about
-        if matches!(
-            head,
-            "ministry"
-                | "government"
-                | "authorities"
-                | "cabinet"
-                | "presidency"
-                | "embassy"
-                | "administration"
-        ) {
+        if is_in(STATE_OFFICES, head) {
             let sent_start = doc
                 .sentence_at(before)
                 .map_or(before, |i| doc.sentences[i].span.start);
@@ -427,10 +329,7 @@ impl<'a> Resolver<'a> {
             });
             return found.map(|m| m.entity);
         }
-        if !matches!(
-            head,
-            "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "statement"
-        ) {
+        if !is_in(SPOKES_OF_ORG, head) {
             return None;
         }
         candidates()
@@ -583,7 +482,7 @@ fn name_fits(name: &str, pronoun: &str) -> bool {
         .last()
         .map(lower)
         .unwrap_or_default();
-    let org = super::phrase::is_in(ORG_HEADS, &head);
+    let org = is_in(ORG_HEADS, &head);
     let plural = name.split_whitespace().last().is_some_and(|w| {
         w.ends_with('s') && !w.ends_with("ss") && w.chars().all(|c| c.is_ascii_lowercase())
     });
