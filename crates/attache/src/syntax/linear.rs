@@ -329,7 +329,7 @@ fn fingerprint(key: u64) -> u32 {
 /// are 8 bytes (`fingerprint << 32 | reference`, 0 empty; the fingerprint is
 /// the high 32 bits of the feature's hash, the low bits pick the slot) in an
 /// open-addressing table at most 2/3 full, so the table is small. Rows with
-/// a weight for many classes (at least one in [`DENSE_SHARE`]: tag, suffix
+/// a weight for many classes (at least one in four: tag, suffix
 /// and bias features, the ones met most often) are dense `i16` rows, one
 /// weight per class, added with SIMD; the others are sparse runs of
 /// `class | weight << 16` after a header holding their length. The slots of
