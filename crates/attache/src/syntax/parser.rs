@@ -145,6 +145,9 @@ struct Scratch {
     feats: Vec<u64>,
     scores: Scores,
     buffer_scores: Scores,
+    /// Scores of the stack-top templates, by token (kept while it is on the stack).
+    top_scores: Vec<Scores>,
+    top_known: Vec<bool>,
     root_scores: Vec<i64>,
     norm: String,
 }
@@ -496,6 +499,7 @@ fn extract(st: &State, toks: &[Tok], mask: u128, out: &mut Vec<u64>) {
 }
 
 /// Scores of one state, one per class (action id).
+#[derive(Clone, Copy)]
 struct Scores([i32; N_ACTIONS]);
 
 impl Default for Scores {
@@ -510,6 +514,12 @@ const R_ROOT: usize = 2 + N_LABELS + Dep::Root as usize;
 
 /// Templates over the buffer's words only (not their children).
 const BUFFER_ONLY: u128 = templates::of(&[4, 5, 6, 7, 8, 9, 10, 11, 20, 21]);
+
+/// The bias, and templates over the stack top's word and tag, its left
+/// valency and its relation: none of them changes while the word is on the
+/// stack (its left children attach while it heads the buffer, and its head
+/// only when it is pushed or popped).
+const TOP_ONLY: u128 = templates::of(&[0, 1, 2, 3, 35, 36, 41]);
 
 /// One training sentence, prepared once.
 struct Example {
@@ -895,6 +905,8 @@ impl Parser {
             feats,
             scores,
             buffer_scores,
+            top_scores,
+            top_known,
             root_scores,
             norm,
         } = sc;
@@ -907,7 +919,14 @@ impl Parser {
         // does (shift, right arc): their scores are kept between transitions.
         let mut buffer_at = u32::MAX;
         let buffer_mask = self.templates & BUFFER_ONLY;
-        let rest_mask = self.templates & !BUFFER_ONLY;
+        // Templates over the stack top and what it has from before it was
+        // pushed (its left children, its relation) do not change while it is
+        // on the stack: their scores are kept per token.
+        let top_mask = self.templates & TOP_ONLY;
+        let rest_mask = self.templates & !BUFFER_ONLY & !TOP_ONLY;
+        top_known.clear();
+        top_known.resize(words.len() + 2, false);
+        top_scores.resize(words.len() + 2, Scores::default());
         while !state.is_terminal() {
             // With one move possible (shift with an empty stack, reduce at
             // the end of a headed top) there is nothing to score.
@@ -928,10 +947,26 @@ impl Parser {
                 extract(state, toks, buffer_mask, feats);
                 self.model.score(feats, &mut buffer_scores.0);
             }
+            let s0 = state.s0();
+            let top = if s0 == NONE {
+                words.len() + 1
+            } else {
+                s0 as usize
+            };
+            if !top_known[top] {
+                top_known[top] = true;
+                extract(state, toks, top_mask, feats);
+                self.model.score(feats, &mut top_scores[top].0);
+            }
             extract(state, toks, rest_mask, feats);
             self.model.score(feats, &mut scores.0);
-            for (s, b) in scores.0.iter_mut().zip(buffer_scores.0.iter()) {
-                *s += *b;
+            for ((s, b), t) in scores
+                .0
+                .iter_mut()
+                .zip(buffer_scores.0.iter())
+                .zip(top_scores[top].0.iter())
+            {
+                *s += *b + *t;
             }
             let sc = &scores.0;
             let root_front = state.b >= state.n;
