@@ -533,7 +533,26 @@ impl Frozen {
 
     /// Like [`Frozen::score`] but adds to `scores`.
     pub fn add_scores(&self, feats: &[u64], scores: &mut [i32]) {
-        let n = self.classes.len();
+        self.add::<0>(feats, scores);
+    }
+
+    /// Like [`Frozen::score`] into an array, faster when `N` is the number
+    /// of classes (the row width is then known when compiling).
+    pub fn score_array<const N: usize>(&self, feats: &[u64], scores: &mut [i32; N]) {
+        scores.fill(0);
+        if N == self.classes.len() {
+            self.add::<N>(feats, scores);
+        } else {
+            self.add::<0>(feats, scores);
+        }
+    }
+
+    /// Adds the rows of `feats` to `scores`; `N`, when not 0, is the number
+    /// of classes and the length of `scores`.
+    #[inline]
+    fn add<const N: usize>(&self, feats: &[u64], scores: &mut [i32]) {
+        let n = if N == 0 { self.classes.len() } else { N };
+        let scores = if N == 0 { scores } else { &mut scores[..N] };
         for chunk in feats.chunks(BATCH) {
             // Every first slot, loaded before any is looked at.
             let mut first = [0u64; BATCH];
@@ -1115,6 +1134,15 @@ mod tests {
                 m.score(&feats, &mut long);
                 assert_eq!(long[..n], naive[..]);
                 assert!(long[n..].iter().all(|&s| s == 0));
+                // Arrays: of the model's width, and of another.
+                if n == 92 {
+                    let mut a = [3i32; 92];
+                    m.score_array(&feats, &mut a);
+                    assert_eq!(a[..], naive[..]);
+                }
+                let mut b = [3i32; 2];
+                m.score_array(&feats, &mut b);
+                assert_eq!(b[..], naive[..2]);
             }
             for k in keys.iter().take(100) {
                 assert!(m.contains(*k));

@@ -945,7 +945,7 @@ impl Parser {
             if state.b != buffer_at {
                 buffer_at = state.b;
                 extract(state, toks, buffer_mask, feats);
-                self.model.score(feats, &mut buffer_scores.0);
+                self.model.score_array(feats, &mut buffer_scores.0);
             }
             let s0 = state.s0();
             let top = if s0 == NONE {
@@ -956,10 +956,10 @@ impl Parser {
             if !top_known[top] {
                 top_known[top] = true;
                 extract(state, toks, top_mask, feats);
-                self.model.score(feats, &mut top_scores[top].0);
+                self.model.score_array(feats, &mut top_scores[top].0);
             }
             extract(state, toks, rest_mask, feats);
-            self.model.score(feats, &mut scores.0);
+            self.model.score_array(feats, &mut scores.0);
             for ((s, b), t) in scores
                 .0
                 .iter_mut()
