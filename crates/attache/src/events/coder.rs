@@ -650,29 +650,41 @@ fn predicative(v: &View, i: usize) -> bool {
 
 fn match_at(lex: &VerbLexicon, v: &View, words: &[&str], i: usize) -> Option<Match> {
     let word = v.w(i);
+    let candidates = lex.candidates(word);
+    if candidates.is_empty() {
+        return None;
+    }
     let mut best: Option<(Rank, Match)> = None;
-    for &(pi, bits) in lex.candidates(word) {
+    // What depends on the word alone, not on the pattern: once per word.
+    let prev = v.prev(i);
+    // after a verb, a word in -s is its object noun ("preparing sanctions")
+    let after_verb = prev.is_some_and(|q| {
+        let w = v.w(q);
+        v.cand_at[q].is_none()
+            && (lex.verb_form(w).is_some() || tables().control.contains_key(w))
+            && !is_be(w)
+            && !is_have_do(w)
+    });
+    let third_only = lex.verb_form(word) == Some(form::THIRD);
+    let after_manner = prev.is_some_and(|q| {
+        matches!(
+            v.w(q),
+            "by" | "after" | "before" | "without" | "through" | "upon" | "while"
+        )
+    });
+    let tagged = v.tagged_nominal(i);
+    let mut context: Option<bool> = None;
+    for &(pi, bits) in candidates {
         let p = &lex.patterns[pi as usize];
-        // after a verb, a word in -s is its object noun ("preparing sanctions")
-        let after_verb = v.prev(i).is_some_and(|q| {
-            let w = v.w(q);
-            v.cand_at[q].is_none()
-                && (lex.verb_form(w).is_some() || tables().control.contains_key(w))
-                && !is_be(w)
-                && !is_have_do(w)
-        });
-        let third_only = lex.verb_form(word) == Some(form::THIRD);
         // "respond by expelling diplomats": a gerund clause after a preposition of manner or time
-        let gerund_clause = bits & form::GERUND != 0
-            && v.prev(i).is_some_and(|q| {
-                matches!(
-                    v.w(q),
-                    "by" | "after" | "before" | "without" | "through" | "upon" | "while"
-                )
-            });
-        let nominal = match v.tagged_nominal(i) {
+        let gerund_clause = bits & form::GERUND != 0 && after_manner;
+        let nominal = match tagged {
             Some(tagged) => tagged,
-            None => !gerund_clause && (v.nominal_context(i) || (after_verb && third_only)),
+            None => {
+                !gerund_clause
+                    && (*context.get_or_insert_with(|| v.nominal_context(i))
+                        || (after_verb && third_only))
+            }
         };
         match p.kind {
             TriggerKind::Verb if nominal && !p.lemmas.iter().any(|l| l == "be") => continue,
@@ -709,9 +721,8 @@ fn match_at(lex: &VerbLexicon, v: &View, words: &[&str], i: usize) -> Option<Mat
         }
         let limit = v.region_end(pos, lex);
         // passive ("diplomats were expelled"): the conditions may stand in the subject before
-        let passive = bits & form::PART != 0
-            && v.prev(i)
-                .is_some_and(|q| is_be(v.w(q)) || is_adverbs(v.w(q)));
+        let passive =
+            bits & form::PART != 0 && prev.is_some_and(|q| is_be(v.w(q)) || is_adverbs(v.w(q)));
         if passive && !p.conds.is_empty() {
             let from = v.clause_start(i).max(i.saturating_sub(GAP));
             let mut at = from;

@@ -51,10 +51,16 @@ impl Word {
     }
     /// True when the lower-cased token matches.
     pub fn matches(&self, token: &str) -> bool {
-        match self {
-            Word::Exact(w) => w == token,
-            Word::Prefix(p) => token.starts_with(p.as_str()),
-        }
+        // The first byte is compared before the rest: most words differ
+        // there, and a library call to compare the bytes costs more.
+        let (w, t) = match self {
+            Word::Exact(w) if w.len() == token.len() => (w.as_bytes(), token.as_bytes()),
+            Word::Prefix(p) if p.len() <= token.len() => {
+                (p.as_bytes(), &token.as_bytes()[..p.len()])
+            }
+            _ => return false,
+        };
+        w.first() == t.first() && w == t
     }
 }
 

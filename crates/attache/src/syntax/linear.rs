@@ -12,8 +12,9 @@
 //! total), weights kept sparse per feature (most features only ever meet a few
 //! classes). Freezing ([`Trainer::freeze`]) averages, drops features seen fewer
 //! than `min_count` times, quantises every weight to `i16` with one scale per
-//! model, and stores the rows contiguously behind an open-addressing table, so
-//! scoring one feature touches one slot and one short run of entries.
+//! model, and lays the rows out for scoring behind an open-addressing table
+//! (see [`Frozen`]): rows with weights for many classes dense, added with
+//! SIMD, the others sparse; the three models all score with it.
 //!
 //! The binary form ([`Frozen::write`], [`Frozen::read`]) is little-endian,
 //! starts with the class names (so a model maps its classes to the fixed label
@@ -236,26 +237,23 @@ impl Trainer {
             }
         }
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        let mut rows = Vec::with_capacity(keys.len());
-        let mut entries = Vec::new();
+        let mut b = Builder::new(self.classes.clone(), scale, keys.len());
+        let mut row: Vec<(u16, i16)> = Vec::new();
         for k in keys {
-            let start = entries.len();
             let mut cells = self.rows[&k].cells.clone();
             cells.sort_unstable_by_key(|c| c.class);
+            row.clear();
             for c in &cells {
                 let q = (avg(c) / scale).round().clamp(-32767.0, 32767.0) as i16;
                 if q != 0 {
-                    entries.push(Entry {
-                        class: c.class,
-                        weight: q,
-                    });
+                    row.push((c.class, q));
                 }
             }
-            if entries.len() > start {
-                rows.push((k, start as u32, (entries.len() - start) as u32));
+            if !row.is_empty() {
+                b.push(k, &row);
             }
         }
-        Frozen::build(self.classes.clone(), scale, rows, entries)
+        b.finish().expect("a trained model fits the table")
     }
 }
 
@@ -306,87 +304,138 @@ pub fn argmax_where<T: PartialOrd + Copy>(
 // ---------------------------------------------------------------------------
 // The frozen model
 
-/// One quantised weight.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(C)]
-struct Entry {
-    class: u16,
-    weight: i16,
-}
+/// A slot's reference to a dense row: this bit, and the row's index.
+const DENSE_BIT: u32 = 1 << 31;
 
-/// A slot of the open-addressing table: a feature's fingerprint (the high 32
-/// bits of its hash; the low bits pick the slot) and where its row starts in
-/// [`Frozen::data`] (a header entry whose `class` is the row's length, then
-/// the row). Eight slots share a cache line.
-#[derive(Clone, Copy, Debug, Default)]
-#[repr(C)]
-struct Slot {
-    fp: u32,
-    start: u32,
-}
+/// A row is stored dense when it has a weight for at least one class in
+/// this many (and always past [`SPARSE_MAX`] weights).
+const DENSE_SHARE: usize = 4;
+
+/// Longest sparse row.
+const SPARSE_MAX: usize = 255;
+
+/// Features scored in one batch (their memory reads overlap).
+const BATCH: usize = 32;
 
 #[inline]
 fn fingerprint(key: u64) -> u32 {
     ((key >> 32) as u32) | 1
 }
 
-/// Features scored in one batch (their memory reads overlap).
-const BATCH: usize = 32;
-
-/// A trained model, averaged and quantised, ready to score.
+/// A trained model, averaged and quantised, laid out for scoring: the one
+/// weight table of the tagger, the entity tagger and the parser.
+///
+/// Scoring is bound by memory latency, so the layout is made for it. Slots
+/// are 8 bytes (`fingerprint << 32 | reference`, 0 empty; the fingerprint is
+/// the high 32 bits of the feature's hash, the low bits pick the slot) in an
+/// open-addressing table at most 2/3 full, so the table is small. Rows with
+/// a weight for many classes (at least one in four: tag, suffix
+/// and bias features, the ones met most often) are dense `i16` rows, one
+/// weight per class, added with SIMD; the others are sparse runs of
+/// `class | weight << 16` after a header holding their length. The slots of
+/// all the features of one call are loaded in one straight loop, then the
+/// headers of their sparse rows in another, so that the cache misses
+/// overlap instead of queueing. A false match of two 32-bit fingerprints
+/// (about one lookup in 4·10⁹) only adds some other feature's weights.
 #[derive(Clone, Debug)]
 pub struct Frozen {
     classes: Vec<String>,
     /// Real weight of one quantised unit.
     scale: f32,
-    slots: Vec<Slot>,
+    slots: Vec<u64>,
     mask: usize,
-    /// Rows, each after a header entry holding its length.
-    data: Vec<Entry>,
-    /// Every feature and the start of its row, by key (for writing).
+    /// Sparse rows, each a header (its length) and its weights.
+    sparse: Vec<u32>,
+    /// Dense rows, `stride` weights each (the first `classes.len()` used).
+    dense: Vec<i16>,
+    stride: usize,
+    /// Every feature and its row's reference, by key (for writing).
     keys: Vec<(u64, u32)>,
+    n_weights: usize,
 }
 
-impl Frozen {
-    /// `rows` are `(key, start, len)` into `entries`, keys distinct, non-zero
-    /// and sorted, lengths 1..=65535.
-    fn build(
-        classes: Vec<String>,
-        scale: f32,
-        rows: Vec<(u64, u32, u32)>,
-        entries: Vec<Entry>,
-    ) -> Frozen {
-        let n = rows.len();
-        let cap = (n + n / 2).next_power_of_two().max(16);
-        let mask = cap - 1;
-        let mut slots = vec![Slot::default(); cap];
-        let mut data = Vec::with_capacity(entries.len() + n);
-        let mut keys = Vec::with_capacity(n);
-        for &(key, start, len) in &rows {
-            let at = data.len() as u32;
-            data.push(Entry {
-                class: len as u16,
-                weight: 0,
-            });
-            data.extend_from_slice(&entries[start as usize..(start + len) as usize]);
-            keys.push((key, at));
-            let fp = fingerprint(key);
-            let mut i = (key as usize) & mask;
-            while slots[i].fp != 0 {
-                i = (i + 1) & mask;
-            }
-            slots[i] = Slot { fp, start: at };
-        }
-        Frozen {
-            classes,
-            scale,
-            slots,
-            mask,
-            data,
-            keys,
+/// Lays out a [`Frozen`] model from its rows, given in ascending key order.
+struct Builder {
+    model: Frozen,
+    /// (home slot, slot) of every feature.
+    placed: Vec<(u32, u64)>,
+    too_large: bool,
+}
+
+impl Builder {
+    fn new(classes: Vec<String>, scale: f32, n_rows: usize) -> Builder {
+        // Load factor at most 2/3.
+        let cap = (n_rows + n_rows / 2 + 1).next_power_of_two().max(16);
+        let stride = classes.len().div_ceil(8) * 8;
+        Builder {
+            model: Frozen {
+                classes,
+                scale,
+                slots: vec![0; cap],
+                mask: cap - 1,
+                sparse: Vec::new(),
+                dense: Vec::new(),
+                stride,
+                keys: Vec::with_capacity(n_rows),
+                n_weights: 0,
+            },
+            placed: Vec::with_capacity(n_rows),
+            too_large: false,
         }
     }
 
+    /// One feature's row: classes ascending and in range, weights non-zero.
+    fn push(&mut self, key: u64, row: &[(u16, i16)]) {
+        let m = &mut self.model;
+        let n = m.classes.len();
+        let reference = if row.len() * DENSE_SHARE >= n || row.len() > SPARSE_MAX {
+            let at = m.dense.len() / m.stride;
+            m.dense.resize(m.dense.len() + m.stride, 0);
+            let dense = &mut m.dense[at * m.stride..];
+            for &(c, w) in row {
+                dense[c as usize] = w;
+            }
+            at as u32 | DENSE_BIT
+        } else {
+            let at = m.sparse.len();
+            m.sparse.push(row.len() as u32);
+            m.sparse.extend(
+                row.iter()
+                    .map(|&(c, w)| u32::from(c) | (u32::from(w as u16) << 16)),
+            );
+            at as u32
+        };
+        if m.dense.len() / m.stride.max(1) > DENSE_BIT as usize
+            || m.sparse.len() > DENSE_BIT as usize
+        {
+            self.too_large = true;
+        }
+        m.n_weights += row.len();
+        m.keys.push((key, reference));
+        let slot = (u64::from(fingerprint(key)) << 32) | u64::from(reference);
+        self.placed.push(((key as usize & m.mask) as u32, slot));
+    }
+
+    /// The model; `Err` when it is too large for 32-bit references.
+    fn finish(mut self) -> Result<Frozen, &'static str> {
+        if self.too_large {
+            return Err("model too large");
+        }
+        let m = &mut self.model;
+        // Slots filled in the order of their home index: sequential writes.
+        self.placed.sort_unstable_by_key(|p| p.0);
+        for &(home, slot) in &self.placed {
+            let mut i = home as usize;
+            while m.slots[i] != 0 {
+                i = (i + 1) & m.mask;
+            }
+            m.slots[i] = slot;
+        }
+        Ok(self.model)
+    }
+}
+
+impl Frozen {
     /// Class names, in id order.
     pub fn classes(&self) -> &[String] {
         &self.classes
@@ -404,14 +453,22 @@ impl Frozen {
 
     /// Number of non-zero weights kept.
     pub fn n_weights(&self) -> usize {
-        self.data.len() - self.keys.len()
+        self.n_weights
     }
 
     /// Bytes the model takes in memory (its table and rows).
     pub fn memory_bytes(&self) -> usize {
-        self.slots.len() * std::mem::size_of::<Slot>()
-            + self.data.len() * std::mem::size_of::<Entry>()
-            + self.keys.len() * 16
+        let (slots, sparse, dense) = self.layout_bytes();
+        slots + sparse + dense + self.keys.len() * 16
+    }
+
+    /// Bytes of the slots, the sparse rows and the dense rows.
+    pub fn layout_bytes(&self) -> (usize, usize, usize) {
+        (
+            self.slots.len() * 8,
+            self.sparse.len() * 4,
+            self.dense.len() * 2,
+        )
     }
 
     /// Real weight of one unit of the integer scores.
@@ -419,31 +476,50 @@ impl Frozen {
         self.scale
     }
 
-    /// Start of the feature's row header in `data`, if it has one.
+    /// The reference of the feature's row, its first slot being `s`.
     #[inline]
-    fn find(&self, key: u64, mut i: usize) -> Option<usize> {
+    fn probe(&self, key: u64, mut s: u64) -> Option<u32> {
         let fp = fingerprint(key);
+        let mut i = key as usize & self.mask;
         loop {
-            let s = self.slots[i];
-            if s.fp == fp {
-                return Some(s.start as usize);
-            }
-            if s.fp == 0 {
+            if s == 0 {
                 return None;
             }
+            if (s >> 32) as u32 == fp {
+                return Some(s as u32);
+            }
             i = (i + 1) & self.mask;
+            s = self.slots[i];
         }
-    }
-
-    #[inline]
-    fn row_at(&self, start: usize) -> &[Entry] {
-        let len = self.data[start].class as usize;
-        self.data.get(start + 1..start + 1 + len).unwrap_or(&[])
     }
 
     /// True when the model has weights for this feature.
     pub fn contains(&self, key: u64) -> bool {
-        self.find(key, (key as usize) & self.mask).is_some()
+        self.probe(key, self.slots[key as usize & self.mask])
+            .is_some()
+    }
+
+    /// The row of a reference, as (class, weight) pairs in class order.
+    fn row(&self, reference: u32) -> impl Iterator<Item = (u16, i16)> + '_ {
+        let (dense, sparse) = if reference & DENSE_BIT != 0 {
+            let at = (reference & !DENSE_BIT) as usize * self.stride;
+            let row = self.dense.get(at..at + self.classes.len()).unwrap_or(&[]);
+            (row, &[][..])
+        } else {
+            let at = reference as usize;
+            let len = self.sparse.get(at).map_or(0, |&l| l as usize);
+            (
+                &[][..],
+                self.sparse.get(at + 1..at + 1 + len).unwrap_or(&[]),
+            )
+        };
+        let dense = dense
+            .iter()
+            .enumerate()
+            .filter(|(_, &w)| w != 0)
+            .map(|(c, &w)| (c as u16, w));
+        let sparse = sparse.iter().map(|&e| (e as u16, (e >> 16) as u16 as i16));
+        dense.chain(sparse)
     }
 
     /// Scores of the features (integer units of [`Frozen::scale`]) written
@@ -457,37 +533,64 @@ impl Frozen {
 
     /// Like [`Frozen::score`] but adds to `scores`.
     pub fn add_scores(&self, feats: &[u64], scores: &mut [i32]) {
+        self.add::<0>(feats, scores);
+    }
+
+    /// Like [`Frozen::score`] into an array, faster when `N` is the number
+    /// of classes (the row width is then known when compiling).
+    pub fn score_array<const N: usize>(&self, feats: &[u64], scores: &mut [i32; N]) {
+        scores.fill(0);
+        if N == self.classes.len() {
+            self.add::<N>(feats, scores);
+        } else {
+            self.add::<0>(feats, scores);
+        }
+    }
+
+    /// Adds the rows of `feats` to `scores`; `N`, when not 0, is the number
+    /// of classes and the length of `scores`.
+    #[inline]
+    fn add<const N: usize>(&self, feats: &[u64], scores: &mut [i32]) {
+        let n = if N == 0 { self.classes.len() } else { N };
+        let scores = if N == 0 { scores } else { &mut scores[..N] };
         for chunk in feats.chunks(BATCH) {
-            // Read every first slot, then every row header, in straight loops
-            // so that their cache misses overlap.
-            let mut first = [Slot::default(); BATCH];
+            // Every first slot, loaded before any is looked at.
+            let mut first = [0u64; BATCH];
             for (f, s) in chunk.iter().zip(first.iter_mut()) {
                 *s = self.slots[(*f as usize) & self.mask];
             }
-            let mut starts = [usize::MAX; BATCH];
-            for ((f, s), st) in chunk.iter().zip(&first).zip(starts.iter_mut()) {
-                if s.fp == fingerprint(*f) {
-                    *st = s.start as usize;
-                } else if s.fp != 0 {
-                    if let Some(x) = self.find(*f, ((*f as usize) + 1) & self.mask) {
-                        *st = x;
+            let mut refs = [0u32; BATCH];
+            let mut found = 0;
+            for (&f, &s) in chunk.iter().zip(&first) {
+                if let Some(r) = self.probe(f, s) {
+                    refs[found] = r;
+                    found += 1;
+                }
+            }
+            let refs = &refs[..found];
+            // The sparse rows' headers (their lengths): independent loads again.
+            let mut lens = [0u32; BATCH];
+            for (&r, l) in refs.iter().zip(lens.iter_mut()) {
+                if r & DENSE_BIT == 0 {
+                    *l = self.sparse.get(r as usize).copied().unwrap_or(0);
+                }
+            }
+            for (&r, &len) in refs.iter().zip(&lens) {
+                if r & DENSE_BIT != 0 {
+                    let at = (r & !DENSE_BIT) as usize * self.stride;
+                    if let Some(row) = self.dense.get(at..at + n) {
+                        for (s, &w) in scores.iter_mut().zip(row) {
+                            *s += i32::from(w);
+                        }
                     }
-                }
-            }
-            let mut lens = [0u16; BATCH];
-            for (st, l) in starts.iter().zip(lens.iter_mut()) {
-                if let Some(e) = self.data.get(*st) {
-                    *l = e.class;
-                }
-            }
-            for (st, l) in starts.iter().zip(&lens) {
-                if *l == 0 {
-                    continue;
-                }
-                let row = self.data.get(st + 1..st + 1 + *l as usize).unwrap_or(&[]);
-                for e in row {
-                    if let Some(s) = scores.get_mut(e.class as usize) {
-                        *s += i32::from(e.weight);
+                } else {
+                    let at = r as usize + 1;
+                    if let Some(row) = self.sparse.get(at..at + len as usize) {
+                        for &e in row {
+                            if let Some(s) = scores.get_mut((e & 0xffff) as usize) {
+                                *s += i32::from((e >> 16) as u16 as i16);
+                            }
+                        }
                     }
                 }
             }
@@ -502,21 +605,20 @@ impl Frozen {
         }
         w.f32(self.scale);
         w.u32(self.keys.len() as u32);
-        w.u32(self.n_weights() as u32);
+        w.u32(self.n_weights as u32);
         let wide = self.classes.len() > 256;
         let mut prev = 0u64;
-        for &(key, start) in &self.keys {
+        for &(key, reference) in &self.keys {
             w.varint(key - prev);
             prev = key;
-            let row = self.row_at(start as usize);
-            w.varint(row.len() as u64);
-            for e in row {
+            w.varint(self.row(reference).count() as u64);
+            for (class, weight) in self.row(reference) {
                 if wide {
-                    w.u16(e.class);
+                    w.u16(class);
                 } else {
-                    w.u8(e.class as u8);
+                    w.u8(class as u8);
                 }
-                w.i16(e.weight);
+                w.i16(weight);
             }
         }
     }
@@ -524,20 +626,18 @@ impl Frozen {
     /// Reads a model written by [`Frozen::write`].
     pub fn read(r: &mut Reader<'_>) -> Result<Frozen, ModelError> {
         let header = FrozenHeader::read(r, u16::MAX as usize)?;
-        let mut rows = Vec::with_capacity(header.n_rows);
-        let mut entries = Vec::with_capacity(header.n_entries);
+        let mut b = Builder::new(header.classes.clone(), header.scale, header.n_rows);
         header.read_rows(r, |key, row| {
-            rows.push((key, entries.len() as u32, row.len() as u32));
-            entries.extend(row.iter().map(|&(class, weight)| Entry { class, weight }));
+            b.push(key, row);
             Ok(())
         })?;
-        Ok(Frozen::build(header.classes, header.scale, rows, entries))
+        b.finish().map_err(|e| r.error(e.into()))
     }
 }
 
-/// The head of a model in [`Frozen::write`]'s form: what readers that lay the
-/// weights out their own way (the parser's hash table) share with
-/// [`Frozen::read`], with [`FrozenHeader::read_rows`] for the rows.
+/// The head of a model in [`Frozen::write`]'s form, read by [`Frozen::read`]
+/// (and by tools that look at a model's rows), with [`FrozenHeader::read_rows`]
+/// for the rows.
 pub struct FrozenHeader {
     /// Class names, in class-index order.
     pub classes: Vec<String>,
@@ -594,7 +694,9 @@ impl FrozenHeader {
 
     /// Reads the rows in key order, giving each (feature key, its (class,
     /// weight) pairs) to `each`; checks that keys ascend, that rows and
-    /// classes are in range and that the weights add up to the header's count.
+    /// classes are in range, that a row's classes ascend and its weights are
+    /// not 0 (as [`Trainer::freeze`] writes them), and that the weights add up
+    /// to the header's count.
     pub fn read_rows(
         &self,
         r: &mut Reader<'_>,
@@ -620,7 +722,14 @@ impl FrozenHeader {
                 if class as usize >= n_classes {
                     return Err(r.error(format!("class {class} of {n_classes}")));
                 }
-                row.push((class, r.i16()?));
+                if row.last().is_some_and(|&(c, _)| c >= class) {
+                    return Err(r.error("classes of a row out of order".into()));
+                }
+                let weight = r.i16()?;
+                if weight == 0 {
+                    return Err(r.error("a weight of 0".into()));
+                }
+                row.push((class, weight));
             }
             total += row.len();
             each(key, &row)?;
@@ -953,6 +1062,144 @@ mod tests {
         let mut w = Writer::with_header(b"TEST", 1);
         w.u32(u32::MAX);
         assert!(read(&w.buf).is_err());
+    }
+
+    /// A model of `n` classes with rows of every length from 1 to `n`
+    /// (dense and sparse), random classes and weights; and its rows.
+    fn random_model(n: usize, rows: usize, seed: u64) -> (Frozen, IdMap<Vec<(u16, i16)>>) {
+        let mut x = seed;
+        let mut next = move || {
+            x = mix(x.wrapping_add(K0));
+            x
+        };
+        let mut keys: Vec<u64> = (0..rows).map(|_| next() | 1).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut b = Builder::new(classes(n), 0.5, keys.len());
+        let mut all = IdMap::default();
+        for (i, &k) in keys.iter().enumerate() {
+            let len = 1 + (i % n);
+            let mut cls: Vec<u16> = (0..n as u16).collect();
+            for j in (1..cls.len()).rev() {
+                cls.swap(j, (next() % (j as u64 + 1)) as usize);
+            }
+            cls.truncate(len);
+            cls.sort_unstable();
+            let row: Vec<(u16, i16)> = cls
+                .iter()
+                .map(|&c| (c, ((next() % 65_535) as i32 - 32_767).max(1) as i16))
+                .collect();
+            b.push(k, &row);
+            all.insert(k, row);
+        }
+        (b.finish().unwrap(), all)
+    }
+
+    #[test]
+    fn scores_are_the_sum_of_the_rows() {
+        for (n, rows) in [(3, 50), (67, 3000), (92, 3000), (300, 400)] {
+            let (m, all) = random_model(n, rows, n as u64);
+            let (_, sparse, dense) = m.layout_bytes();
+            // Few classes: every row dense.
+            assert!(dense > 0 && (sparse > 0) == (n > 4), "{n} classes");
+            let keys: Vec<u64> = all.keys().copied().collect();
+            let mut x = 99u64;
+            for round in 0..300 {
+                x = mix(x);
+                // Features in the model and not, some twice, up to three batches.
+                let feats: Vec<u64> = (0..(x % 90) as usize)
+                    .map(|i| {
+                        let y = mix(x ^ i as u64);
+                        if y & 3 == 0 {
+                            y | 1
+                        } else {
+                            keys[(y >> 8) as usize % keys.len()]
+                        }
+                    })
+                    .collect();
+                let mut naive = vec![0i32; n];
+                for f in &feats {
+                    for &(c, w) in all.get(f).map_or(&[][..], |r| &r[..]) {
+                        naive[c as usize] += i32::from(w);
+                    }
+                }
+                let mut got = vec![7i32; n];
+                m.score(&feats, &mut got);
+                assert_eq!(got, naive, "{n} classes, round {round}");
+                // A shorter or longer buffer: what fits is scored, the rest is 0.
+                let mut short = vec![0i32; n / 2];
+                m.score(&feats, &mut short);
+                assert_eq!(short, naive[..n / 2]);
+                let mut long = vec![5i32; n + 9];
+                m.score(&feats, &mut long);
+                assert_eq!(long[..n], naive[..]);
+                assert!(long[n..].iter().all(|&s| s == 0));
+                // Arrays: of the model's width, and of another.
+                if n == 92 {
+                    let mut a = [3i32; 92];
+                    m.score_array(&feats, &mut a);
+                    assert_eq!(a[..], naive[..]);
+                }
+                let mut b = [3i32; 2];
+                m.score_array(&feats, &mut b);
+                assert_eq!(b[..], naive[..2]);
+            }
+            for k in keys.iter().take(100) {
+                assert!(m.contains(*k));
+            }
+            assert_eq!(m.n_features(), all.len());
+            assert_eq!(m.n_weights(), all.values().map(Vec::len).sum::<usize>());
+        }
+    }
+
+    #[test]
+    fn writes_back_the_bytes_it_read() {
+        for n in [5, 73, 300] {
+            let (m, _) = random_model(n, 700, 3);
+            let mut w = Writer::default();
+            m.write(&mut w);
+            let mut r = Reader::new("test", &w.buf);
+            let m2 = Frozen::read(&mut r).unwrap();
+            r.finish().unwrap();
+            let mut w2 = Writer::default();
+            m2.write(&mut w2);
+            assert_eq!(w.buf, w2.buf);
+        }
+    }
+
+    #[test]
+    fn rows_out_of_order_or_with_zero_weights_are_errors() {
+        let row = |w: &mut Writer, cells: &[(u8, i16)]| {
+            w.u32(4);
+            for c in ["a", "b", "c", "d"] {
+                w.str(c);
+            }
+            w.f32(1.0);
+            w.u32(1);
+            w.u32(cells.len() as u32);
+            w.varint(5);
+            w.varint(cells.len() as u64);
+            for &(c, x) in cells {
+                w.u8(c);
+                w.i16(x);
+            }
+        };
+        let read = |cells: &[(u8, i16)]| {
+            let mut w = Writer::default();
+            row(&mut w, cells);
+            let mut r = Reader::new("test", &w.buf);
+            Frozen::read(&mut r).map(|_| ())
+        };
+        assert!(read(&[(0, 3), (2, -1)]).is_ok());
+        assert!(read(&[(2, 3), (0, -1)])
+            .unwrap_err()
+            .reason
+            .contains("order"));
+        assert!(read(&[(1, 3), (1, -1)])
+            .unwrap_err()
+            .reason
+            .contains("order"));
+        assert!(read(&[(1, 0)]).unwrap_err().reason.contains("weight of 0"));
     }
 
     #[test]

@@ -332,6 +332,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn builtin_models_write_back_their_bytes() {
+        let m = Models::load_builtin().unwrap();
+        assert!(m.tagger.to_bytes() == TAGGER_BYTES, "tagger");
+        assert!(m.parser.to_bytes() == PARSER_BYTES, "parser");
+        assert!(m.entities.to_bytes() == ENTITIES_BYTES, "entities");
+    }
+
+    #[test]
     fn lemma_rules() {
         let went = Lemma {
             strip: 4,

@@ -33,8 +33,8 @@
 //! per sentence.
 //!
 //! Speed: scoring is bound by memory latency, so the weights are laid out for
-//! it (see `Table`): 8-byte fingerprinted slots, rows met often stored dense
-//! and added with SIMD, the slots and rows of all of a state's features read
+//! it (see [`Frozen`], the table the taggers share): 8-byte fingerprinted
+//! slots, rows met often stored dense and added with SIMD, the slots and rows of all of a state's features read
 //! in straight loops so their cache misses overlap; the scores of templates
 //! over buffer words only are kept while the buffer does not move; the best
 //! action is sought only among valid ones. At run time nothing is allocated
@@ -46,7 +46,7 @@
 //! and 0.5–0.7 points worse in attachment.
 
 use super::conllu::Sentence;
-use super::linear::{feat, feat2, feat3, hash_str, FrozenHeader, Reader, Trainer, Writer};
+use super::linear::{feat, feat2, feat3, hash_str, Frozen, Reader, Trainer, Writer};
 use super::tagger::Tagger;
 use super::transition::{
     gold_heads, projectivize, Action, Move, Node, State, EMPTY, NONE, N_ACTIONS, N_LABELS,
@@ -60,8 +60,6 @@ const VERSION: u32 = 1;
 /// Version of the feature templates and transition system (2: with the end
 /// move of [`State::end_attach`]): a model trained with others is refused.
 const FEATURES: u32 = 2;
-/// Bytes before the weights: magic, version, feature set, templates.
-const HEADER_BYTES: usize = 4 + 4 + 4 + 16;
 
 /// Settings of the parser's training beyond [`TrainOptions`].
 #[derive(Clone, Debug)]
@@ -115,9 +113,7 @@ impl Default for ParserOptions {
 #[derive(Clone)]
 pub struct Parser {
     /// The weights, laid out for scoring.
-    table: Table,
-    /// The model as [`Frozen::write`](super::linear::Frozen::write) wrote it (for [`Parser::to_bytes`]).
-    frozen: Vec<u8>,
+    model: Frozen,
     /// The action of each model class.
     actions: Vec<Action>,
     /// Feature templates in use.
@@ -127,8 +123,8 @@ pub struct Parser {
 impl fmt::Debug for Parser {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Parser")
-            .field("features", &self.table.n_features)
-            .field("weights", &self.table.n_weights)
+            .field("features", &self.model.n_features())
+            .field("weights", &self.model.n_weights())
             .field("templates", &format_args!("{:#x}", self.templates))
             .finish()
     }
@@ -149,7 +145,9 @@ struct Scratch {
     feats: Vec<u64>,
     scores: Scores,
     buffer_scores: Scores,
-    found: Vec<u32>,
+    /// Scores of the stack-top templates, by token (kept while it is on the stack).
+    top_scores: Vec<Scores>,
+    top_known: Vec<bool>,
     root_scores: Vec<i64>,
     norm: String,
 }
@@ -500,182 +498,13 @@ fn extract(st: &State, toks: &[Tok], mask: u128, out: &mut Vec<u64>) {
     }
 }
 
-/// Width of the score accumulator (a power of two above [`DENSE`], so a
-/// class id masked with `ACC - 1` is always in range).
-const ACC: usize = 128;
-
-/// Scores of one state, one per class.
-struct Scores([i32; ACC]);
+/// Scores of one state, one per class (action id).
+#[derive(Clone, Copy)]
+struct Scores([i32; N_ACTIONS]);
 
 impl Default for Scores {
     fn default() -> Self {
-        Scores([0; ACC])
-    }
-}
-
-/// Width of a dense row (classes rounded up to a multiple of 8).
-const DENSE: usize = 96;
-
-/// Rows with at least this many weights are stored dense.
-const DENSE_MIN: usize = 24;
-
-/// Dense rows are flagged in a slot's reference; a sparse row's reference
-/// holds its length (bits 26..31) and offset.
-const DENSE_BIT: u32 = 1 << 31;
-const LEN_SHIFT: u32 = 26;
-const OFFSET_MASK: u32 = (1 << LEN_SHIFT) - 1;
-const SPARSE_LIMIT: usize = 1 << LEN_SHIFT;
-
-/// The weights laid out for scoring many features at once.
-///
-/// Slots are 8 bytes (a 32-bit fingerprint of the feature and a reference to
-/// its row), so the table is small and cache-friendly; rows met often (tag
-/// features, with a weight for most classes) are dense `i16` rows added with
-/// SIMD, rare ones sparse `(class, weight)` lists. The slots of all of a
-/// state's features are loaded before any is probed, so their cache misses
-/// overlap instead of queueing (scoring is bound by memory latency, not
-/// arithmetic). Built from the bytes of a [`Frozen`](super::linear::Frozen) model (its row layout is
-/// private to `linear`). A false match of two 32-bit fingerprints (about one
-/// lookup in 4·10⁹) only adds some other feature's weights.
-#[derive(Clone, Debug, Default)]
-struct Table {
-    /// `fingerprint << 32 | reference`; 0 is empty.
-    slots: Vec<u64>,
-    mask: usize,
-    /// Sparse rows: `class | weight << 16` per weight.
-    sparse: Vec<u32>,
-    /// Dense rows, [`DENSE`] weights each, kept as `i16` (half the memory
-    /// to read; widening them as they are added costs less than the misses).
-    dense: Vec<i16>,
-    n_features: usize,
-    n_weights: usize,
-}
-
-#[inline]
-fn fingerprint(key: u64) -> u32 {
-    ((key >> 32) as u32) | 1
-}
-
-impl Table {
-    /// From bytes [`Frozen::write`](super::linear::Frozen::write) wrote (and [`Frozen::read`](super::linear::Frozen::read) accepted).
-    fn from_frozen_bytes(bytes: &[u8]) -> Result<(Table, Vec<String>), ModelError> {
-        let mut r = Reader::new("parser", bytes);
-        let header = FrozenHeader::read(&mut r, DENSE)?;
-        let (n_rows, n_entries) = (header.n_rows, header.n_entries);
-        // Load factor at most 2/3.
-        let cap = (n_rows + n_rows / 2 + 1).next_power_of_two().max(16);
-        let mask = cap - 1;
-        let mut t = Table {
-            slots: vec![0; cap],
-            mask,
-            ..Table::default()
-        };
-        t.sparse.reserve(n_entries.min(bytes.len() / 3));
-        // Slots are filled in the order of their home index (sequential
-        // writes instead of one cache miss per feature).
-        let mut placed: Vec<(u32, u64)> = Vec::with_capacity(n_rows);
-        let mut too_large = false;
-        header.read_rows(&mut r, |key, row| {
-            let len = row.len();
-            t.n_weights += len;
-            let at = if len >= DENSE_MIN {
-                t.dense.len() / DENSE
-            } else {
-                t.sparse.len()
-            };
-            if at >= SPARSE_LIMIT {
-                too_large = true;
-                return Ok(());
-            }
-            let reference = if len >= DENSE_MIN {
-                t.dense.resize(t.dense.len() + DENSE, 0);
-                for &(c, w) in row {
-                    t.dense[at * DENSE + c as usize] = w;
-                }
-                at as u32 | DENSE_BIT
-            } else {
-                for &(c, w) in row {
-                    t.sparse.push(u32::from(c) | (u32::from(w as u16) << 16));
-                }
-                at as u32 | ((len as u32) << LEN_SHIFT)
-            };
-            let slot = (u64::from(fingerprint(key)) << 32) | u64::from(reference);
-            placed.push(((key as usize & mask) as u32, slot));
-            Ok(())
-        })?;
-        if too_large {
-            return Err(r.error("model too large".into()));
-        }
-        placed.sort_unstable_by_key(|p| p.0);
-        for (home, slot) in placed {
-            let mut i = home as usize;
-            while t.slots[i] != 0 {
-                i = (i + 1) & mask;
-            }
-            t.slots[i] = slot;
-        }
-        r.finish()?;
-        t.n_features = n_rows;
-        Ok((t, header.classes))
-    }
-
-    /// Sums the weights of `feats` into `scores` (integer units).
-    #[inline]
-    fn score(&self, feats: &[u64], found: &mut Vec<u32>, scores: &mut Scores) {
-        const BATCH: usize = 32;
-        found.clear();
-        for chunk in feats.chunks(BATCH) {
-            // Load every first slot before looking at any: independent loads.
-            let mut first = [0u64; BATCH];
-            for (f, s) in chunk.iter().zip(first.iter_mut()) {
-                *s = self.slots[(*f as usize) & self.mask];
-            }
-            for (&f, &s) in chunk.iter().zip(first.iter()) {
-                let fp = fingerprint(f);
-                let mut s = s;
-                let mut i = f as usize;
-                loop {
-                    if s == 0 {
-                        break;
-                    }
-                    if (s >> 32) as u32 == fp {
-                        found.push(s as u32);
-                        break;
-                    }
-                    i = (i + 1) & self.mask;
-                    s = self.slots[i];
-                }
-            }
-        }
-        // Touch the first weight of every sparse row: independent loads again.
-        let mut sink = 0u32;
-        for &reference in found.iter() {
-            if reference & DENSE_BIT == 0 {
-                let at = (reference & OFFSET_MASK) as usize;
-                sink ^= self.sparse.get(at).copied().unwrap_or(0);
-            }
-        }
-        std::hint::black_box(sink);
-        let acc = &mut scores.0;
-        acc[..DENSE].fill(0);
-        for &reference in found.iter() {
-            if reference & DENSE_BIT != 0 {
-                let at = (reference & !DENSE_BIT) as usize * DENSE;
-                if let Some(row) = self.dense.get(at..at + DENSE) {
-                    for (a, &w) in acc.iter_mut().zip(row) {
-                        *a += i32::from(w);
-                    }
-                }
-            } else {
-                let at = (reference & OFFSET_MASK) as usize;
-                let len = (reference >> LEN_SHIFT) as usize;
-                if let Some(row) = self.sparse.get(at..at + len) {
-                    for &e in row {
-                        acc[(e as usize) & (ACC - 1)] += i32::from((e >> 16) as u16 as i16);
-                    }
-                }
-            }
-        }
+        Scores([0; N_ACTIONS])
     }
 }
 
@@ -685,6 +514,12 @@ const R_ROOT: usize = 2 + N_LABELS + Dep::Root as usize;
 
 /// Templates over the buffer's words only (not their children).
 const BUFFER_ONLY: u128 = templates::of(&[4, 5, 6, 7, 8, 9, 10, 11, 20, 21]);
+
+/// The bias, and templates over the stack top's word and tag, its left
+/// valency and its relation: none of them changes while the word is on the
+/// stack (its left children attach while it heads the buffer, and its head
+/// only when it is pushed or popped).
+const TOP_ONLY: u128 = templates::of(&[0, 1, 2, 3, 35, 36, 41]);
 
 /// One training sentence, prepared once.
 struct Example {
@@ -976,21 +811,15 @@ impl Parser {
             model.n_weights()
         ));
         (
-            {
-                let mut w = Writer::default();
-                model.write(&mut w);
-                Parser::from_frozen_bytes(w.buf, popts.templates).expect("own model")
-            },
+            Parser::from_model(model, popts.templates).expect("own model"),
             report,
         )
     }
 
-    /// A parser from the bytes of a [`Frozen`](super::linear::Frozen) model (as [`Frozen::write`](super::linear::Frozen::write)
-    /// writes them), checked as it is laid out.
-    fn from_frozen_bytes(frozen: Vec<u8>, templates: u128) -> Result<Parser, ModelError> {
-        let (table, classes) = Table::from_frozen_bytes(&frozen)?;
-        let mut actions = Vec::with_capacity(classes.len());
-        for c in &classes {
+    /// A parser over a model whose classes are the parser's actions.
+    fn from_model(model: Frozen, templates: u128) -> Result<Parser, ModelError> {
+        let mut actions = Vec::with_capacity(model.n_classes());
+        for c in model.classes() {
             match Action::parse(c) {
                 Some(a) => actions.push(a),
                 None => {
@@ -1009,8 +838,7 @@ impl Parser {
             });
         }
         Ok(Parser {
-            table,
-            frozen,
+            model,
             actions,
             templates,
         })
@@ -1022,7 +850,7 @@ impl Parser {
         w.u32(FEATURES);
         w.u64(self.templates as u64);
         w.u64((self.templates >> 64) as u64);
-        w.buf.extend_from_slice(&self.frozen);
+        self.model.write(&mut w);
         w.buf
     }
 
@@ -1040,23 +868,20 @@ impl Parser {
         if templates & !templates::ALL != 0 || templates == 0 {
             return Err(r.error(format!("feature templates {templates:#x}")));
         }
-        // The rest is the weights as `Frozen::write` wrote them, read straight
-        // into the parser's own table (and checked there).
-        Parser::from_frozen_bytes(bytes[HEADER_BYTES..].to_vec(), templates)
+        // The rest is the weights as `Frozen::write` wrote them.
+        let model = Frozen::read(&mut r)?;
+        r.finish()?;
+        Parser::from_model(model, templates)
     }
 
     /// Bytes the model takes in memory: (slots, sparse rows, dense rows).
     pub fn memory_bytes(&self) -> (usize, usize, usize) {
-        (
-            self.table.slots.len() * 8,
-            self.table.sparse.len() * 4,
-            self.table.dense.len() * 2,
-        )
+        self.model.layout_bytes()
     }
 
     /// Number of features and of weights kept.
     pub fn size(&self) -> (usize, usize) {
-        (self.table.n_features, self.table.n_weights)
+        (self.model.n_features(), self.model.n_weights())
     }
 
     /// One (head, relation) per word; head is the 0-based index of the head
@@ -1080,7 +905,8 @@ impl Parser {
             feats,
             scores,
             buffer_scores,
-            found,
+            top_scores,
+            top_known,
             root_scores,
             norm,
         } = sc;
@@ -1093,7 +919,14 @@ impl Parser {
         // does (shift, right arc): their scores are kept between transitions.
         let mut buffer_at = u32::MAX;
         let buffer_mask = self.templates & BUFFER_ONLY;
-        let rest_mask = self.templates & !BUFFER_ONLY;
+        // Templates over the stack top and what it has from before it was
+        // pushed (its left children, its relation) do not change while it is
+        // on the stack: their scores are kept per token.
+        let top_mask = self.templates & TOP_ONLY;
+        let rest_mask = self.templates & !BUFFER_ONLY & !TOP_ONLY;
+        top_known.clear();
+        top_known.resize(words.len() + 2, false);
+        top_scores.resize(words.len() + 2, Scores::default());
         while !state.is_terminal() {
             // With one move possible (shift with an empty stack, reduce at
             // the end of a headed top) there is nothing to score.
@@ -1112,12 +945,28 @@ impl Parser {
             if state.b != buffer_at {
                 buffer_at = state.b;
                 extract(state, toks, buffer_mask, feats);
-                self.table.score(feats, found, buffer_scores);
+                self.model.score_array(feats, &mut buffer_scores.0);
+            }
+            let s0 = state.s0();
+            let top = if s0 == NONE {
+                words.len() + 1
+            } else {
+                s0 as usize
+            };
+            if !top_known[top] {
+                top_known[top] = true;
+                extract(state, toks, top_mask, feats);
+                self.model.score_array(feats, &mut top_scores[top].0);
             }
             extract(state, toks, rest_mask, feats);
-            self.table.score(feats, found, scores);
-            for (s, b) in scores.0.iter_mut().zip(buffer_scores.0.iter()) {
-                *s += *b;
+            self.model.score_array(feats, &mut scores.0);
+            for ((s, b), t) in scores
+                .0
+                .iter_mut()
+                .zip(buffer_scores.0.iter())
+                .zip(top_scores[top].0.iter())
+            {
+                *s += *b + *t;
             }
             let sc = &scores.0;
             let root_front = state.b >= state.n;
