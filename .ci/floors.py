@@ -25,15 +25,20 @@ import sys
 # Then the one-article rule (a reported hostile act recoded as the speaker's criticism) removed: events
 # P 0.584 R 0.226; GSR 0.476 / 0.341 / 0.669. Then the WordNet/frames lexicon (8,790 patterns), partner
 # senses and denials from the tree: events P 0.588 R 0.240 (F1 0.341); GSR 0.512 / 0.372 / 0.658.
+# 2026-12-03 (second session): headlines coded as sentences, one-article lexicon lines replaced by
+# general classes, converse visits (042/043), name parts and context countries for titled names,
+# dyad phrases ("the two countries"), mutual fights, agentless diplomatic passives, relations as a
+# channel when severed: events P 0.662 R 0.362 (F1 0.468); channels P 0.905 R 0.594 (F1 0.717);
+# quotes 1.0/1.0, speakers 0.833, conflicts 0.6; GSR 0.512 / 0.390 / 0.649; PETRARCH unchanged.
 FLOORS = {
     "gold": {
-        "event_precision": 0.56,
-        "event_recall": 0.22,
+        "event_precision": 0.63,
+        "event_recall": 0.34,
         "quote_precision": 0.95,
         "quote_recall": 0.95,
         "speaker_accuracy": 0.79,
-        "channel_precision": 0.90,
-        "channel_recall": 0.52,
+        "channel_precision": 0.87,
+        "channel_recall": 0.56,
         "conflict_recall": 0.40,
     },
     "petrarch": {
@@ -57,7 +62,7 @@ FLOORS = {
     },
     "gsr": {
         "type_recall": 0.49,
-        "dyad_type_recall": 0.35,
+        "dyad_type_recall": 0.37,
         "type_precision": 0.62,
     },
 }

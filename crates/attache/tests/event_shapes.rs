@@ -447,6 +447,9 @@ fn event_shapes_table() {
 // only: P 0.775, R 0.672).
 // With the broader lexicon and denials from the tree: 543 emitted, P 0.696,
 // R 0.611, exact 0.611 (root only: P 0.792, R 0.695).
-const FLOOR_P: f64 = 0.67;
-const FLOOR_R: f64 = 0.59;
-const FLOOR_EXACT: f64 = 0.59;
+// 2026-12-03, 550 cases (644 expected): converse visits, dyad phrases, mutual fights,
+// agentless diplomatic passives, status from the tree: 584 emitted, P 0.717, R 0.651,
+// exact 0.642 (root only: P 0.802, R 0.726).
+const FLOOR_P: f64 = 0.69;
+const FLOOR_R: f64 = 0.62;
+const FLOOR_EXACT: f64 = 0.61;
