@@ -237,6 +237,7 @@ cases! {
 cases! {
     // the coding manual's convention: severing relations is also a channel change (relations, closed)
     its_is_the_agent_not_the_last_country: "{Ukraine|UKR} severed ties with {Russia|RUS} and closed {its|RUS|pronoun} embassy in Moscow." => ["UKR>RUS closed", "UKR>RUS closed"];
+    recall_as_a_noun: "{Kenya|KEN} announced the withdrawal of {its|KEN|pronoun} ambassador from {Uganda|UGA}." => ["KEN>UGA ambassador_recalled"];
     relations_severed: "{Bahrain|BHR} broke off diplomatic relations with {Iran|IRN} on Monday." => ["BHR>IRN closed"];
     relations_suspended: "{Niger|NER} suspended all ties with {France|FRA}." => ["NER>FRA suspended"];
     relations_history_is_no_change: "{Chile|CHL} restored ties severed in 1973 by {Peru|PER}." => [];
