@@ -18,6 +18,8 @@ Usage: frames.py            (writes data/verbs_frames.txt)
 import os
 import sys
 
+from lexfile import write_blocks
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 HERE = os.path.join(ROOT, "tools", "lexicon")
 FLAGS = {"@recip", "@obj", "@from", "@speaker", "@neg"}
@@ -158,14 +160,7 @@ def main():
                 prov = f'# frame: {fam} "{head}" x {acode} "{line.split(" #")[0].strip()}" ({fname}:{n})'
                 out.setdefault(target, []).append(f"{head} ... {cond}  {prov}")
     path = os.path.join(ROOT, "data", "verbs_frames.txt")
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(HEADER)
-        for c in labels:
-            if c in out:
-                fh.write(f"\n== {c}  {labels[c]}\n")
-                for line in out[c]:
-                    fh.write(line + "\n")
-    print(f"wrote {path}: {sum(len(v) for v in out.values())} patterns", file=sys.stderr)
+    write_blocks(path, HEADER, labels, out)
 
 
 HEADER = """\

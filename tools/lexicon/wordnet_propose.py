@@ -17,6 +17,7 @@ import os
 import re
 import sys
 from collections import defaultdict
+from lexfile import write_blocks
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 WN = os.environ.get("WNDIR", "/usr/share/wordnet")
@@ -308,14 +309,7 @@ def main(argv):
         by_code = defaultdict(list)
         for code, pat, prov, src in kept:
             by_code[code].append(f"{pat}  # {prov} <- {src}")
-        order = [c for c in labels if c in by_code]
-        with open(OUT, "w", encoding="utf-8") as fh:
-            fh.write(HEADER)
-            for c in order:
-                fh.write(f"\n== {c}  {labels[c]}\n")
-                for line in by_code[c]:
-                    fh.write(line + "\n")
-        print(f"wrote {OUT}", file=sys.stderr)
+        write_blocks(OUT, HEADER, labels, by_code)
 
 
 HEADER = """\
