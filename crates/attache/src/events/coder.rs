@@ -97,6 +97,8 @@ struct Tables {
     denial: WordMap<u8>,
     /// Forms of verbs that reject an accusation ("rejected claims that …").
     rejection: WordMap<u8>,
+    /// Forms of verbs whose passive is the envoys' own side's act ("were recalled").
+    own_side: WordMap<u8>,
 }
 
 /// The five forms of a verb lemma with their form bits.
@@ -140,12 +142,14 @@ fn tables() -> &'static Tables {
         let agentive = forms_of("agentive");
         let denial = forms_of("denial");
         let rejection = forms_of("rejection");
+        let own_side = forms_of("own_side");
         Tables {
             control,
             reporting,
             agentive,
             denial,
             rejection,
+            own_side,
         }
     })
 }
@@ -1751,9 +1755,7 @@ pub(super) fn code_sentence(
                         None
                     }
                 });
-            let own_side = ["recall", "withdr", "evacuat", "pull"]
-                .iter()
-                .any(|s| v.w(t).starts_with(s));
+            let own_side = tables().own_side.contains_key(v.w(t));
             match other {
                 Some(o) if own_side => (targets, vec![o]),
                 Some(o) => (vec![o], targets),

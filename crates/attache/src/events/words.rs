@@ -28,6 +28,7 @@ crate::wordclass::word_classes!("../../../../data/coder_words.txt", {
     REJECTION = "rejection",
     ACCUSATIONS = "accusations",
     DYAD_NOUNS = "dyad_nouns",
+    OWN_SIDE = "own_side",
 });
 
 #[cfg(test)]
