@@ -497,7 +497,11 @@ impl ActorLexicon {
         let matched = &text[pos..end];
         // "the West" inside "the West African nation": the longer name after the
         // article wins
-        if matched.len() > 4 && matched[..4].eq_ignore_ascii_case("the ") {
+        if matched.len() > 4
+            && matched
+                .get(..4)
+                .is_some_and(|a| a.eq_ignore_ascii_case("the "))
+        {
             if let Some(inner) = self.match_at(text, pos + 4) {
                 if inner.span.end > end {
                     return None;
@@ -567,6 +571,11 @@ mod tests {
         assert!(lex.match_at(t, 0).is_none());
         assert_eq!(lex.match_at(t, 4).map(|m| m.span), Some(Span::new(4, 16)));
         assert!(lex.match_at("the West condemned it", 0).is_some());
+        // a name whose fifth byte is inside a character
+        assert!(lex.match_at("Lomé and Accra", 0).is_some());
+        for t in ["Lomé", "Thé", "théâtre", "Ωmega", "the é"] {
+            let _ = lex.match_at(t, 0);
+        }
         assert!(lex.match_at("turkey dinner", 0).is_none());
         let t = "the Western military bloc’s";
         let m = lex.match_at(t, 0).unwrap();

@@ -28,9 +28,9 @@ pub enum Control {
 /// The class of a governing verb lemma, if it is one.
 pub fn control_class(lemma: &str) -> Option<Control> {
     Some(match lemma {
-        "plan" | "intend" | "want" | "decide" | "prepare" | "aim" | "hope" | "expect" | "set"
-        | "due" | "going" | "poised" | "move" | "wish" | "mean" | "resolve" | "determine"
-        | "ready" | "willing" => Control::Intend,
+        "plan" | "intend" | "want" | "like" | "love" | "decide" | "prepare" | "aim" | "hope"
+        | "expect" | "set" | "due" | "going" | "poised" | "move" | "wish" | "mean" | "resolve"
+        | "determine" | "ready" | "willing" => Control::Intend,
         "vow" | "pledge" | "promise" | "swear" | "commit" => Control::Promise,
         "propose" | "suggest" | "offer" | "volunteer" => Control::Propose,
         "threaten" | "warn" => Control::Threaten,
