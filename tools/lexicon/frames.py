@@ -18,7 +18,7 @@ Usage: frames.py            (writes data/verbs_frames.txt)
 import os
 import sys
 
-from lexfile import write_blocks
+from lexfile import pattern_lines, write_blocks
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 HERE = os.path.join(ROOT, "tools", "lexicon")
@@ -66,18 +66,10 @@ def family_code(family, topic):
 
 def read_patterns(path):
     out = []
-    code = None
-    with open(path, encoding="utf-8") as fh:
-        for n, raw in enumerate(fh, 1):
-            line = raw.split("#")[0].strip()
-            if not line or line.startswith("define "):
-                continue
-            if line.startswith("=="):
-                code = line[2:].split()[0]
-                continue
-            words = [w for w in line.split() if w not in FLAGS]
-            head, sep, rest = " ".join(words).partition("...")
-            out.append((code, os.path.basename(path), n, line, head.split(), rest.strip()))
+    for code, n, line in pattern_lines(path):
+        words = [w for w in line.split() if w not in FLAGS]
+        head, sep, rest = " ".join(words).partition("...")
+        out.append((code, os.path.basename(path), n, line, head.split(), rest.strip()))
     return out
 
 

@@ -1,4 +1,4 @@
-"""Writing a generated lexicon file in the data/verbs.txt format (shared by frames.py and
+"""Reading and writing lexicon files in the data/verbs.txt format (shared by frames.py and
 wordnet_propose.py)."""
 import sys
 
@@ -15,3 +15,18 @@ def write_blocks(path, header, labels, blocks):
                     fh.write(line + "\n")
     n = sum(len(v) for v in blocks.values())
     print(f"wrote {path}: {n} patterns", file=sys.stderr)
+
+
+def pattern_lines(path):
+    """(code, line_no, line) for every pattern line of a lexicon file: comments stripped,
+    defines skipped, `code` the CAMEO code of the block the line is in."""
+    code = None
+    with open(path, encoding="utf-8") as fh:
+        for n, raw in enumerate(fh, 1):
+            line = raw.split("#")[0].strip()
+            if not line or line.startswith("define "):
+                continue
+            if line.startswith("=="):
+                code = line[2:].split()[0]
+                continue
+            yield code, n, line

@@ -17,7 +17,7 @@ import os
 import re
 import sys
 from collections import defaultdict
-from lexfile import write_blocks
+from lexfile import pattern_lines, write_blocks
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 WN = os.environ.get("WNDIR", "/usr/share/wordnet")
@@ -124,20 +124,12 @@ class WordNet:
 def parse_seed(path=SEED):
     """(code, line_no, raw, head_words, rest, flags) for every pattern line."""
     out = []
-    code = None
-    with open(path, encoding="utf-8") as fh:
-        for n, raw in enumerate(fh, 1):
-            line = raw.split("#")[0].strip()
-            if not line or line.startswith("define "):
-                continue
-            if line.startswith("=="):
-                code = line[2:].split()[0]
-                continue
-            words = line.split()
-            flags = [w for w in words if w in FLAGS]
-            body = " ".join(w for w in words if w not in FLAGS)
-            head, sep, rest = body.partition("...")
-            out.append((code, n, line, head.split(), rest.strip() if sep else "", flags))
+    for code, n, line in pattern_lines(path):
+        words = line.split()
+        flags = [w for w in words if w in FLAGS]
+        body = " ".join(w for w in words if w not in FLAGS)
+        head, sep, rest = body.partition("...")
+        out.append((code, n, line, head.split(), rest.strip() if sep else "", flags))
     return out
 
 
