@@ -310,11 +310,17 @@ pub(crate) fn sector<'a>(lex: &'a ActorLexicon, parsed: &Parsed) -> Option<&'a s
     if let Some(s) = head_role.and_then(|r| lex.roles[r.1].sector.as_deref()) {
         return Some(s);
     }
+    // "army deputy spokesperson": a rank before another role gives no sector
+    let ranks_only = |i: usize| {
+        i + 1 < parsed.roles.len() && words::is_rank_role(&lex.roles[parsed.roles[i].1].phrase)
+    };
     parsed
         .roles
         .iter()
+        .enumerate()
         .rev()
-        .find_map(|r| lex.roles[r.1].sector.as_deref())
+        .filter(|&(i, _)| !ranks_only(i))
+        .find_map(|(_, r)| lex.roles[r.1].sector.as_deref())
 }
 
 #[cfg(test)]

@@ -576,24 +576,8 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let ph = &st.phrases[p];
-        // "the foreign ministry in Nairobi": the place right after it.
-        let mut after = st.units.iter().filter(|u| u.span.start >= ph.ext_end);
-        let first = after.next();
-        let next = first
-            .filter(|u| u.is_word() && u.text(self.text) == "in")
-            .and(after.next());
-        if let Some(u) = next {
-            let gap = self.text.get(ph.ext_end..u.span.start).unwrap_or("");
-            if gap.trim() == "in" {
-                let c = match u.sense() {
-                    Some(Sense::Capital(c) | Sense::CountryName(c)) => Some(c),
-                    Some(Sense::City(i)) => Some(self.lex.cities[i].1),
-                    _ => None,
-                };
-                if let Some(c) = c {
-                    return Some(self.lex.countries[c].code.clone());
-                }
-            }
+        if let Some(iso) = self.place_after(st, p) {
+            return Some(iso);
         }
         let mut counts: Vec<(String, usize)> = Vec::new();
         let mut seen: Vec<usize> = Vec::new();
@@ -668,6 +652,48 @@ impl<'a> Resolver<'a> {
             [(iso, a), (_, b), ..] if a > b => Some(iso.clone()),
             _ => None,
         }
+    }
+
+    /// The country of a place right after phrase `p`: "the foreign ministry
+    /// in Nairobi", "residents in Quito".
+    fn place_after(&self, st: &Sent, p: usize) -> Option<String> {
+        let ph = &st.phrases[p];
+        let mut after = st.units.iter().filter(|u| u.span.start >= ph.ext_end);
+        let first = after.next();
+        let u = first
+            .filter(|u| u.is_word() && u.text(self.text) == "in")
+            .and(after.next())?;
+        let gap = self.text.get(ph.ext_end..u.span.start).unwrap_or("");
+        if gap.trim() != "in" {
+            return None;
+        }
+        let c = match u.sense() {
+            Some(Sense::Capital(c) | Sense::CountryName(c)) => Some(c),
+            Some(Sense::City(i)) => Some(self.lex.cities[i].1),
+            _ => None,
+        }?;
+        Some(self.lex.countries[c].code.clone())
+    }
+
+    /// The country of the place named last before phrase `p` (in this
+    /// sentence or an earlier one): where the story happens, for a role whose
+    /// holders are local ("another resident said").
+    fn scene_country(&self, st: &Sent, p: usize) -> Option<String> {
+        if let Some(iso) = self.place_after(st, p) {
+            return Some(iso);
+        }
+        let start = st.phrases[p].start;
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.start < start)
+            .find_map(|m| {
+                // a place, or a state named by its capital ("the streets of Conakry")
+                let e = &self.entities[m.entity];
+                let place = e.kind == EntityKind::Place
+                    || (e.kind == EntityKind::State && m.kind == MentionKind::Metonym);
+                place.then(|| e.country.clone()).flatten()
+            })
     }
 
     /// The country an entity stands for or belongs to as a national actor:
@@ -1116,7 +1142,12 @@ impl<'a> Resolver<'a> {
         let mut country = self.phrase_owner(st, p, 0).and_then(|o| o.country);
         if code.is_none() && !has_owner {
             let sector = compose::sector(self.lex, &pa).unwrap_or("");
-            if let Some(iso) = self.context_country(st, p, sector) {
+            let scene = || {
+                words::is_scene_role(&r.phrase)
+                    .then(|| self.scene_country(st, p))
+                    .flatten()
+            };
+            if let Some(iso) = self.context_country(st, p, sector).or_else(scene) {
                 code = Some(format!("{iso}{sector}"));
                 country = Some(iso);
             }
@@ -1128,6 +1159,15 @@ impl<'a> Resolver<'a> {
         let kind = if plural { RoleKind::Group } else { r.kind };
         match kind {
             RoleKind::Title => None,
+            RoleKind::Anaphor => {
+                if has_owner || ph.det != Det::Definite {
+                    return None;
+                }
+                let e = self.person_by_role(&r.phrase)?;
+                let hs = self.head_span(st, p);
+                self.mention(e, hs, si, MentionKind::Nominal);
+                Some(e)
+            }
             RoleKind::Person => {
                 if !has_owner && ph.det == Det::None {
                     return None;
@@ -1485,8 +1525,13 @@ impl<'a> Resolver<'a> {
         for &(_, ri, _) in &roles {
             let role = &self.lex.roles[ri];
             let (ph_r, g, k) = (role.phrase.clone(), role.gender, role.kind);
+            let noun = role.noun.clone();
             if k == RoleKind::Person && self.entities[e].kind == EntityKind::Person {
                 self.add_role(e, &ph_r);
+            }
+            if let Some(noun) = noun.filter(|_| self.entities[e].kind == EntityKind::Person) {
+                // "Lt. Gen. Kim" is later "the general".
+                self.add_role(e, &noun);
             }
             if g.is_some() && self.entities[e].gender.is_none() {
                 self.entities[e].gender = g;

@@ -67,6 +67,9 @@ pub enum RoleKind {
     State,
     /// A title before a name ("Mr", "Gen.").
     Title,
+    /// A noun that only refers back to a person who bore the matching title
+    /// ("the general" after "Lt. Gen. Kim"); it never introduces anyone.
+    Anaphor,
 }
 
 /// A role noun or title.
@@ -80,6 +83,9 @@ pub struct Role {
     pub kind: RoleKind,
     /// Gender the noun shows ("spokeswoman").
     pub gender: Option<Gender>,
+    /// For a title, the noun a later definite description uses for its holder
+    /// ("Gen." -> "general"), if any.
+    pub noun: Option<String>,
 }
 
 /// A seat of power that stands for a state's government ("the Kremlin").
@@ -335,8 +341,12 @@ impl ActorLexicon {
         let mut role_keys = std::collections::HashSet::new();
         let mut plurals = Vec::new();
         for (line, cols) in lines(roles) {
-            if cols.len() != 4 {
-                return Err(bad("roles.tsv", line, "expected 4 tab-separated columns"));
+            if cols.len() != 4 && cols.len() != 5 {
+                return Err(bad(
+                    "roles.tsv",
+                    line,
+                    "expected 4 or 5 tab-separated columns",
+                ));
             }
             let kind = match cols[2].trim() {
                 "person" => RoleKind::Person,
@@ -346,6 +356,7 @@ impl ActorLexicon {
                 "place" => RoleKind::Place,
                 "state" => RoleKind::State,
                 "title" => RoleKind::Title,
+                "anaphor" => RoleKind::Anaphor,
                 _ => return Err(bad("roles.tsv", line, "unknown kind")),
             };
             let gender = match cols[3].trim() {
@@ -356,6 +367,18 @@ impl ActorLexicon {
             let sector = Some(cols[1].trim())
                 .filter(|s| *s != "-" && !s.is_empty())
                 .map(str::to_string);
+            let noun = cols
+                .get(4)
+                .map(|c| c.trim())
+                .filter(|c| *c != "-" && !c.is_empty())
+                .map(str::to_lowercase);
+            if noun.is_some() && kind != RoleKind::Title {
+                return Err(bad(
+                    "roles.tsv",
+                    line,
+                    "only a title names a noun (5th column)",
+                ));
+            }
             let phrase = cols[0].trim().to_string();
             let ri = lex.roles.len();
             role_keys.insert(phrase.to_ascii_lowercase());
@@ -376,6 +399,7 @@ impl ActorLexicon {
                 sector,
                 kind,
                 gender,
+                noun,
             });
         }
         for (p, ri) in plurals {

@@ -37,6 +37,8 @@ crate::wordclass::word_classes!("../../../../data/actor_words.txt", {
     TITLE_FUNCTION_WORDS = "title_function_words",
     REBEL_SECTORS = "rebel_sectors",
     STATE_SECTORS = "state_sectors",
+    SCENE_ROLES = "scene_roles",
+    RANK_ROLES = "rank_roles",
     DIPLOMATIC_STEMS = "diplomatic_stems",
     PLACE_NOUNS = "place_nouns",
     NAME_PART_PARTICLES = "name_part_particles",
@@ -231,6 +233,16 @@ pub(crate) fn is_rebel_sector(s: &str) -> bool {
 /// intelligence.
 pub(crate) fn is_state_sector(s: &str) -> bool {
     is(s, STATE_SECTORS)
+}
+
+/// Whether the holders of a role belong to where the story happens ("resident").
+pub(crate) fn is_scene_role(phrase: &str) -> bool {
+    is(phrase, SCENE_ROLES)
+}
+
+/// Whether a role only ranks the role after it ("deputy").
+pub(crate) fn is_rank_role(phrase: &str) -> bool {
+    is(phrase, RANK_ROLES)
 }
 
 /// Whether a role phrase is diplomatic (contains "ambassador", "envoy", ...).

@@ -130,6 +130,9 @@ impl<'a> Resolver<'a> {
                     }
                 }
             }
+            if covers_head {
+                code = voice_code(e, code);
+            }
             // a person the actor stage could not code: the organisation of their
             // appositive ("Tomas Halder, a spokesman for the ministry"), or the state
             // of the sentence when their title is a government one
@@ -456,10 +459,19 @@ pub fn speaker_of(doc: &Doc, entity: usize) -> Speaker {
     match doc.entities.get(entity) {
         Some(e) => Speaker {
             name: Some(e.name.clone()),
-            code: e.code.clone(),
+            code: voice_code(e, e.code.clone()),
             entity: Some(entity),
         },
         None => Speaker::default(),
+    }
+}
+
+/// The code of an entity as a speaker: a state speaks through its government
+/// ("Cambodia said in a statement" is KHMGOV); anyone else as coded.
+fn voice_code(e: &crate::doc::Entity, code: Option<String>) -> Option<String> {
+    match code {
+        Some(c) if e.kind == EntityKind::State && c.len() == 3 => Some(format!("{c}GOV")),
+        c => c,
     }
 }
 

@@ -475,9 +475,11 @@ fn speaker_codes_and_entities() {
             "United States",
         ),
         (
+            // a state speaks through its government (coding manual: speaker_code
+            // joins state and sector)
             "Moscow said the envoy had been recalled.",
             "Russia",
-            "RUS",
+            "RUSGOV",
             "Russia",
         ),
         (
