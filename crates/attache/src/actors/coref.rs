@@ -33,6 +33,9 @@ pub(crate) struct Resolver<'a> {
     we: Vec<(usize, Span)>,
     /// Named entities from the syntax layer (byte span, type), in text order.
     named: Vec<(Span, EntType)>,
+    /// The country of the dateline place the cleaner took off the body
+    /// ("MANILA (AP) —"), when the lexicon knows it.
+    dateline: Option<String>,
 }
 
 /// Per-sentence working data.
@@ -86,6 +89,11 @@ impl<'a> Resolver<'a> {
                 .flat_map(|s| doc.named_entities_in(s))
                 .map(|e| (e.span, e.kind))
                 .collect(),
+            dateline: doc
+                .meta
+                .place
+                .as_deref()
+                .and_then(|p| place_country(lex, &title_case(p))),
         }
     }
 
@@ -646,12 +654,41 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        if let Some(iso) = &self.dateline {
+            // the place of writing sets the scene for the whole article
+            add(&mut counts, iso);
+        }
         counts.sort_by_key(|c| std::cmp::Reverse(c.1));
         match counts.as_slice() {
             [(iso, _)] => Some(iso.clone()),
             [(iso, a), (_, b), ..] if a > b => Some(iso.clone()),
             _ => None,
         }
+    }
+
+    /// The state the text is about at phrase `p`: the first state named in
+    /// the nearest sentence (this one, before `p`, or one of the three before)
+    /// that names one by name or capital — usually its subject.
+    fn salient_state(&self, st: &Sent, p: usize) -> Option<usize> {
+        let start = st.phrases[p].start;
+        let mut best: Option<(usize, usize, usize)> = None; // (sentence, start, entity)
+        for m in self.mentions.iter().rev() {
+            if m.sentence + 3 < st.index {
+                break;
+            }
+            if m.span.start >= start
+                || !matches!(m.kind, MentionKind::Name | MentionKind::Metonym)
+                || self.entities[m.entity].kind != EntityKind::State
+            {
+                continue;
+            }
+            let better = best
+                .is_none_or(|(s, a, _)| m.sentence > s || (m.sentence == s && m.span.start < a));
+            if better {
+                best = Some((m.sentence, m.span.start, m.entity));
+            }
+        }
+        best.map(|b| b.2)
     }
 
     /// The country of a place right after phrase `p`: "the foreign ministry
@@ -1313,6 +1350,13 @@ impl<'a> Resolver<'a> {
                 Some(e)
             }
             RoleKind::State => {
+                if !has_owner && ph.det == Det::Definite && !plural {
+                    // "The kingdom severed ties": the state in focus
+                    let e = self.salient_state(st, p)?;
+                    let hs = self.head_span(st, p);
+                    self.mention(e, hs, si, MentionKind::Nominal);
+                    return Some(e);
+                }
                 let owner = self.owner_mentions(st, p)?;
                 if self.entities[owner].kind != EntityKind::State {
                     return None;
@@ -1923,6 +1967,18 @@ fn role_family(role: &str) -> &'static [&'static str] {
         "minister" | "secretary" => MINISTER,
         _ => &[],
     }
+}
+
+/// The country of a place name the lexicon knows as a whole (a country,
+/// capital or city).
+fn place_country(lex: &ActorLexicon, name: &str) -> Option<String> {
+    let m = lex.match_at(name, 0).filter(|m| m.span.end == name.len())?;
+    let c = match m.sense {
+        Sense::Capital(c) | Sense::CountryName(c) => c,
+        Sense::City(i) => lex.cities[i].1,
+        _ => return None,
+    };
+    Some(lex.countries[c].code.clone())
 }
 
 /// "NAIROBI" -> "Nairobi" for names written in capitals (datelines); other

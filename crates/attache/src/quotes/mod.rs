@@ -57,7 +57,8 @@ use std::fmt::Write;
 use std::sync::OnceLock;
 use words::class::{
     ADVERBIAL, AFTER_OBJECT, AS_SAYING, AUXILIARIES, BARE_NOT_CONTENT, BE, COLON_VERBS,
-    DETERMINERS, DOC_NOUNS, NAMING, NOT_PARTICIPIAL, PRONOUNS, TIME_UNITS, VERB_PREPOSITIONS,
+    DETERMINERS, DOC_NOUNS, NAMING, NOT_PARTICIPIAL, ORG_HEADS, PRONOUNS, ROLE_WORDS, SPOKES_HEADS,
+    TIME_UNITS, VERB_PREPOSITIONS,
 };
 
 /// The built-in speech-verb lexicon, compiled once per process.
@@ -1000,6 +1001,20 @@ fn skip_place(text: &str, toks: &[Tok], k: usize, hi: usize) -> usize {
 
 /// For a verb coordinated with an earlier reporting verb of the same clause unit
 /// ("... and has accused"), the earlier statement's speaker.
+/// Whether the noun phrase `a..b` can name someone who speaks: a name, or a
+/// head that is an office, a role or a source ("officials", "the ministry").
+fn speakerlike(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
+    let Some(head) = toks[a..b].iter().rev().find(|t| t.is_word()) else {
+        return false;
+    };
+    let w = head.text(text);
+    let lw = lower(w);
+    phrase::is_capitalised(w)
+        || is_in(ORG_HEADS, &lw)
+        || is_in(SPOKES_HEADS, &lw)
+        || is_in(ROLE_WORDS, &lw)
+}
+
 fn coordinated(
     text: &str,
     toks: &[Tok],
@@ -1133,8 +1148,9 @@ fn reported(
             }
         }
         if lemma.frame == Frame::Accuse {
-            // "X accused Y of CHARGE", "..., accusing Y of CHARGE"
-            if passive || pw == "to" {
+            // "X accused Y of CHARGE"; a participle ("..., accusing Y of CHARGE",
+            // "blaming Y for ...") gives the reason for an act, not a statement
+            if passive || pw == "to" || f.forms == [Form::Ing] {
                 continue;
             }
             let Some(of) = (vend..hi.min(vend + 8))
@@ -1159,7 +1175,11 @@ fn reported(
         if lemma.frame == Frame::Quote {
             // "X quoted Y as saying (that) CLAUSE", "CLAUSE, X quoted Y as saying", "CLAUSE, citing Y"
             if f.forms == [Form::Ing] && v > lo && toks[v - 1].is_punct(',') {
-                if let Some((a, b)) = phrase::np_after(text, toks, vend - 1, hi) {
+                // "citing officials" names a source; "citing a surge in
+                // infections" a reason, which speaks no words
+                let source = phrase::np_after(text, toks, vend - 1, hi)
+                    .filter(|&(a, b)| speakerlike(text, toks, a, b));
+                if let Some((a, b)) = source {
                     push(
                         out,
                         &mut taken,
