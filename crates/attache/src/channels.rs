@@ -45,6 +45,7 @@
 
 use crate::dates;
 use crate::doc::{ChannelChange, ChannelChangeKind, Doc, EntityKind, Span};
+use crate::index::Index;
 use crate::places::Gazetteer;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -219,7 +220,7 @@ struct Tok {
     rel: bool,
 }
 
-fn tokenize(doc: &Doc, si: usize) -> Vec<Tok> {
+fn tokenize(doc: &Doc, ix: &Index, si: usize) -> Vec<Tok> {
     let s = doc.sentences[si].span;
     let text = &doc.text[s.start..s.end];
     let mut out = Vec::new();
@@ -267,10 +268,8 @@ fn tokenize(doc: &Doc, si: usize) -> Vec<Tok> {
         };
         push(&mut out, a, b);
     }
-    for (mi, m) in doc.mentions.iter().enumerate() {
-        if m.span.end <= s.start || m.span.start >= s.end {
-            continue;
-        }
+    for mi in ix.mention_spans.all(s) {
+        let m = &doc.mentions[mi];
         for t in out.iter_mut() {
             if t.span.overlaps(m.span) && t.mention.is_none() {
                 t.mention = Some(mi);
@@ -1036,9 +1035,8 @@ fn agent(
     best.map(|b| b.2)
 }
 
-fn event_source(doc: &Doc, si: usize, at: Span) -> Option<String> {
-    doc.events
-        .iter()
+fn event_source(doc: &Doc, ix: &Index, si: usize, at: Span) -> Option<String> {
+    ix.events_in(doc, si)
         .filter(|e| e.sentence == si && e.source.is_some())
         .min_by_key(|e| e.trigger.start.abs_diff(at.start))
         .and_then(|e| e.source.clone())
@@ -1048,10 +1046,11 @@ fn event_source(doc: &Doc, si: usize, at: Span) -> Option<String> {
 /// `events`, `timexes`, `quotes`; fills `channels`.
 pub fn track(doc: &mut Doc) {
     let lex = ChannelLexicon::builtin();
-    let statement = dates::statement_dates(doc);
+    let ix = Index::new(doc);
+    let statement = dates::statement_dates_with(doc, &ix);
     let mut found: Vec<ChannelChange> = Vec::new();
     for si in 0..doc.sentences.len() {
-        let toks = tokenize(doc, si);
+        let toks = tokenize(doc, &ix, si);
         let triggers = find_triggers(&toks, lex);
         if triggers.is_empty() {
             continue;
@@ -1071,7 +1070,7 @@ pub fn track(doc: &mut Doc) {
             let ag = agent(doc, &toks, trig, &extents, si);
             let ag_code = ag
                 .and_then(|m| code_of(doc, m))
-                .or_else(|| event_source(doc, si, toks[trig.start].span));
+                .or_else(|| event_source(doc, &ix, si, toks[trig.start].span));
             // Coordinated phrases share holder and location.
             let mut shared_holder: Option<(Option<usize>, bool)> = None;
             let shared_location = chosen.iter().rev().find_map(|&n| nps[n].location.clone());
@@ -1086,6 +1085,7 @@ pub fn track(doc: &mut Doc) {
                 let location = np.location.clone().or(shared_location.clone());
                 let changes = resolve_parties(
                     doc,
+                    &ix,
                     &toks,
                     trig,
                     np,
@@ -1097,7 +1097,7 @@ pub fn track(doc: &mut Doc) {
                     &extents,
                 );
                 for (holder, host) in changes {
-                    let date = date_for(doc, si, &toks, trig)
+                    let date = date_for(doc, &ix, si, &toks, trig)
                         .or_else(|| statement.get(si).cloned().flatten());
                     let (hosted_at, established) = rel_attributes(doc, &toks, np);
                     let np_text = doc
@@ -1297,6 +1297,7 @@ fn attach(
 #[allow(clippy::too_many_arguments)]
 fn resolve_parties(
     doc: &Doc,
+    ix: &Index,
     toks: &[Tok],
     trig: &Trigger,
     np: &Np,
@@ -1427,10 +1428,10 @@ fn resolve_parties(
     // expulsion or closure of someone else's channel) to whom (the holder).
     if holder.is_none() || host.is_none() {
         let at = toks[trig.start].span;
-        let ev = doc
-            .events
-            .iter()
-            .filter(|e| e.sentence == toks_sentence(doc, toks))
+        let si = toks_sentence(doc, toks);
+        let ev = ix
+            .events_in(doc, si)
+            .filter(|e| e.sentence == si)
             .filter(|e| e.cameo.starts_with("16") || e.cameo.starts_with("17"))
             .min_by_key(|e| e.trigger.start.abs_diff(at.start));
         if let Some(e) = ev {
@@ -1459,11 +1460,10 @@ fn resolve_parties(
 
 /// The date of the change: the time expression nearest the trigger in its
 /// sentence, outside relative clauses.
-fn date_for(doc: &Doc, si: usize, toks: &[Tok], trig: &Trigger) -> Option<String> {
+fn date_for(doc: &Doc, ix: &Index, si: usize, toks: &[Tok], trig: &Trigger) -> Option<String> {
     let at = toks[trig.start].span;
     let rel_spans: Vec<Span> = toks.iter().filter(|t| t.rel).map(|t| t.span).collect();
-    doc.timexes
-        .iter()
+    ix.timexes_in(doc, si)
         .filter(|t| t.sentence == si && t.value.is_some())
         .filter(|t| !rel_spans.iter().any(|r| r.overlaps(t.span)))
         .filter(|t| dates::can_date(doc, at, t))

@@ -29,7 +29,8 @@
 //! conflicts with other speakers' statements about an event of that kind
 //! from another country. Connected pairs form one [`Conflict`].
 
-use crate::doc::{Claim, Conflict, Doc, EntityKind, MentionKind, QuoteKind, Span};
+use crate::doc::{Claim, Conflict, Doc, EntityKind, Mention, MentionKind, QuoteKind, Span};
+use crate::index::Index;
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::OnceLock;
@@ -341,7 +342,7 @@ struct W {
     lower: String,
 }
 
-fn words(doc: &Doc, span: Span) -> Vec<W> {
+fn words(doc: &Indexed, span: Span) -> Vec<W> {
     let text = doc.text.get(span.start..span.end).unwrap_or("");
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -401,21 +402,18 @@ fn is_boundary(w: &str) -> bool {
     )
 }
 
-fn code_at(doc: &Doc, span: Span) -> Option<(String, MentionKind)> {
-    doc.mentions
-        .iter()
-        .find(|m| m.span.overlaps(span))
-        .and_then(|m| {
-            let e = doc.entities.get(m.entity)?;
-            e.code
-                .clone()
-                .or_else(|| e.country.clone())
-                .map(|c| (c, m.kind))
-        })
+fn code_at(doc: &Indexed, span: Span) -> Option<(String, MentionKind)> {
+    doc.mention_at(span).and_then(|m| {
+        let e = doc.entities.get(m.entity)?;
+        e.code
+            .clone()
+            .or_else(|| e.country.clone())
+            .map(|c| (c, m.kind))
+    })
 }
 
 /// The actor a word stands for: a mention, or "we"/"our"/"us"/"i" for the speaker.
-fn actor_of(doc: &Doc, w: &W, speaker: &Option<String>) -> Option<String> {
+fn actor_of(doc: &Indexed, w: &W, speaker: &Option<String>) -> Option<String> {
     if matches!(w.lower.as_str(), "we" | "our" | "us" | "i" | "my") {
         return speaker.clone();
     }
@@ -424,7 +422,7 @@ fn actor_of(doc: &Doc, w: &W, speaker: &Option<String>) -> Option<String> {
 
 /// Reads the family phrases of a content span into statements.
 fn analyse(
-    doc: &Doc,
+    doc: &Indexed,
     lex: &ClaimLexicon,
     content: Span,
     base: &Statement,
@@ -583,7 +581,7 @@ fn verb_group_negated(lex: &ClaimLexicon, ws: &[W], clause_start: usize, head: u
 }
 
 /// "it"/"they" inside a statement: the nearest actor mentioned before it in the content.
-fn pronoun_actor(doc: &Doc, ws: &[W], w: &W, speaker: &Option<String>) -> Option<String> {
+fn pronoun_actor(doc: &Indexed, ws: &[W], w: &W, speaker: &Option<String>) -> Option<String> {
     if !matches!(w.lower.as_str(), "it" | "they" | "its") {
         return None;
     }
@@ -592,7 +590,7 @@ fn pronoun_actor(doc: &Doc, ws: &[W], w: &W, speaker: &Option<String>) -> Option
         .rev()
         .filter(|x| x.span.end <= w.span.start && !x.lower.ends_with("'s"))
         .find_map(|x| {
-            let m = doc.mentions.iter().find(|m| m.span.overlaps(x.span))?;
+            let m = doc.mention_at(x.span)?;
             let e = doc.entities.get(m.entity)?;
             if e.kind == EntityKind::Person {
                 return None;
@@ -633,6 +631,38 @@ const CUES: &[&str] = &[
 
 /// Every statement of the document (see the module docs).
 pub fn statements(doc: &Doc) -> Vec<Statement> {
+    statements_in(&Indexed::new(doc))
+}
+
+/// A document with its [`Index`]: the stage looks mentions up by offset and
+/// quotes by sentence.
+struct Indexed<'a> {
+    doc: &'a Doc,
+    ix: Index,
+}
+
+impl<'a> Indexed<'a> {
+    fn new(doc: &'a Doc) -> Indexed<'a> {
+        Indexed {
+            doc,
+            ix: Index::new(doc),
+        }
+    }
+
+    /// The first mention overlapping `span`.
+    fn mention_at(&self, span: Span) -> Option<&'a Mention> {
+        self.ix.mention_at(span).map(|i| &self.doc.mentions[i])
+    }
+}
+
+impl std::ops::Deref for Indexed<'_> {
+    type Target = Doc;
+    fn deref(&self) -> &Doc {
+        self.doc
+    }
+}
+
+fn statements_in(doc: &Indexed) -> Vec<Statement> {
     let lex = ClaimLexicon::builtin();
     let mut out = Vec::new();
     let mut covered = vec![false; doc.sentences.len()];
@@ -783,7 +813,7 @@ pub fn statements(doc: &Doc) -> Vec<Statement> {
 /// The speaker of a cue at word `ci`: the actor just before it ("Lavrov
 /// said") or the one after it ("said the NATO press office").
 fn speaker_near(
-    doc: &Doc,
+    doc: &Indexed,
     ws: &[W],
     ci: usize,
 ) -> Option<(Option<String>, Option<String>, Option<usize>)> {
@@ -794,19 +824,16 @@ fn speaker_near(
 type SpeakerInfo = (Option<String>, Option<String>, Option<usize>);
 
 /// The speaker of a cue and, when it follows the cue, the index of its last word.
-fn speaker_at(doc: &Doc, ws: &[W], ci: usize) -> Option<(SpeakerInfo, Option<usize>)> {
+fn speaker_at(doc: &Indexed, ws: &[W], ci: usize) -> Option<(SpeakerInfo, Option<usize>)> {
     let from_mention = |w: &W| {
-        doc.mentions
-            .iter()
-            .find(|m| m.span.overlaps(w.span))
-            .and_then(|m| {
-                let e = doc.entities.get(m.entity)?;
-                Some((
-                    Some(e.name.clone()),
-                    e.code.clone().or(e.country.clone()),
-                    Some(m.entity),
-                ))
-            })
+        doc.mention_at(w.span).and_then(|m| {
+            let e = doc.entities.get(m.entity)?;
+            Some((
+                Some(e.name.clone()),
+                e.code.clone().or(e.country.clone()),
+                Some(m.entity),
+            ))
+        })
     };
     let before = ws[..ci]
         .iter()
@@ -832,7 +859,7 @@ fn speaker_at(doc: &Doc, ws: &[W], ci: usize) -> Option<(SpeakerInfo, Option<usi
 
 /// "an accusation Moscow has called “absurd”", "Iran denied involvement",
 /// "Moscow rejected the allegations": a denial statement by the rebutting actor.
-fn rebuttals(doc: &Doc, lex: &ClaimLexicon, si: usize, out: &mut Vec<Statement>) {
+fn rebuttals(doc: &Indexed, lex: &ClaimLexicon, si: usize, out: &mut Vec<Statement>) {
     let span = doc.sentences[si].span;
     let ws = words(doc, span);
     for (k, w) in ws.iter().enumerate() {
@@ -883,7 +910,7 @@ fn rebuttals(doc: &Doc, lex: &ClaimLexicon, si: usize, out: &mut Vec<Statement>)
                     .find_map(|x| code_at(doc, x.span).map(|c| c.0))
             })
             .or_else(|| Some(code.clone()));
-        let m = doc.mentions.iter().find(|m| m.span.overlaps(ws[ri].span));
+        let m = doc.mention_at(ws[ri].span);
         let entity = m.map(|m| m.entity);
         let name = entity
             .and_then(|e| doc.entities.get(e))
@@ -971,7 +998,12 @@ fn contradict(a: &Statement, b: &Statement) -> bool {
 /// Detects conflicts: reads `quotes`, `mentions`, `entities`, `sentences`;
 /// fills `conflicts`.
 pub fn detect(doc: &mut Doc) {
-    let st = statements(doc);
+    let conflicts = conflicts_in(&Indexed::new(doc));
+    doc.conflicts = conflicts;
+}
+
+fn conflicts_in(doc: &Indexed) -> Vec<Conflict> {
+    let st = statements_in(doc);
     // Event-noun statements without a family: positive claims about an event
     // ("This was an attack on ammunition"), which a rebuttal may contradict.
     let mut all = st;
@@ -988,8 +1020,37 @@ pub fn detect(doc: &mut Doc) {
         r
     }
     let mut linked = vec![false; n];
+    // The groups depend only on which pairs contradict, so only the pairs
+    // `contradict` can accept are tried: same family and opposite polarity,
+    // or an involvement rebuttal against a positive claim about an event.
+    let mut by_family: HashMap<&str, [Vec<usize>; 2]> = HashMap::new();
+    for (i, s) in all.iter().enumerate() {
+        by_family.entry(s.family.as_str()).or_default()[s.polarity as usize].push(i);
+    }
+    let rebuttals: Vec<usize> = (0..n)
+        .filter(|&i| all[i].family == "involve" && !all[i].polarity)
+        .collect();
+    let claims: Vec<usize> = if rebuttals.is_empty() {
+        Vec::new()
+    } else {
+        (0..n).filter(|&i| all[i].polarity).collect()
+    };
+    // The indices after `i` in an ascending list.
+    let after = |list: &[usize], i: usize| -> Vec<usize> {
+        list[list.partition_point(|&j| j <= i)..].to_vec()
+    };
     for i in 0..n {
-        for j in i + 1..n {
+        let s = &all[i];
+        let mut cands = after(&by_family[s.family.as_str()][!s.polarity as usize], i);
+        if s.family == "involve" && !s.polarity {
+            cands.extend(after(&claims, i));
+        }
+        if s.polarity {
+            cands.extend(after(&rebuttals, i));
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        for j in cands {
             if contradict(&all[i], &all[j]) {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                 parent[a] = b;
@@ -1009,7 +1070,7 @@ pub fn detect(doc: &mut Doc) {
             None => groups.push((r, vec![i])),
         }
     }
-    doc.conflicts = groups
+    groups
         .into_iter()
         .map(|(_, members)| {
             let first = &all[members[0]];
@@ -1037,23 +1098,22 @@ pub fn detect(doc: &mut Doc) {
             }
             Conflict { topic, claims }
         })
-        .collect();
+        .collect()
 }
 
-fn event_claims(doc: &Doc, st: &[Statement]) -> Vec<Statement> {
+fn event_claims(doc: &Indexed, st: &[Statement]) -> Vec<Statement> {
     let lex = ClaimLexicon::builtin();
     if !st.iter().any(|s| s.family == "involve" && !s.polarity) {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let mut seen: Vec<Span> = st.iter().map(|s| s.span).collect();
+    let mut seen: std::collections::HashSet<Span> = st.iter().map(|s| s.span).collect();
     for (qi, q) in doc.quotes.iter().enumerate() {
         let ws = words(doc, q.span);
         if let Some(ev) = ws.iter().find(|w| lex.is("event", &w.lower)) {
-            if seen.contains(&q.span) {
+            if !seen.insert(q.span) {
                 continue;
             }
-            seen.push(q.span);
             let code = q.speaker.code.clone().or_else(|| {
                 q.speaker
                     .entity
@@ -1077,7 +1137,7 @@ fn event_claims(doc: &Doc, st: &[Statement]) -> Vec<Statement> {
     }
     {
         for si in 0..doc.sentences.len() {
-            if doc.quotes.iter().any(|q| q.sentences.contains(&si)) {
+            if doc.ix.quotes.any(si) {
                 continue;
             }
             let span = doc.sentences[si].span;
@@ -1108,7 +1168,7 @@ fn event_claims(doc: &Doc, st: &[Statement]) -> Vec<Statement> {
     out
 }
 
-fn topic_of(doc: &Doc, s: &Statement, all: &[&Statement]) -> String {
+fn topic_of(doc: &Indexed, s: &Statement, all: &[&Statement]) -> String {
     let name = |c: &Option<String>| {
         c.clone().map(|c| {
             doc.entities

@@ -39,8 +39,10 @@
 //! 3. otherwise none: the publication date is not used as a fallback.
 
 use crate::doc::{Doc, EventStatus, Precision, QuoteKind, Span, Timex};
+use crate::index::Index;
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A time expression found in a piece of text, with offsets relative to it.
@@ -857,7 +859,8 @@ pub fn resolve(doc: &mut Doc) {
         }
     }
     doc.timexes = timexes;
-    let statement = statement_dates(doc);
+    let ix = Index::new(doc);
+    let statement = statement_dates_with(doc, &ix);
     let mut dates = Vec::with_capacity(doc.events.len());
     for e in &doc.events {
         let stated = statement.get(e.sentence).cloned().flatten();
@@ -870,28 +873,44 @@ pub fn resolve(doc: &mut Doc) {
             .date
             .clone()
             .or(announced)
-            .or_else(|| date_near(doc, e.sentence, e.trigger))
+            .or_else(|| nearest_date(doc, e.sentence, e.trigger, ix.timexes_in(doc, e.sentence)))
             .or(stated);
         dates.push(d);
     }
     for (e, d) in doc.events.iter_mut().zip(dates) {
         e.date = d;
     }
-    // Where: the place the event's sentence names.
-    crate::places::locate_events(doc);
+    // Where: the place the event's sentence names (the dates set above change
+    // no layer the index covers).
+    crate::places::locate_events_with(doc, &ix);
 }
 
 /// The value of the time expression in sentence `sentence` nearest `at`,
 /// preferring one in the same clause (no comma, semicolon or quotation mark
 /// in between).
 pub fn date_near(doc: &Doc, sentence: usize, at: Span) -> Option<String> {
+    nearest_date(
+        doc,
+        sentence,
+        at,
+        doc.timexes.iter().filter(|t| t.sentence == sentence),
+    )
+}
+
+/// [`date_near`] among `timexes`, the time expressions of sentence `sentence`
+/// in layer order.
+fn nearest_date<'d>(
+    doc: &'d Doc,
+    sentence: usize,
+    at: Span,
+    timexes: impl Iterator<Item = &'d Timex>,
+) -> Option<String> {
     let rel = doc
         .sentences
         .get(sentence)
         .map(|s| relative_clauses(&doc.text, s.span))
         .unwrap_or_default();
-    doc.timexes
-        .iter()
+    timexes
         .filter(|t| t.sentence == sentence && t.value.is_some())
         // not inside a relative clause the trigger is outside of
         .filter(|t| !rel.iter().any(|r| r.contains(t.span) && !r.contains(at)))
@@ -1079,18 +1098,23 @@ const SPEECH_CUES: &[&str] = &[
 /// "reported late on Monday"), inherited by later statements of the same
 /// speaker and by unattributed sentences that follow a dated statement.
 pub fn statement_dates(doc: &Doc) -> Vec<Option<String>> {
+    statement_dates_with(doc, &Index::new(doc))
+}
+
+/// [`statement_dates`] with the document's [`Index`].
+pub fn statement_dates_with(doc: &Doc, ix: &Index) -> Vec<Option<String>> {
     let n = doc.sentences.len();
     let mut out: Vec<Option<String>> = vec![None; n];
-    let mut by_speaker: Vec<(String, String)> = Vec::new();
+    // The date each speaker was last given one.
+    let mut by_speaker: HashMap<String, String> = HashMap::new();
     let mut last: Option<String> = None;
     for si in 0..n {
         let s = doc.sentences[si].span;
         let text = &doc.text[s.start..s.end];
         let cue = find_cue(text);
-        let speaker = speaker_key(doc, si, text, cue);
+        let speaker = speaker_key(doc, ix, si, text, cue);
         let own = cue.and_then(|(cs, ce)| {
-            doc.timexes
-                .iter()
+            ix.timexes_in(doc, si)
                 .filter(|t| t.sentence == si && t.value.is_some())
                 .filter(|t| {
                     let ts = t.span.start - s.start;
@@ -1109,21 +1133,12 @@ pub fn statement_dates(doc: &Doc) -> Vec<Option<String>> {
         });
         let date = match (&own, cue, &speaker) {
             (Some(d), _, _) => Some(d.clone()),
-            (None, Some(_), Some(k)) => by_speaker
-                .iter()
-                .rev()
-                .find(|(sk, _)| sk == k)
-                .map(|(_, d)| d.clone()),
+            (None, Some(_), Some(k)) => by_speaker.get(k).cloned(),
             (None, Some(_), None) => None,
             // No cue: a sentence continuing the statement before it.
             (None, None, _) => {
-                if let Some(e) = quote_speaker(doc, si) {
-                    let k = format!("#{e}");
-                    by_speaker
-                        .iter()
-                        .rev()
-                        .find(|(sk, _)| *sk == k)
-                        .map(|(_, d)| d.clone())
+                if let Some(e) = quote_speaker(doc, ix, si) {
+                    by_speaker.get(&format!("#{e}")).cloned()
                 } else if text.contains('“') || text.contains('"') {
                     last.clone()
                 } else if si > 0 && out[si - 1].is_some() && continues(text) {
@@ -1135,7 +1150,7 @@ pub fn statement_dates(doc: &Doc) -> Vec<Option<String>> {
         };
         if let (Some(d), Some(k)) = (&date, &speaker) {
             if own.is_some() {
-                by_speaker.push((k.clone(), d.clone()));
+                by_speaker.insert(k.clone(), d.clone());
             }
         }
         if cue.is_some() {
@@ -1170,16 +1185,21 @@ fn find_cue(text: &str) -> Option<(usize, usize)> {
 
 /// Who speaks in sentence `si`: the quotation stage's speaker entity, else the
 /// capitalised word next to the cue ("Lavrov said", "said … Sergey Lavrov").
-fn speaker_key(doc: &Doc, si: usize, text: &str, cue: Option<(usize, usize)>) -> Option<String> {
-    if let Some(e) = quote_speaker(doc, si) {
+fn speaker_key(
+    doc: &Doc,
+    ix: &Index,
+    si: usize,
+    text: &str,
+    cue: Option<(usize, usize)>,
+) -> Option<String> {
+    if let Some(e) = quote_speaker(doc, ix, si) {
         return Some(format!("#{e}"));
     }
     let (cs, ce) = cue?;
     // A mention next to the cue: just before it, or in the few words after it.
     let s = doc.sentences[si].span.start;
-    let near = doc
-        .mentions
-        .iter()
+    let near = ix
+        .mentions_in(doc, si)
         .filter(|m| m.sentence == si && m.span.start >= s && m.span.end <= s + text.len())
         .filter(|m| {
             doc.entities
@@ -1229,9 +1249,8 @@ fn speaker_key(doc: &Doc, si: usize, text: &str, cue: Option<(usize, usize)>) ->
     lastcap
 }
 
-fn quote_speaker(doc: &Doc, si: usize) -> Option<usize> {
-    doc.quotes
-        .iter()
+fn quote_speaker(doc: &Doc, ix: &Index, si: usize) -> Option<usize> {
+    ix.quotes_in(doc, si)
         .filter(|q| q.sentences.contains(&si))
         .find(|q| q.kind == QuoteKind::Indirect || q.kind == QuoteKind::Direct)
         .and_then(|q| q.speaker.entity)

@@ -24,6 +24,7 @@ pub mod dates;
 pub mod doc;
 pub mod error;
 pub mod events;
+pub mod index;
 pub mod input;
 pub mod markup;
 pub mod output;

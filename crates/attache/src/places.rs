@@ -199,6 +199,13 @@ impl Gazetteer {
 /// the one nearest the trigger, preferring one after it. Reads `sentences`,
 /// `mentions`, `entities`, `events`; fills `events[].location`.
 pub fn locate_events(doc: &mut Doc) {
+    let ix = crate::index::Index::new(doc);
+    locate_events_with(doc, &ix);
+}
+
+/// [`locate_events`] with an [`Index`](crate::index::Index) of `doc`'s
+/// mentions as they are.
+pub fn locate_events_with(doc: &mut Doc, ix: &crate::index::Index) {
     let g = Gazetteer::builtin();
     let mut found: Vec<Option<String>> = Vec::with_capacity(doc.events.len());
     for e in &doc.events {
@@ -216,7 +223,7 @@ pub fn locate_events(doc: &mut Doc) {
             .into_iter()
             .map(|(a, _, p)| (s.span.start + a, p.name.clone()))
             .collect();
-        for m in doc.mentions_in(e.sentence) {
+        for m in ix.mentions_in(doc, e.sentence) {
             let is_place = doc
                 .entities
                 .get(m.entity)

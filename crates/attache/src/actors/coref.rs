@@ -36,6 +36,39 @@ pub(crate) struct Resolver<'a> {
     /// The country of the dateline place the cleaner took off the body
     /// ("MANILA (AP) —"), when the lexicon knows it.
     dateline: Option<String>,
+    /// The countries of the national actors of the sentences before this one.
+    so_far: SoFar,
+}
+
+/// The countries of the national actors mentioned in the sentences before
+/// the current one, for `context_country`'s "the article so far": kept up to
+/// date as sentences end and as entities learn their country or code (every
+/// change goes through `set_country` / `set_code`), so that no query scans
+/// every mention.
+#[derive(Default)]
+struct SoFar {
+    /// Mentions `0..upto` are counted: those of the sentences before the
+    /// current one (split_coordination changes only the current sentence's).
+    upto: usize,
+    /// The largest start of a counted mention.
+    max_start: usize,
+    /// Entities with a counted mention (not a demonym) ...
+    member: Vec<bool>,
+    /// ... and the country each stands for now (`mention_country`).
+    iso: Vec<Option<String>>,
+    /// Counted entities by country (no zero counts).
+    counts: HashMap<String, usize>,
+}
+
+impl SoFar {
+    fn add(&mut self, iso: &Option<String>, by: isize) {
+        let Some(iso) = iso else { return };
+        let n = self.counts.entry(iso.clone()).or_insert(0);
+        *n = (*n as isize + by) as usize;
+        if *n == 0 {
+            self.counts.remove(iso);
+        }
+    }
 }
 
 /// Per-sentence working data.
@@ -94,7 +127,56 @@ impl<'a> Resolver<'a> {
                 .place
                 .as_deref()
                 .and_then(|p| place_country(lex, &title_case(p))),
+            so_far: SoFar::default(),
         }
+    }
+
+    /// Sets an entity's country (and keeps `so_far` up to date).
+    fn set_country(&mut self, e: usize, country: Option<String>) {
+        self.entities[e].country = country;
+        self.recount(e);
+    }
+
+    /// Sets an entity's code (and keeps `so_far` up to date).
+    fn set_code(&mut self, e: usize, code: Option<String>) {
+        self.entities[e].code = code;
+        self.recount(e);
+    }
+
+    fn recount(&mut self, e: usize) {
+        if !self.so_far.member.get(e).copied().unwrap_or(false) {
+            return;
+        }
+        let now = self.mention_country(e);
+        if now != self.so_far.iso[e] {
+            let old = std::mem::replace(&mut self.so_far.iso[e], now.clone());
+            self.so_far.add(&old, -1);
+            self.so_far.add(&now, 1);
+        }
+    }
+
+    /// Counts the mentions added since the last call into `so_far` (at the
+    /// start of a sentence: the mentions of the sentences before it).
+    fn count_so_far(&mut self) {
+        for k in self.so_far.upto..self.mentions.len() {
+            let m = &self.mentions[k];
+            if m.kind == MentionKind::Demonym {
+                continue;
+            }
+            let (e, start) = (m.entity, m.span.start);
+            self.so_far.max_start = self.so_far.max_start.max(start);
+            if self.so_far.member.len() <= e {
+                self.so_far.member.resize(e + 1, false);
+                self.so_far.iso.resize(e + 1, None);
+            }
+            if !self.so_far.member[e] {
+                let iso = self.mention_country(e);
+                self.so_far.add(&iso, 1);
+                self.so_far.member[e] = true;
+                self.so_far.iso[e] = iso;
+            }
+        }
+        self.so_far.upto = self.mentions.len();
     }
 
     /// What the entity tagger says a name is: `Some(Some(kind))` for a person,
@@ -163,7 +245,7 @@ impl<'a> Resolver<'a> {
             self.lex.countries[c].code.clone(),
         );
         let e = self.new_entity(&name, Some(code.clone()), EntityKind::State);
-        self.entities[e].country = Some(code);
+        self.set_country(e, Some(code));
         self.heads[e] = vec!["country".into(), "state".into(), "nation".into()];
         self.states.insert(c, e);
         e
@@ -182,7 +264,7 @@ impl<'a> Resolver<'a> {
         let code = (org.kind != OrgKind::Place).then(|| org.code.clone());
         let (name, country, heads) = (org.name.clone(), org.country.clone(), org.anaphora.clone());
         let e = self.new_entity(&name, code, kind);
-        self.entities[e].country = country;
+        self.set_country(e, country);
         self.heads[e] = heads;
         self.orgs.insert(o, e);
         e
@@ -194,7 +276,7 @@ impl<'a> Resolver<'a> {
             return e;
         }
         let e = self.new_entity(name, None, EntityKind::Place);
-        self.entities[e].country = country;
+        self.set_country(e, country);
         self.by_key.insert(key, e);
         e
     }
@@ -246,6 +328,7 @@ impl<'a> Resolver<'a> {
     // ---- sentences ------------------------------------------------------
 
     fn sentence(&mut self, si: usize, start: usize, units: &[Unit]) {
+        self.count_so_far();
         let (phrases, prons) = compose::phrases(self.text, units, self.lex);
         let parsed: Vec<Parsed> = phrases.iter().map(|p| compose::parse(units, p)).collect();
         let n = phrases.len();
@@ -392,7 +475,7 @@ impl<'a> Resolver<'a> {
                     None => {
                         let g =
                             self.new_entity(&name, Some(format!("{c}{sector}")), EntityKind::Group);
-                        self.entities[g].country = Some(c.clone());
+                        self.set_country(g, Some(c.clone()));
                         self.entities[g].roles = self.entities[he].roles.clone();
                         self.owner_of[g] = Some(self.mentions[m].entity);
                         self.by_key.insert(key, g);
@@ -626,7 +709,30 @@ impl<'a> Resolver<'a> {
             }
         }
         let mut whole = false;
-        if counts.is_empty() && from > 0 {
+        let sf = &self.so_far;
+        if counts.is_empty() && from > 0 && (sf.upto == 0 || sf.max_start < ph.start) {
+            // Nothing national nearby: the article so far decides. The
+            // entities of the earlier sentences are counted in `so_far` (as
+            // the scan below would count them: each once, with its country
+            // now; those seen above have none); this sentence's are added.
+            whole = true;
+            for (iso, &n) in &sf.counts {
+                counts.push((iso.clone(), n));
+            }
+            for m in &self.mentions[sf.upto.min(self.mentions.len())..] {
+                if m.span.start >= ph.start
+                    || seen.contains(&m.entity)
+                    || m.kind == MentionKind::Demonym
+                    || sf.member.get(m.entity).copied().unwrap_or(false)
+                {
+                    continue;
+                }
+                seen.push(m.entity);
+                if let Some(iso) = self.mention_country(m.entity) {
+                    add(&mut counts, &iso);
+                }
+            }
+        } else if counts.is_empty() && from > 0 {
             // Nothing national nearby: the article so far decides.
             whole = true;
             for m in &self.mentions {
@@ -713,7 +819,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The country of the place named last before phrase `p` (in this
-    /// sentence or an earlier one): where the story happens, for a role whose
+    /// sentence or one of the five before): where the story happens, for a role whose
     /// holders are local ("another resident said").
     fn scene_country(&self, st: &Sent, p: usize) -> Option<String> {
         if let Some(iso) = self.place_after(st, p) {
@@ -723,6 +829,7 @@ impl<'a> Resolver<'a> {
         self.mentions
             .iter()
             .rev()
+            .take_while(|m| m.sentence + 5 >= st.index)
             .filter(|m| m.span.start < start)
             .find_map(|m| {
                 // a place, or a state named by its capital ("the streets of Conakry")
@@ -775,7 +882,7 @@ impl<'a> Resolver<'a> {
         };
         let heads = org.anaphora.clone();
         let e = self.new_entity(&name, Some(code), kind);
-        self.entities[e].country = Some(self.lex.countries[c].code.clone());
+        self.set_country(e, Some(self.lex.countries[c].code.clone()));
         self.heads[e] = heads;
         self.by_key.insert(key, e);
         e
@@ -1099,7 +1206,7 @@ impl<'a> Resolver<'a> {
                     None => {
                         let code = self.lex.countries[c].code.clone();
                         let e = self.new_entity(&name, Some(code.clone()), EntityKind::Group);
-                        self.entities[e].country = Some(code);
+                        self.set_country(e, Some(code));
                         self.owner_of[e] = Some(self.state(c));
                         self.by_key.insert(key, e);
                         e
@@ -1241,7 +1348,7 @@ impl<'a> Resolver<'a> {
                         self.entities[e].gender = Some(g);
                     }
                 }
-                self.entities[e].country = country;
+                self.set_country(e, country);
                 self.owner_of[e] = owner.or(of_e).or(st.pron_owner[p]);
                 self.mention(e, hs, si, MentionKind::Nominal);
                 Some(e)
@@ -1261,7 +1368,7 @@ impl<'a> Resolver<'a> {
                     None => {
                         let e = self.new_entity(&name, code, EntityKind::Group);
                         self.by_key.insert(key, e);
-                        self.entities[e].country = country;
+                        self.set_country(e, country);
                         self.owner_of[e] = owner.or(of_e).or(st.pron_owner[p]);
                         self.add_role(e, &r.phrase);
                         e
@@ -1289,7 +1396,7 @@ impl<'a> Resolver<'a> {
                     }
                     let name = self.bare_text(st, p);
                     let e = self.new_entity(&name, code, EntityKind::Organization);
-                    self.entities[e].country = country;
+                    self.set_country(e, country);
                     self.heads[e] = vec![r.phrase.clone(), last_word(&r.phrase).to_string()];
                     self.mention(e, hs, si, MentionKind::Nominal);
                     return Some(e);
@@ -1340,7 +1447,7 @@ impl<'a> Resolver<'a> {
                         };
                         let e = self.new_entity(&name, c, ekind);
                         self.by_key.insert(key, e);
-                        self.entities[e].country = country;
+                        self.set_country(e, country);
                         self.owner_of[e] = owner.or(of_e).or(st.pron_owner[p]);
                         self.heads[e] = vec![r.phrase.clone(), last_word(&r.phrase).to_string()];
                         e
@@ -1474,7 +1581,7 @@ impl<'a> Resolver<'a> {
                     None => {
                         let code = self.entities[pe].code.clone();
                         let e = self.new_entity(&name, code, EntityKind::Organization);
-                        self.entities[e].country = self.entities[pe].country.clone();
+                        self.set_country(e, self.entities[pe].country.clone());
                         self.owner_of[e] = Some(pe);
                         self.by_key.insert(key, e);
                         e
@@ -1534,7 +1641,7 @@ impl<'a> Resolver<'a> {
         }) {
             Some(e) => {
                 if self.entities[e].code.is_none() {
-                    self.entities[e].code = code.clone();
+                    self.set_code(e, code.clone());
                 }
                 e
             }
@@ -1542,7 +1649,7 @@ impl<'a> Resolver<'a> {
                 Some(e) => e,
                 None => {
                     let e = self.new_entity(&canon, code.clone(), kind);
-                    self.entities[e].country = country.clone();
+                    self.set_country(e, country.clone());
                     if kind == EntityKind::Person {
                         self.by_surname.entry(lw.to_lowercase()).or_insert(e);
                         self.add_name_parts(&canon, e);
@@ -1558,7 +1665,7 @@ impl<'a> Resolver<'a> {
             },
         };
         if self.entities[e].country.is_none() {
-            self.entities[e].country = country;
+            self.set_country(e, country);
         }
         if let Some(q) = st.of_target[p] {
             owner_e = owner_e.or(self.resolve(st, q));

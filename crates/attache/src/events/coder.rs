@@ -10,6 +10,7 @@ use super::status::{self, Control, Cues};
 use super::tree::{self, Inherit, Tree};
 use super::words::{class, words};
 use crate::doc::{Doc, EntityKind, Event, EventStatus, MentionKind, QuoteKind, Span, TokenKind};
+use crate::index::Index;
 use crate::syntax::{Dep, Tag};
 use std::sync::OnceLock;
 
@@ -259,15 +260,13 @@ fn is_neg(w: &str) -> bool {
 }
 
 impl View {
-    fn build(doc: &Doc, si: usize, lex: &VerbLexicon, dyad: Option<&Dyad>) -> View {
+    fn build(doc: &Doc, ix: &Index, si: usize, lex: &VerbLexicon, dyad: Option<&Dyad>) -> View {
         let (words, spans) = normalise(doc, si);
         let n = words.len();
         let mut quote_of = vec![None; n];
         let sentence_span = doc.sentences[si].span;
-        for (qi, q) in doc.quotes.iter().enumerate() {
-            if !q.span.overlaps(sentence_span) {
-                continue;
-            }
+        for qi in ix.quote_spans.all(sentence_span) {
+            let q = &doc.quotes[qi];
             for (i, s) in spans.iter().enumerate() {
                 if q.span.contains(*s) {
                     quote_of[i] = Some(qi);
@@ -276,8 +275,8 @@ impl View {
         }
         let mut cands: Vec<Cand> = Vec::new();
         let tok_index = |off: usize| spans.partition_point(|s| s.end <= off);
-        let nations: Vec<(usize, String, usize)> = doc
-            .mentions_in(si)
+        let nations: Vec<(usize, String, usize)> = ix
+            .mentions_in(doc, si)
             .filter_map(|m| {
                 let e = doc.entities.get(m.entity)?;
                 let c = e.country.clone().or_else(|| {
@@ -291,14 +290,14 @@ impl View {
             .filter(|(i, _, _)| *i < n)
             .collect();
         let mut mentioned = vec![false; n];
-        for m in doc.mentions_in(si) {
+        for m in ix.mentions_in(doc, si) {
             for (i, s) in spans.iter().enumerate() {
                 if m.span.start <= s.start && s.end <= m.span.end {
                     mentioned[i] = true;
                 }
             }
         }
-        for m in doc.mentions_in(si) {
+        for m in ix.mentions_in(doc, si) {
             let Some(ent) = doc.entities.get(m.entity) else {
                 continue;
             };
@@ -1314,12 +1313,13 @@ pub(super) type Dyad = [(String, usize); 2];
 
 pub(super) fn code_sentence(
     doc: &Doc,
+    ix: &Index,
     lex: &VerbLexicon,
     si: usize,
     dyad: Option<&Dyad>,
     out: &mut Vec<Event>,
 ) {
-    let v = View::build(doc, si, lex, dyad);
+    let v = View::build(doc, ix, si, lex, dyad);
     if v.cands.is_empty() {
         return;
     }

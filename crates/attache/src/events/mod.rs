@@ -74,8 +74,9 @@ use std::fmt::Write;
 pub fn code(doc: &mut Doc, verbs: &VerbLexicon) {
     let mut events = Vec::new();
     let dyad = article_dyad(doc);
+    let ix = crate::index::Index::new(doc);
     for si in 0..doc.sentences.len() {
-        coder::code_sentence(doc, verbs, si, dyad.as_ref(), &mut events);
+        coder::code_sentence(doc, &ix, verbs, si, dyad.as_ref(), &mut events);
     }
     infer_targets(doc, &mut events);
     // an actor does not visit, meet or host itself: such a dyad is a misread
@@ -89,15 +90,26 @@ pub fn code(doc: &mut Doc, verbs: &VerbLexicon) {
 /// other direction unless the sentence already has it.
 fn add_converses(events: &mut Vec<crate::doc::Event>) {
     let side = |x: &Option<String>| x.as_deref().map(|c| coder::country(c).to_string());
-    let mut extra = Vec::new();
+    let mut extra: Vec<crate::doc::Event> = Vec::new();
+    // Only events of the same sentence can match: when the events are in
+    // sentence order (as the coder writes them), those are a run found by
+    // binary search, in `events` and in `extra` alike.
+    let sorted = events.windows(2).all(|w| w[0].sentence <= w[1].sentence);
+    let run = |list: &[crate::doc::Event], s: usize| -> std::ops::Range<usize> {
+        if sorted {
+            list.partition_point(|o| o.sentence < s)..list.partition_point(|o| o.sentence <= s)
+        } else {
+            0..list.len()
+        }
+    };
     for e in events.iter() {
         let (Some(code), Some(_), Some(_)) = (cameo::converse(&e.cameo), &e.source, &e.target)
         else {
             continue;
         };
-        let present = events
+        let present = events[run(events, e.sentence)]
             .iter()
-            .chain(extra.iter())
+            .chain(extra[run(&extra, e.sentence)].iter())
             .any(|o: &crate::doc::Event| {
                 o.sentence == e.sentence
                     && o.cameo == code

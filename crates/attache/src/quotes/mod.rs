@@ -213,9 +213,11 @@ pub fn attribute_with(doc: &mut Doc, lex: &SpeechLexicon) {
                         .any(|m| m.content.contains(Span::new(t.start, t.end)))
             });
         let mut cands = Vec::new();
+        // (the results are in paragraph order: only the last paragraph's are looked at)
         let prev_open_end = results
             .iter()
             .rev()
+            .take_while(|(c, _)| c.para + 1 >= pi)
             .find(|(c, _)| c.kind == QuoteKind::Direct && c.para + 1 == pi)
             .is_some_and(|(c, _)| c.open_end);
         for (k, m) in statements.iter().enumerate() {
