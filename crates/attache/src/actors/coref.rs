@@ -1440,7 +1440,11 @@ impl<'a> Resolver<'a> {
                 {
                     Some(e) => e,
                     None => {
-                        let c = if ekind == EntityKind::Place {
+                        // A building has no code, but a diplomatic post speaks
+                        // for its state ("the Chinese embassy said": CHNGOV).
+                        let c = if ekind == EntityKind::Place
+                            && !words::is_diplomatic_role(&r.phrase)
+                        {
                             None
                         } else {
                             code
@@ -1493,12 +1497,7 @@ impl<'a> Resolver<'a> {
                     .then(|| self.by_surname.get(&name_text.to_lowercase()).copied())
                     .flatten()
             })
-            .or_else(|| {
-                (!name_text.contains(' '))
-                    .then(|| self.by_part.get(&name_text.to_lowercase()).copied())
-                    .flatten()
-                    .flatten()
-            });
+            .or_else(|| self.by_part.get(&name_text.to_lowercase()).copied().flatten());
         if weak && existing.is_none() {
             return None;
         }
@@ -1721,6 +1720,7 @@ impl<'a> Resolver<'a> {
     /// capitalised words of two letters or more ("Hu", "Xi"), not the particles
     /// of Arabic, Romance, Dutch or German names ("Al", "bin", "De", "van").
     fn add_name_parts(&mut self, name: &str, e: usize) {
+        let mut parts: Vec<String> = Vec::new();
         for part in name.split([' ', '-']) {
             let lower = part.to_lowercase();
             if part.chars().count() < 2
@@ -1729,8 +1729,17 @@ impl<'a> Resolver<'a> {
             {
                 continue;
             }
+            parts.push(lower);
+        }
+        // Two-part surnames and given names: "Ruiz Castaño" and "López Obrador"
+        // are the tails of "María Fernanda Ruiz Castaño", "Andrés Manuel López Obrador".
+        let words: Vec<&str> = name.split(' ').collect();
+        for k in 1..words.len().saturating_sub(1) {
+            parts.push(words[k..].join(" ").to_lowercase());
+        }
+        for part in parts {
             self.by_part
-                .entry(part.to_lowercase())
+                .entry(part)
                 .and_modify(|x| {
                     if *x != Some(e) {
                         *x = None;
