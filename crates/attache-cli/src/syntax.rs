@@ -1,7 +1,8 @@
 //! `attache train` and `attache syntax-eval`: the syntax models from CoNLL-U.
 
 use anyhow::Context;
-use attache::syntax::{conllu, eval, ner::EntityTagger, parser::Parser, tagger::Tagger};
+use attache::syntax::parser::{Parser, ParserOptions};
+use attache::syntax::{conllu, eval, ner::EntityTagger, tagger::Tagger};
 use attache::syntax::{Models, TrainOptions};
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -42,6 +43,19 @@ pub struct TrainArgs {
     /// Features seen fewer times are dropped from the written model.
     #[arg(long, default_value_t = TrainOptions::default().min_count)]
     min_count: u32,
+    /// `--min-count` for the tagger alone (and the parser's jackknifed taggers).
+    #[arg(long)]
+    tagger_min_count: Option<u32>,
+    /// `--min-count` for the parser alone.
+    #[arg(long)]
+    parser_min_count: Option<u32>,
+    /// `--min-count` for the entity tagger alone.
+    #[arg(long)]
+    entities_min_count: Option<u32>,
+    /// Parser weights smaller than this many units (of 32,767 for the
+    /// largest) are dropped from the written model.
+    #[arg(long, default_value_t = 1)]
+    parser_min_weight: i16,
 }
 
 /// Flags of `attache syntax-eval`.
@@ -98,26 +112,37 @@ pub fn train(args: TrainArgs) -> anyhow::Result<u8> {
         seed: args.seed,
         min_count: args.min_count,
     };
+    let with_count = |c: Option<u32>| TrainOptions {
+        min_count: c.unwrap_or(args.min_count),
+        ..opts.clone()
+    };
+    let tagger_opts = with_count(args.tagger_min_count);
+    let entities_opts = with_count(args.entities_min_count);
+    let parser_opts = ParserOptions {
+        min_count: Some(args.parser_min_count.unwrap_or(args.min_count)),
+        min_weight: args.parser_min_weight,
+        ..ParserOptions::default()
+    };
     let wants = |k| args.only.is_empty() || args.only.contains(&k);
     let mut log = |m: &str| eprintln!("  {m}");
     if wants(ModelKind::Tagger) {
         let t0 = Instant::now();
         eprintln!("training the tagger");
-        let m = Tagger::train(&sents, &opts, &mut log);
+        let m = Tagger::train(&sents, &tagger_opts, &mut log);
         eprintln!("  {:.1} s", t0.elapsed().as_secs_f64());
         write(&args.out.join("tagger.bin"), &m.to_bytes())?;
     }
     if wants(ModelKind::Parser) {
         let t0 = Instant::now();
         eprintln!("training the parser");
-        let m = Parser::train(&sents, &opts, &mut log);
+        let m = Parser::train_options(&sents, &tagger_opts, &parser_opts, &mut log);
         eprintln!("  {:.1} s", t0.elapsed().as_secs_f64());
         write(&args.out.join("parser.bin"), &m.to_bytes())?;
     }
     if wants(ModelKind::Entities) {
         let t0 = Instant::now();
         eprintln!("training the entity tagger");
-        let m = EntityTagger::train(&sents, &opts, &mut log);
+        let m = EntityTagger::train(&sents, &entities_opts, &mut log);
         eprintln!("  {:.1} s", t0.elapsed().as_secs_f64());
         write(&args.out.join("entities.bin"), &m.to_bytes())?;
     }

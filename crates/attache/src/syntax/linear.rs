@@ -219,6 +219,14 @@ impl Trainer {
     /// The averaged model, quantised: features seen fewer than `min_count`
     /// times are dropped, and so are weights that round to 0.
     pub fn freeze(&self, min_count: u32) -> Frozen {
+        self.freeze_pruned(min_count, 1)
+    }
+
+    /// Like [`Trainer::freeze`], also dropping the weights smaller than
+    /// `min_weight` quantised units (1 keeps every non-zero weight; the
+    /// largest weight of the model is 32767 units).
+    pub fn freeze_pruned(&self, min_count: u32, min_weight: i16) -> Frozen {
+        let min_weight = min_weight.max(1);
         let now = self.time.max(1) as f64;
         let mut keys: Vec<u64> = self
             .rows
@@ -237,21 +245,27 @@ impl Trainer {
             }
         }
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        let mut b = Builder::new(self.classes.clone(), scale, keys.len());
-        let mut row: Vec<(u16, i16)> = Vec::new();
+        let mut rows: Vec<(u64, Vec<(u16, i16)>)> = Vec::with_capacity(keys.len());
         for k in keys {
             let mut cells = self.rows[&k].cells.clone();
             cells.sort_unstable_by_key(|c| c.class);
-            row.clear();
-            for c in &cells {
-                let q = (avg(c) / scale).round().clamp(-32767.0, 32767.0) as i16;
-                if q != 0 {
-                    row.push((c.class, q));
-                }
-            }
+            let row: Vec<(u16, i16)> = cells
+                .iter()
+                .map(|c| {
+                    (
+                        c.class,
+                        (avg(c) / scale).round().clamp(-32767.0, 32767.0) as i16,
+                    )
+                })
+                .filter(|&(_, q)| q.unsigned_abs() >= min_weight.unsigned_abs())
+                .collect();
             if !row.is_empty() {
-                b.push(k, &row);
+                rows.push((k, row));
             }
+        }
+        let mut b = Builder::new(self.classes.clone(), scale, rows.len());
+        for (k, row) in &rows {
+            b.push(*k, row);
         }
         b.finish().expect("a trained model fits the table")
     }
@@ -316,6 +330,20 @@ const SPARSE_MAX: usize = 255;
 
 /// Features scored in one batch (their memory reads overlap).
 const BATCH: usize = 32;
+
+/// Asks for the cache lines of a row ahead of their use.
+#[inline]
+fn prefetch(row: &[i16]) {
+    #[cfg(target_arch = "x86_64")]
+    for line in row.chunks(32) {
+        // SAFETY: a prefetch reads nothing and faults on no address.
+        unsafe {
+            std::arch::x86_64::_mm_prefetch(line.as_ptr().cast(), std::arch::x86_64::_MM_HINT_T0);
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = row;
+}
 
 #[inline]
 fn fingerprint(key: u64) -> u32 {
@@ -547,35 +575,120 @@ impl Frozen {
         }
     }
 
+    /// Scores of several groups of features in one pass (their memory reads
+    /// overlap): `feats[..ends[0]]` into `outs[0]`, `feats[ends[0]..ends[1]]`
+    /// into `outs[1]`, and so on; features past the last end are not scored.
+    /// Each of `outs` is set to 0 first.
+    pub fn score_groups<const N: usize, const M: usize>(
+        &self,
+        feats: &[u64],
+        ends: [usize; M],
+        outs: [&mut [i32; N]; M],
+    ) {
+        let mut outs = outs.map(|o| {
+            o.fill(0);
+            &mut o[..]
+        });
+        let total = ends.iter().copied().max().unwrap_or(0).min(feats.len());
+        let feats = &feats[..total];
+        if N == self.classes.len() {
+            self.add_to::<N, M>(feats, &ends, &mut outs);
+        } else {
+            self.add_to::<0, M>(feats, &ends, &mut outs);
+        }
+    }
+
     /// Adds the rows of `feats` to `scores`; `N`, when not 0, is the number
     /// of classes and the length of `scores`.
     #[inline]
     fn add<const N: usize>(&self, feats: &[u64], scores: &mut [i32]) {
+        self.add_to::<N, 1>(feats, &[usize::MAX], &mut [scores]);
+    }
+
+    /// Adds the rows of `feats` to `outs`: feature `i` to the first group
+    /// whose end is past `i` (see [`Frozen::score_groups`]); `N`, when not 0,
+    /// is the number of classes and the length of every output.
+    #[inline]
+    fn add_to<const N: usize, const M: usize>(
+        &self,
+        feats: &[u64],
+        ends: &[usize; M],
+        outs: &mut [&mut [i32]; M],
+    ) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2 (just checked).
+            unsafe { self.add_to_avx2::<N, M>(feats, ends, outs) };
+            return;
+        }
+        self.add_to_any::<N, M>(feats, ends, outs);
+    }
+
+    /// [`Frozen::add_to`] compiled for AVX2 (the dense rows are added 8
+    /// classes at a time instead of 4).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn add_to_avx2<const N: usize, const M: usize>(
+        &self,
+        feats: &[u64],
+        ends: &[usize; M],
+        outs: &mut [&mut [i32]; M],
+    ) {
+        self.add_to_any::<N, M>(feats, ends, outs);
+    }
+
+    /// The body of [`Frozen::add_to`], for any CPU.
+    #[inline(always)]
+    fn add_to_any<const N: usize, const M: usize>(
+        &self,
+        feats: &[u64],
+        ends: &[usize; M],
+        outs: &mut [&mut [i32]; M],
+    ) {
         let n = if N == 0 { self.classes.len() } else { N };
-        let scores = if N == 0 { scores } else { &mut scores[..N] };
-        for chunk in feats.chunks(BATCH) {
+        for (c, chunk) in feats.chunks(BATCH).enumerate() {
             // Every first slot, loaded before any is looked at.
             let mut first = [0u64; BATCH];
             for (f, s) in chunk.iter().zip(first.iter_mut()) {
                 *s = self.slots[(*f as usize) & self.mask];
             }
             let mut refs = [0u32; BATCH];
+            let mut group = [0u8; BATCH];
             let mut found = 0;
-            for (&f, &s) in chunk.iter().zip(&first) {
+            for (i, (&f, &s)) in chunk.iter().zip(&first).enumerate() {
                 if let Some(r) = self.probe(f, s) {
                     refs[found] = r;
+                    if M > 1 {
+                        let at = c * BATCH + i;
+                        group[found] = ends.iter().take_while(|&&e| e <= at).count() as u8;
+                    }
                     found += 1;
                 }
             }
             let refs = &refs[..found];
-            // The sparse rows' headers (their lengths): independent loads again.
+            // The sparse rows' headers (their lengths): independent loads
+            // again; the dense rows are prefetched.
             let mut lens = [0u32; BATCH];
             for (&r, l) in refs.iter().zip(lens.iter_mut()) {
                 if r & DENSE_BIT == 0 {
                     *l = self.sparse.get(r as usize).copied().unwrap_or(0);
+                } else {
+                    let at = (r & !DENSE_BIT) as usize * self.stride;
+                    if let Some(row) = self.dense.get(at..at + n) {
+                        prefetch(row);
+                    }
                 }
             }
-            for (&r, &len) in refs.iter().zip(&lens) {
+            for (j, (&r, &len)) in refs.iter().zip(&lens).enumerate() {
+                let g = if M > 1 { group[j] as usize } else { 0 };
+                let Some(scores) = outs.get_mut(g) else {
+                    continue;
+                };
+                let scores = if N == 0 {
+                    &mut scores[..]
+                } else {
+                    &mut scores[..N]
+                };
                 if r & DENSE_BIT != 0 {
                     let at = (r & !DENSE_BIT) as usize * self.stride;
                     if let Some(row) = self.dense.get(at..at + n) {

@@ -70,6 +70,13 @@ pub struct ParserOptions {
     pub explore_p: f64,
     /// Which feature templates to use (bit `t` for template `t`; see [`templates`]).
     pub templates: u128,
+    /// Features seen fewer times are dropped when the model is frozen
+    /// (`None`: [`TrainOptions::min_count`], which the jackknifed taggers
+    /// use in any case).
+    pub min_count: Option<u32>,
+    /// Weights smaller than this many quantised units are dropped when the
+    /// model is frozen (see [`Trainer::freeze_pruned`]).
+    pub min_weight: i16,
 }
 
 /// Feature template sets (bit `t` for template `t` of `extract`).
@@ -105,6 +112,8 @@ impl Default for ParserOptions {
             explore_from: 1,
             explore_p: 0.9,
             templates: templates::DEFAULT,
+            min_count: None,
+            min_weight: 1,
         }
     }
 }
@@ -205,10 +214,9 @@ fn bucket_distance(d: u32) -> u64 {
     }
 }
 
-/// The features of a state, into `out`.
+/// The features of a state, appended to `out`.
 #[inline]
 fn extract(st: &State, toks: &[Tok], mask: u128, out: &mut Vec<u64>) {
-    out.clear();
     let on = |t: u32| mask & (1u128 << t) != 0;
     let n = st.n;
     let none = n as usize + 1;
@@ -665,15 +673,19 @@ impl Parser {
     /// see [`jackknife_tags`]). That is worth about half a point of
     /// attachment over training on the teacher's tags.
     pub fn train(train: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Parser {
+        Parser::train_options(train, opts, &ParserOptions::default(), log)
+    }
+
+    /// [`Parser::train`] with other [`ParserOptions`] (the jackknifed
+    /// taggers train with `opts`).
+    pub fn train_options(
+        train: &[Sentence],
+        opts: &TrainOptions,
+        popts: &ParserOptions,
+        log: &mut dyn FnMut(&str),
+    ) -> Parser {
         let tags = jackknife_tags(train, JACKKNIFE_FOLDS, opts, log);
-        Parser::train_with(
-            train,
-            TagSource::Given(&tags),
-            opts,
-            &ParserOptions::default(),
-            log,
-        )
-        .0
+        Parser::train_with(train, TagSource::Given(&tags), opts, popts, log).0
     }
 
     /// Trains with the given tags (predicted tags make the parser ready for
@@ -686,6 +698,41 @@ impl Parser {
         popts: &ParserOptions,
         log: &mut dyn FnMut(&str),
     ) -> (Parser, TrainReport) {
+        let (trainer, report) = Parser::train_weights(train, tags, opts, popts, log);
+        let parser = Parser::from_trainer(
+            &trainer,
+            popts.min_count.unwrap_or(opts.min_count),
+            popts.min_weight,
+            popts.templates,
+        );
+        log(&format!(
+            "parser: frozen: {} features, {} weights",
+            parser.model.n_features(),
+            parser.model.n_weights()
+        ));
+        (parser, report)
+    }
+
+    /// The parser of trained weights, frozen with these settings (see
+    /// [`Trainer::freeze_pruned`]) over these templates.
+    pub fn from_trainer(
+        trainer: &Trainer,
+        min_count: u32,
+        min_weight: i16,
+        templates: u128,
+    ) -> Parser {
+        Parser::from_model(trainer.freeze_pruned(min_count, min_weight), templates)
+            .expect("own model")
+    }
+
+    /// The training of [`Parser::train_with`], before freezing.
+    pub fn train_weights(
+        train: &[Sentence],
+        tags: TagSource<'_>,
+        opts: &TrainOptions,
+        popts: &ParserOptions,
+        log: &mut dyn FnMut(&str),
+    ) -> (Trainer, TrainReport) {
         let mut report = TrainReport::default();
         let mut examples = Vec::new();
         let mut norm = String::new();
@@ -758,6 +805,7 @@ impl Parser {
                 let ex = &examples[k];
                 state.reset(ex.heads.len());
                 while !state.is_terminal() {
+                    feats.clear();
                     extract(&state, &ex.toks, popts.templates, &mut feats);
                     trainer.score(&feats, &mut scores);
                     let mc = state.costs(&ex.heads);
@@ -804,16 +852,7 @@ impl Parser {
                 trainer.n_features()
             ));
         }
-        let model = trainer.freeze(opts.min_count);
-        log(&format!(
-            "parser: frozen: {} features, {} weights",
-            model.n_features(),
-            model.n_weights()
-        ));
-        (
-            Parser::from_model(model, popts.templates).expect("own model"),
-            report,
-        )
+        (trainer, report)
     }
 
     /// A parser over a model whose classes are the parser's actions.
@@ -942,24 +981,47 @@ impl Parser {
                 }
                 _ => {}
             }
-            if state.b != buffer_at {
-                buffer_at = state.b;
-                extract(state, toks, buffer_mask, feats);
-                self.model.score_array(feats, &mut buffer_scores.0);
-            }
+            // The features whose scores are not kept, then those of a new
+            // buffer front and of a new stack top: scored in one pass.
             let s0 = state.s0();
             let top = if s0 == NONE {
                 words.len() + 1
             } else {
                 s0 as usize
             };
-            if !top_known[top] {
+            feats.clear();
+            extract(state, toks, rest_mask, feats);
+            let rest_end = feats.len();
+            let new_buffer = state.b != buffer_at;
+            if new_buffer {
+                buffer_at = state.b;
+                extract(state, toks, buffer_mask, feats);
+            }
+            let buffer_end = feats.len();
+            let new_top = !top_known[top];
+            if new_top {
                 top_known[top] = true;
                 extract(state, toks, top_mask, feats);
-                self.model.score_array(feats, &mut top_scores[top].0);
             }
-            extract(state, toks, rest_mask, feats);
-            self.model.score_array(feats, &mut scores.0);
+            let top_scores_now = &mut top_scores[top];
+            match (new_buffer, new_top) {
+                (false, false) => self.model.score_array(feats, &mut scores.0),
+                (true, false) => self.model.score_groups(
+                    feats,
+                    [rest_end, buffer_end],
+                    [&mut scores.0, &mut buffer_scores.0],
+                ),
+                (false, true) => self.model.score_groups(
+                    feats,
+                    [rest_end, feats.len()],
+                    [&mut scores.0, &mut top_scores_now.0],
+                ),
+                (true, true) => self.model.score_groups(
+                    feats,
+                    [rest_end, buffer_end, feats.len()],
+                    [&mut scores.0, &mut buffer_scores.0, &mut top_scores_now.0],
+                ),
+            }
             for ((s, b), t) in scores
                 .0
                 .iter_mut()
