@@ -1497,7 +1497,12 @@ impl<'a> Resolver<'a> {
                     .then(|| self.by_surname.get(&name_text.to_lowercase()).copied())
                     .flatten()
             })
-            .or_else(|| self.by_part.get(&name_text.to_lowercase()).copied().flatten());
+            .or_else(|| {
+                self.by_part
+                    .get(&name_text.to_lowercase())
+                    .copied()
+                    .flatten()
+            });
         if weak && existing.is_none() {
             return None;
         }

@@ -675,12 +675,12 @@ fn nationality_versus_affiliation() {
         Some("IGOEUREEC"),
         K::Person
     );
-    // The embassy is a place belonging to BEL, not BEL acting.
+    // The embassy is a place; as a diplomatic post it carries its state's code.
     case!(
         "The liaison office was hosted at the Belgian embassy.",
         "embassy",
         "Belgian embassy",
-        None,
+        Some("BELGOV"),
         K::Place
     );
     case!(
@@ -870,7 +870,7 @@ fn possessive_pronouns() {
         "Poland will close its consulate in Kaliningrad.",
         "consulate",
         "Poland's consulate",
-        None,
+        Some("POLGOV"),
         K::Place
     );
     case!(

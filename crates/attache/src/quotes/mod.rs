@@ -262,7 +262,14 @@ pub fn attribute_with(doc: &mut Doc, lex: &SpeechLexicon) {
         for c in cands {
             let speaker = match &c.who {
                 Who::Phrase(ph) => resolver.resolve(*ph, &priors),
-                Who::Inherit => inherit(&results, &c),
+                Who::Inherit => {
+                    let s = inherit(&results, &c);
+                    if s == Speaker::default() {
+                        resolver.lead_in_actor(c.span.start)
+                    } else {
+                        s
+                    }
+                }
                 Who::Continue => results
                     .iter()
                     .rev()

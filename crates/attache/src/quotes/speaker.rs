@@ -55,6 +55,46 @@ impl<'a> Resolver<'a> {
         Resolver { doc, excluded }
     }
 
+    /// The actor a quotation with no attribution continues from: the first
+    /// person (else organisation, else state) named before `at` in its
+    /// sentence, or else in the sentence before it — "Kenya's interior minister,
+    /// Grace Mutua, spoke at the funeral. “These officers gave everything.”",
+    /// "President X on the result: “…”".
+    pub fn lead_in_actor(&self, at: usize) -> Speaker {
+        let doc = self.doc;
+        let Some(si) = doc
+            .sentences
+            .iter()
+            .position(|s| s.span.start <= at && at < s.span.end.max(s.span.start + 1))
+        else {
+            return Speaker::default();
+        };
+        for s in [Some(si), si.checked_sub(1)].into_iter().flatten() {
+            let sent = doc.sentences[s].span;
+            let upto = if s == si { at } else { sent.end };
+            let mut best: Option<(u8, usize, usize)> = None; // (rank, start, entity)
+            for m in self.mentions_in(Span::new(sent.start, upto)) {
+                if m.span.end > upto || self.excluded(m.span) || m.entity >= doc.entities.len() {
+                    continue;
+                }
+                let rank = match (doc.entities[m.entity].kind, m.kind) {
+                    (_, MentionKind::Pronoun | MentionKind::Demonym) => continue,
+                    (EntityKind::Person, _) => 0,
+                    (EntityKind::Organization, _) => 1,
+                    (EntityKind::State, _) => 2,
+                    _ => continue,
+                };
+                if best.is_none_or(|b| (rank, m.span.start) < (b.0, b.1)) {
+                    best = Some((rank, m.span.start, m.entity));
+                }
+            }
+            if let Some((_, _, e)) = best {
+                return speaker_of(doc, e);
+            }
+        }
+        Speaker::default()
+    }
+
     fn excluded(&self, s: Span) -> bool {
         // the excluded spans are in text order and do not overlap
         let i = self.excluded.partition_point(|e| e.end < s.end);

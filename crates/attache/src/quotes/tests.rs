@@ -169,7 +169,8 @@ fn direct_split_and_continued() {
         ("“We will win” was the slogan of the day, organisers said.", &[("i", "“We will win” was the slogan of the day", "organisers"), ("d", "We will win", "organisers")]),
         ("“We are ready.” Smith then flew to Paris, where he met ministers from seven countries for talks.", &[("d", "We are ready.", "")]),
         ("“We regret it,” Doe said. “Absolutely.”", &[("d", "We regret it,", "Jane Doe"), ("d", "Absolutely.", "Jane Doe")]),
-        ("Doe spoke first.\n\n“We stand with our allies in every way we can.”", &[("d", "We stand with our allies in every way we can.", "")]),
+        // an unattributed quotation continues from the actor just named (coding manual)
+        ("Doe spoke first.\n\n“We stand with our allies in every way we can.”", &[("d", "We stand with our allies in every way we can.", "Jane Doe")]),
     ]);
 }
 
