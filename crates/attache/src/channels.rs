@@ -45,8 +45,10 @@
 
 use crate::dates;
 use crate::doc::{ChannelChange, ChannelChangeKind, Doc, EntityKind, Span};
+use crate::events::tree::Tree;
 use crate::index::Index;
 use crate::places::Gazetteer;
+use crate::syntax::{Dep, Tag, Upos};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -218,6 +220,11 @@ struct Tok {
     mention: Option<usize>,
     /// Inside a relative clause.
     rel: bool,
+    /// The syntax layer's word class of the token that starts here, when
+    /// the document has one.
+    upos: Option<Upos>,
+    /// That token: an index into the sentence's words (the tree's indices).
+    word: Option<usize>,
 }
 
 fn tokenize(doc: &Doc, ix: &Index, si: usize) -> Vec<Tok> {
@@ -234,6 +241,8 @@ fn tokenize(doc: &Doc, ix: &Index, si: usize) -> Vec<Tok> {
             text: t.to_string(),
             mention: None,
             rel: false,
+            upos: None,
+            word: None,
         });
     };
     for (i, c) in text.char_indices() {
@@ -273,6 +282,19 @@ fn tokenize(doc: &Doc, ix: &Index, si: usize) -> Vec<Tok> {
         for t in out.iter_mut() {
             if t.span.overlaps(m.span) && t.mention.is_none() {
                 t.mention = Some(mi);
+            }
+        }
+    }
+    if doc.has_syntax() {
+        let range = doc.sentences[si].tokens;
+        let mut k = range.start;
+        for t in out.iter_mut() {
+            while k < range.end && doc.tokens[k].span.end <= t.span.start {
+                k += 1;
+            }
+            if k < range.end && doc.tokens[k].span.start == t.span.start {
+                t.upos = Some(doc.syntax[k].upos);
+                t.word = Some(k - range.start);
             }
         }
     }
@@ -434,6 +456,11 @@ fn is_verbish(t: &Tok) -> bool {
     if t.mention.is_some() {
         return false;
     }
+    // The tagger's verbs ("would expel Cambodia's envoy": "expel" is no
+    // modifier of the envoy, whatever its ending).
+    if t.upos == Some(Upos::Verb) {
+        return true;
+    }
     let w = t.lower.as_str();
     if AUX.contains(&w) && !matches!(w, "to" | "also" | "still" | "now" | "all" | "not") {
         return true;
@@ -465,10 +492,38 @@ struct Np {
     plural_pronoun: bool,
 }
 
-/// Mention index → actor code (entity code, or its country).
+/// Mention index → actor code (entity code, or its country). A diplomatic
+/// post ("the Thai embassy", coded THAGOV) stands for its state.
 fn code_of(doc: &Doc, mi: usize) -> Option<String> {
     let e = doc.entities.get(doc.mentions.get(mi)?.entity)?;
-    e.code.clone().or_else(|| e.country.clone())
+    let code = e.code.clone().or_else(|| e.country.clone())?;
+    if is_post(doc, mi) && code.len() > 3 && code.is_char_boundary(3) {
+        return Some(code[..3].to_string());
+    }
+    Some(code)
+}
+
+/// A channel's holder or host is a state or an organisation: a state's
+/// government, forces or legislature acting ("KHMGOV") stand for the state.
+fn party(code: String) -> String {
+    const ORGANS: &[&str] = &["GOV", "MIL", "LEG", "JUD", "SPY", "ELI"];
+    match code.get(3..6) {
+        Some(organ) if code.len() == 6 && ORGANS.contains(&organ) && !code.starts_with("IGO") => {
+            code[..3].to_string()
+        }
+        _ => code,
+    }
+}
+
+/// A mention of an embassy, consulate or mission (a place with a state's code).
+fn is_post(doc: &Doc, mi: usize) -> bool {
+    doc.mentions
+        .get(mi)
+        .and_then(|m| doc.entities.get(m.entity))
+        .is_some_and(|e| {
+            matches!(e.kind, EntityKind::Place | EntityKind::Organization)
+                && crate::actors::words::is_diplomatic_role(&e.name.to_lowercase())
+        })
 }
 
 fn is_place(doc: &Doc, mi: usize) -> bool {
@@ -622,8 +677,16 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
                 let mut found = None;
                 while k < toks.len() && k <= j + 4 {
                     if let Some(mi) = toks[k].mention {
-                        found = Some(mi);
-                        break;
+                        // a place the actor stage could not code ("in Eretria
+                        // capital Asmara", misspelt): the next one says where
+                        let uncoded = doc
+                            .entities
+                            .get(doc.mentions[mi].entity)
+                            .is_some_and(|e| e.code.is_none() && e.country.is_none());
+                        if !uncoded {
+                            found = Some(mi);
+                            break;
+                        }
                     }
                     let lower_word = toks[k]
                         .text
@@ -657,6 +720,49 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
                             location = Some((phrase[s..e].to_string(), p.country.clone()));
                             right = right.max(j + 1 + phrase[s..e].split_whitespace().count());
                         }
+                    }
+                }
+                // "in the Cuban embassy", "of the Thai embassy": a post of
+                // the state named just before its noun is the holder's post
+                let mut post_end = None;
+                if let Some(mi) = found {
+                    let mut e = k + 1;
+                    while e < toks.len() && toks[e].mention == Some(mi) {
+                        e += 1;
+                    }
+                    let post_noun = |t: &Tok| {
+                        lex.nouns.get(&t.lower).is_some_and(|c| {
+                            c.iter().any(|(ws, kind)| {
+                                ws.len() == 1
+                                    && matches!(
+                                        kind.as_str(),
+                                        "embassy" | "consulate" | "permanent mission"
+                                    )
+                            })
+                        })
+                    };
+                    if is_post(doc, mi) {
+                        post_end = Some(e);
+                    } else if toks.get(e).is_some_and(post_noun) {
+                        post_end = Some(e + 1);
+                    } else if let Some(p) = toks.get(e).and_then(|t| t.mention) {
+                        if is_post(doc, p) {
+                            let mut f = e;
+                            while f < toks.len() && toks[f].mention == Some(p) {
+                                f += 1;
+                            }
+                            post_end = Some(f);
+                        }
+                    }
+                }
+                if let (Some(mi), Some(pe)) = (found, post_end) {
+                    if matches!(w, "in" | "at" | "of") {
+                        if holder.is_none() {
+                            holder = Some(mi);
+                        }
+                        right = right.max(pe);
+                        j = pe;
+                        continue;
                     }
                 }
                 if let Some(mi) = found {
@@ -1053,9 +1159,11 @@ pub fn track(doc: &mut Doc) {
         let toks = tokenize(doc, &ix, si);
         let triggers = find_triggers(&toks, lex);
         if triggers.is_empty() {
+            reciprocate(doc, &statement, &toks, si, lex, &mut found);
             continue;
         }
         let nps = find_nps(doc, &toks, lex);
+        let tree = Tree::of(doc, si);
         for (ti, trig) in triggers.iter().enumerate() {
             let next_trigger = triggers.get(ti + 1).map(|t| t.start).unwrap_or(toks.len());
             let chosen = attach(&toks, &nps, trig, next_trigger, lex);
@@ -1067,7 +1175,10 @@ pub fn track(doc: &mut Doc) {
                 .map(|&n| (nps[n].left, nps[n].right))
                 .collect();
             let parts = included_parts(doc, &toks, &nps, chosen.last().map(|&n| &nps[n]));
-            let ag = agent(doc, &toks, trig, &extents, si);
+            let ag = tree
+                .as_ref()
+                .and_then(|tr| tree_agent(doc, &ix, tr, si, &toks, trig))
+                .or_else(|| agent(doc, &toks, trig, &extents, si));
             let ag_code = ag
                 .and_then(|m| code_of(doc, m))
                 .or_else(|| event_source(doc, &ix, si, toks[trig.start].span));
@@ -1097,6 +1208,7 @@ pub fn track(doc: &mut Doc) {
                     &extents,
                 );
                 for (holder, host) in changes {
+                    let (holder, host) = (party(holder), party(host));
                     let date = date_for(doc, &ix, si, &toks, trig)
                         .or_else(|| statement.get(si).cloned().flatten());
                     let (hosted_at, established) = rel_attributes(doc, &toks, np);
@@ -1124,8 +1236,130 @@ pub fn track(doc: &mut Doc) {
                 }
             }
         }
+        reciprocate(doc, &statement, &toks, si, lex, &mut found);
     }
     doc.channels = dedupe(found);
+}
+
+/// The actor doing the act of the trigger, from the dependency tree: the
+/// verb's subject; a passive's by-phrase; else up the chain of verbs that
+/// share it ("decided to cut", "recalled … and expelled", "by expelling"), an
+/// infinitive taking the object of its governor first ("prompted the minister
+/// to announce"), and an agentless passive reported by a speech verb taking
+/// the speaker ("announced that ties would be severed"). `None` when the tree
+/// names no actor (the window rules decide).
+fn tree_agent(
+    doc: &Doc,
+    ix: &Index,
+    tr: &Tree,
+    si: usize,
+    toks: &[Tok],
+    trig: &Trigger,
+) -> Option<usize> {
+    let range = doc.sentences[si].tokens;
+    let mention = |w: usize| {
+        let span = doc.tokens.get(range.start + w)?.span;
+        ix.mention_at(span)
+    };
+    let t = toks[trig.start].word?;
+    if !matches!(
+        tr.tag[t],
+        Tag::Vb | Tag::Vbd | Tag::Vbg | Tag::Vbn | Tag::Vbp | Tag::Vbz
+    ) {
+        return None;
+    }
+    let passive = tr.passive(t);
+    let mut cur = t;
+    for _ in 0..6 {
+        if let Some(s) = tr.child(cur, Dep::Nsubj) {
+            if tr.dep[cur] == Dep::Relcl && matches!(tr.tag[s], Tag::Wdt | Tag::Wp) {
+                return mention(tr.head[cur]);
+            }
+            return mention(s);
+        }
+        if cur == t && passive {
+            if let Some(by) = tr.child(cur, Dep::Agent) {
+                return tr.pobj(by).and_then(mention);
+            }
+        } else if cur != t {
+            if let Some(s) = tr.child(cur, Dep::Nsubjpass) {
+                return mention(s);
+            }
+        }
+        if tr.is_root(cur) {
+            return None;
+        }
+        let h = tr.head[cur];
+        match tr.dep[cur] {
+            Dep::Xcomp => {
+                if let Some(o) = tr.child(h, Dep::Dobj) {
+                    return mention(o);
+                }
+                cur = h;
+            }
+            Dep::Conj | Dep::Advcl => cur = h,
+            Dep::Ccomp if passive => cur = h,
+            Dep::Pcomp => cur = tr.head[h],
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// "…, with Cambodia following suit", "Moscow responded in kind": the party
+/// named does to the other what was just done to it (or what it just
+/// suffered): the last change of the two sentences before (or this one)
+/// between it and another party, mirrored.
+fn reciprocate(
+    doc: &Doc,
+    statement: &[Option<String>],
+    toks: &[Tok],
+    si: usize,
+    lex: &ChannelLexicon,
+    found: &mut Vec<ChannelChange>,
+) {
+    let Some(cue) = (0..toks.len()).find(|&k| {
+        let w = |d: usize| toks.get(k + d).map_or("", |t| t.lower.as_str());
+        (w(0).starts_with("follow") && w(1) == "suit")
+            || (lex.cue("reciprocate", w(0)) && w(1) != "to")
+            || (w(1) == "in" && w(2) == "kind" && w(0).starts_with("respond"))
+    }) else {
+        return;
+    };
+    // The actor just before the cue ("Cambodia later followed suit").
+    let Some(code) = toks[cue.saturating_sub(4)..cue]
+        .iter()
+        .rev()
+        .find_map(|t| t.mention.and_then(|m| code_of(doc, m)))
+        .map(party)
+    else {
+        return;
+    };
+    let same = |c: &Option<String>| c.as_deref().and_then(|c| c.get(..3)) == code.get(..3);
+    let Some(last) = found
+        .iter()
+        .rev()
+        .take_while(|c| c.sentence + 2 >= si)
+        .find(|c| same(&c.holder) || same(&c.host))
+        .cloned()
+    else {
+        return;
+    };
+    let (Some(holder), Some(host)) = (last.host.clone(), last.holder.clone()) else {
+        return;
+    };
+    let date = statement.get(si).cloned().flatten().or(last.date.clone());
+    found.push(ChannelChange {
+        name: channel_name(doc, &holder, &host, &last.kind, &None, ""),
+        holder: Some(holder),
+        host: Some(host),
+        date,
+        sentence: si,
+        location: None,
+        hosted_at: None,
+        established: None,
+        ..last
+    });
 }
 
 /// ", including its military representative" after the last phrase: the
@@ -1254,6 +1488,14 @@ fn attach(
         let max_gap = if trig.backward_only { 10 } else { 6 };
         for (n, np) in nps.iter().enumerate().rev() {
             if np.noun_end > trig.start || toks[np.noun_start].rel {
+                continue;
+            }
+            // "the counsellor at the Somali embassy": the embassy is an
+            // attachment of the counsellor, who is the phrase acted on.
+            let inside = nps[..n]
+                .iter()
+                .any(|m| np.left >= m.noun_end && np.noun_end <= m.right);
+            if inside {
                 continue;
             }
             let gap: Vec<&Tok> = toks[np.right.max(np.noun_end).min(trig.start)..trig.start]

@@ -49,7 +49,7 @@ mod coref;
 mod first_person;
 pub mod lexicon;
 mod matcher;
-mod words;
+pub(crate) mod words;
 
 pub use first_person::link_first_person;
 pub use lexicon::ActorLexicon;

@@ -63,7 +63,7 @@ pub mod coder;
 pub mod forms;
 pub mod lexicon;
 pub mod status;
-mod tree;
+pub(crate) mod tree;
 mod words;
 
 use crate::doc::{Doc, EventStatus};

@@ -18,7 +18,7 @@ use crate::doc::Doc;
 use crate::syntax::{Dep, Tag};
 
 /// One sentence's tree in local indices.
-pub(super) struct Tree {
+pub(crate) struct Tree {
     /// Head of each word (the root is its own head).
     pub head: Vec<usize>,
     /// Relation of each word to its head.
@@ -130,7 +130,7 @@ impl Tree {
 
 /// Where a verb's subject comes from when it has none of its own: the word whose
 /// subject it shares, or the noun its participle modifies.
-pub(super) enum Inherit {
+pub(crate) enum Inherit {
     /// Take the subject of this verb.
     SubjectOf(usize),
     /// This noun is the subject (an active participle or relative clause).
@@ -142,7 +142,7 @@ pub(super) enum Inherit {
 }
 
 /// Where verb `t`, which has no subject of its own, takes one from.
-pub(super) fn inherit(tree: &Tree, t: usize) -> Inherit {
+pub(crate) fn inherit(tree: &Tree, t: usize) -> Inherit {
     if tree.is_root(t) {
         return Inherit::None;
     }
