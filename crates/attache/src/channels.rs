@@ -886,13 +886,21 @@ fn find_triggers(toks: &[Tok], lex: &ChannelLexicon) -> Vec<Trigger> {
             i += 1;
             continue;
         }
-        // "ordered … to leave"
+        // "ordered … to leave", "given 48 hours to leave", "must leave the
+        // country", "has to leave by Friday"
+        let obliged = |k: usize| {
+            let w = |d: usize| k.checked_sub(d).map_or("", |j| toks[j].lower.as_str());
+            lex.cue("obliged", w(1))
+                || lex.cue("obliged", w(2)) && matches!(w(1), "now" | "also" | "all" | "then")
+                || w(1) == "to" && matches!(w(2), "has" | "have" | "had" | "needs" | "need")
+        };
         if toks[i].lower == "leave"
             && i > 0
-            && toks[i - 1].lower == "to"
-            && toks[i.saturating_sub(14)..i]
-                .iter()
-                .any(|t| lex.cue("order", &t.lower))
+            && (toks[i - 1].lower == "to"
+                && toks[i.saturating_sub(14)..i]
+                    .iter()
+                    .any(|t| lex.cue("order", &t.lower))
+                || obliged(i))
         {
             out.push(Trigger {
                 start: i,
@@ -914,6 +922,23 @@ fn find_triggers(toks: &[Tok], lex: &ChannelLexicon) -> Vec<Trigger> {
                 start: i,
                 end: i + 1,
                 change: StaffExpelled,
+                backward_only: false,
+            });
+            i += 1;
+            continue;
+        }
+        // "downgraded … to chargé d'affaires", "lowered relations to the level
+        // of chargé d'affaires": the envoys show the downgrade (a recall)
+        if lex.cue("downgrade", &toks[i].lower)
+            && win(toks, i + 1, i + 16)
+                .iter()
+                .take_while(|t| !matches!(t.text.as_str(), ";" | "."))
+                .any(|t| t.lower.ends_with("d'affaires"))
+        {
+            out.push(Trigger {
+                start: i,
+                end: i + 1,
+                change: AmbassadorRecalled,
                 backward_only: false,
             });
             i += 1;
@@ -1155,15 +1180,19 @@ pub fn track(doc: &mut Doc) {
     let ix = Index::new(doc);
     let statement = dates::statement_dates_with(doc, &ix);
     let mut found: Vec<ChannelChange> = Vec::new();
+    let mut appointed: Vec<(String, String, usize)> = Vec::new();
     for si in 0..doc.sentences.len() {
         let toks = tokenize(doc, &ix, si);
         let triggers = find_triggers(&toks, lex);
+        let tree = Tree::of(doc, si);
+        if let Some(tr) = tree.as_ref() {
+            appointed.extend(appointments(doc, &ix, tr, si, &toks, lex));
+        }
         if triggers.is_empty() {
             reciprocate(doc, &statement, &toks, si, lex, &mut found);
             continue;
         }
         let nps = find_nps(doc, &toks, lex);
-        let tree = Tree::of(doc, si);
         for (ti, trig) in triggers.iter().enumerate() {
             let next_trigger = triggers.get(ti + 1).map(|t| t.start).unwrap_or(toks.len());
             let chosen = attach(&toks, &nps, trig, next_trigger, lex);
@@ -1212,6 +1241,16 @@ pub fn track(doc: &mut Doc) {
                     let date = date_for(doc, &ix, si, &toks, trig)
                         .or_else(|| statement.get(si).cloned().flatten());
                     let (hosted_at, established) = rel_attributes(doc, &toks, np);
+                    // evacuated staff: their post is what closes
+                    let kind = if is_evacuation(&toks, trig)
+                        && matches!(
+                            np.kind.as_str(),
+                            "accredited staff" | "ambassador" | "envoy"
+                        ) {
+                        "embassy".to_string()
+                    } else {
+                        np.kind.clone()
+                    };
                     let np_text = doc
                         .text
                         .get(toks[np.left].span.start..toks[np.noun_end - 1].span.end)
@@ -1220,12 +1259,12 @@ pub fn track(doc: &mut Doc) {
                     found.push(ChannelChange {
                         name: format!(
                             "{}{}",
-                            channel_name(doc, &holder, &host, &np.kind, &location, &np_text),
+                            channel_name(doc, &holder, &host, &kind, &location, &np_text),
                             parts
                         ),
                         holder: Some(holder),
                         host: Some(host),
-                        kind: np.kind.clone(),
+                        kind,
                         change: trig.change,
                         date,
                         sentence: si,
@@ -1238,7 +1277,100 @@ pub fn track(doc: &mut Doc) {
         }
         reciprocate(doc, &statement, &toks, si, lex, &mut found);
     }
+    // An envoy appointed to a state the article reports a break with (or a
+    // reopening, or a recall) fills the post again: `reopened` (the coding
+    // manual's convention). Other appointments change no channel.
+    let pair = |c: &ChannelChange, a: &str, b: &str| {
+        let p3 = |x: &Option<String>| x.as_deref().and_then(|x| x.get(..3)).map(str::to_string);
+        let (h, g) = (p3(&c.holder), p3(&c.host));
+        let (a, b) = (
+            a.get(..3).map(str::to_string),
+            b.get(..3).map(str::to_string),
+        );
+        (h == a && g == b) || (h == b && g == a)
+    };
+    for (holder, host, si) in appointed {
+        let after_break = found.iter().any(|c| {
+            pair(c, &holder, &host) && !matches!(c.change, ChannelChangeKind::FallbackDesignated)
+        });
+        if after_break {
+            found.push(ChannelChange {
+                name: channel_name(doc, &holder, &host, "ambassador", &None, ""),
+                holder: Some(holder),
+                host: Some(host),
+                kind: "ambassador".to_string(),
+                change: ChannelChangeKind::Reopened,
+                date: statement.get(si).cloned().flatten(),
+                sentence: si,
+                location: None,
+                hosted_at: None,
+                established: None,
+            });
+        }
+    }
     doc.channels = dedupe(found);
+}
+
+/// "Ethiopia has appointed X as ambassador to Eritrea", "Washington named
+/// Jane Doe its ambassador to Havana": (holder, host, sentence) of every
+/// envoy named, from the tree (the verb's subject holds the post; the "to"
+/// phrase of the envoy noun, or of the verb, is the host).
+fn appointments(
+    doc: &Doc,
+    ix: &Index,
+    tr: &Tree,
+    si: usize,
+    toks: &[Tok],
+    lex: &ChannelLexicon,
+) -> Vec<(String, String, usize)> {
+    let range = doc.sentences[si].tokens;
+    let lower = |w: usize| doc.slice(doc.tokens[range.start + w].span).to_lowercase();
+    let code = |w: usize| {
+        let span = doc.tokens.get(range.start + w)?.span;
+        ix.mention_at(span).and_then(|m| code_of(doc, m)).map(party)
+    };
+    let envoy = |w: usize| {
+        lex.nouns.get(&lower(w)).is_some_and(|c| {
+            c.iter()
+                .any(|(ws, k)| ws.len() == 1 && matches!(k.as_str(), "ambassador" | "envoy"))
+        })
+    };
+    let to_of = |w: usize| {
+        tr.children(w)
+            .iter()
+            .copied()
+            .find(|&c| tr.dep[c] == Dep::Prep && lower(c) == "to")
+            .and_then(|p| tr.pobj(p))
+            .and_then(code)
+    };
+    let mut out = Vec::new();
+    for t in toks.iter() {
+        let Some(v) = t.word else { continue };
+        if !lex.cue("appoint", &t.lower) || tr.passive(v) {
+            continue;
+        }
+        // the envoy noun: "as ambassador", or a second object ("named X its ambassador")
+        let noun = tr
+            .children(v)
+            .iter()
+            .copied()
+            .find_map(|c| match tr.dep[c] {
+                Dep::Prep if lower(c) == "as" => tr.pobj(c).filter(|&n| envoy(n)),
+                Dep::Dobj | Dep::Oprd | Dep::Attr if envoy(c) => Some(c),
+                _ => None,
+            });
+        let Some(n) = noun else { continue };
+        let Some(holder) = tr.child(v, Dep::Nsubj).and_then(code) else {
+            continue;
+        };
+        let Some(host) = to_of(n).or_else(|| to_of(v)) else {
+            continue;
+        };
+        if holder.get(..3) != host.get(..3) {
+            out.push((holder, host, si));
+        }
+    }
+    out
 }
 
 /// The actor doing the act of the trigger, from the dependency tree: the
@@ -1396,6 +1528,20 @@ fn included_parts(doc: &Doc, toks: &[Tok], nps: &[Np], last: Option<&Np>) -> Str
         .unwrap_or_default()
 }
 
+/// An evacuation ("evacuated its embassy", "diplomats were evacuated"):
+/// the post closes, whoever is named.
+fn is_evacuation(toks: &[Tok], trig: &Trigger) -> bool {
+    toks.get(trig.start)
+        .is_some_and(|t| t.lower.starts_with("evacuat"))
+}
+
+/// "reduce the size of the embassy": a cut in its staff.
+fn is_size_cut(toks: &[Tok], trig: &Trigger) -> bool {
+    win(toks, trig.start, trig.end)
+        .iter()
+        .any(|t| t.lower == "size")
+}
+
 /// The channel phrases a trigger acts on.
 fn attach(
     toks: &[Tok],
@@ -1417,13 +1563,21 @@ fn attach(
         return chosen;
     }
     let staff_only = matches!(trig.change, StaffExpelled | AccreditationRevoked);
+    let (evacuation, size_cut) = (is_evacuation(toks, trig), is_size_cut(toks, trig));
     let kind_ok = |np: &Np| match trig.change {
+        // "cut the size of the Russian embassy": its staff
+        StaffExpelled if size_cut => matches!(
+            np.kind.as_str(),
+            "embassy" | "consulate" | "permanent mission" | "accredited staff"
+        ),
         StaffExpelled | AccreditationRevoked => {
             matches!(
                 np.kind.as_str(),
                 "accredited staff" | "ambassador" | "envoy" | "military representative"
             )
         }
+        // "diplomats were evacuated": the post closes
+        Closed if evacuation => np.kind != "relations",
         AmbassadorRecalled => matches!(
             np.kind.as_str(),
             "ambassador" | "envoy" | "accredited staff"
@@ -1436,7 +1590,7 @@ fn attach(
         Closed | Suspended => {
             let downgrade = toks
                 .get(trig.start)
-                .is_some_and(|t| t.lower.starts_with("downgrad"));
+                .is_some_and(|t| lex.cue("downgrade", &t.lower));
             match np.kind.as_str() {
                 "accredited staff" | "ambassador" | "envoy" => false,
                 "relations" => !downgrade,
@@ -1533,6 +1687,28 @@ fn attach(
             break;
         }
     }
+    if chosen.is_empty() {
+        // "reopens its embassy … after it was closed down": the pronoun
+        // subject stands for the last channel phrase before it
+        let mut p = trig.start;
+        while p > 0 && AUX.contains(&toks[p - 1].lower.as_str()) {
+            p -= 1;
+        }
+        let pronoun = p
+            .checked_sub(1)
+            .map(|q| toks[q].lower.as_str())
+            .filter(|w| matches!(*w, "it" | "they"));
+        if let Some(w) = pronoun {
+            if let Some(n) = nps
+                .iter()
+                .rposition(|np| np.noun_end < p && !toks[np.noun_start].rel)
+            {
+                if kind_ok(&nps[n]) && nps[n].plural == (w == "they") {
+                    chosen.push(n);
+                }
+            }
+        }
+    }
     chosen
 }
 
@@ -1624,6 +1800,10 @@ fn resolve_parties(
     }
     if holder.is_none() && trig.change != AmbassadorRecalled {
         holder = code(np.from_actor);
+    }
+    // a state recalls only its own envoys: the recaller holds the post
+    if holder.is_none() && trig.change == AmbassadorRecalled {
+        holder = ag_code.clone();
     }
     let loc_host = location.as_ref().map(|l| l.1.clone());
     let mut host = match trig.change {
