@@ -998,8 +998,143 @@ fn contradict(a: &Statement, b: &Statement) -> bool {
 /// Detects conflicts: reads `quotes`, `mentions`, `entities`, `sentences`;
 /// fills `conflicts`.
 pub fn detect(doc: &mut Doc) {
-    let conflicts = conflicts_in(&Indexed::new(doc));
+    let ixd = Indexed::new(doc);
+    let mut conflicts = conflicts_in(&ixd);
+    for c in mutual_accusations(&ixd) {
+        let p3 = |x: &Option<String>| x.as_deref().and_then(|x| x.get(..3)).map(str::to_string);
+        let covered = conflicts.iter().any(|k| {
+            c.claims
+                .iter()
+                .all(|a| k.claims.iter().any(|b| p3(&b.code) == p3(&a.code)))
+        });
+        if !covered {
+            conflicts.push(c);
+        }
+    }
     doc.conflicts = conflicts;
+}
+
+/// "India and Pakistan accuse each other of violating the ceasefire", "both
+/// sides traded accusations over the shelling": each side asserts what the
+/// other denies, so the sentence is a conflict of two claims, one per side.
+/// The sides are the two actors named before the cue, else ("both
+/// countries", "the two sides", "each side") the two states the article is
+/// most about.
+fn mutual_accusations(doc: &Indexed) -> Vec<Conflict> {
+    let lex = ClaimLexicon::builtin();
+    let mut out = Vec::new();
+    let mut dyad: Option<Option<[(String, String); 2]>> = None;
+    for si in 0..doc.sentences.len() {
+        let toks = words(doc, doc.sentences[si].span);
+        let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+        let Some(cue) = (0..toks.len()).find(|&k| {
+            (lex.is("reproach", w(k))
+                && matches!((w(k + 1), w(k + 2)), ("each", "other") | ("one", "another")))
+                || (lex.is("trade", w(k))
+                    && (lex.is("accusation", w(k + 1))
+                        || w(k + 1) == "blame"
+                        || lex.is("accusation", w(k + 2))))
+        }) else {
+            continue;
+        };
+        let before = toks[cue].span.start;
+        // the actors named before the cue
+        let mut sides: Vec<(String, String)> = Vec::new();
+        for m in doc.ix.mentions_in(doc, si) {
+            if m.span.end > before {
+                continue;
+            }
+            let e = &doc.entities[m.entity];
+            if !matches!(
+                e.kind,
+                EntityKind::State | EntityKind::Organization | EntityKind::Group
+            ) {
+                continue;
+            }
+            let Some(code) = e.code.clone() else { continue };
+            if !sides.iter().any(|s| s.1.get(..3) == code.get(..3)) {
+                sides.push((e.name.clone(), code));
+            }
+        }
+        if sides.len() < 2 {
+            let collective = (0..cue)
+                .any(|k| matches!(w(k), "both" | "two" | "each") && lex.is("sides", w(k + 1)));
+            if !collective {
+                continue;
+            }
+            let pair = dyad.get_or_insert_with(|| article_dyad(doc)).clone();
+            let Some(pair) = pair else { continue };
+            sides = pair.to_vec();
+        }
+        // what it is about: the rest of the sentence after "of"/"for"/"over"
+        let about = (cue + 1..toks.len())
+            .find(|&k| matches!(w(k), "of" | "for" | "over" | "about"))
+            .map(|k| k + 1)
+            .unwrap_or(cue + 1);
+        let end = toks
+            .iter()
+            .rposition(|t| t.lower.chars().any(char::is_alphanumeric))
+            .unwrap_or(0);
+        let topic = match (toks.get(about), toks.get(end)) {
+            (Some(a), Some(b)) if a.span.start < b.span.end => {
+                format!(
+                    "who is to blame for {}",
+                    doc.slice(Span::new(a.span.start, b.span.end))
+                )
+            }
+            _ => "who is to blame".to_string(),
+        };
+        let span = doc.sentences[si].span;
+        out.push(Conflict {
+            topic,
+            claims: sides[..2]
+                .iter()
+                .map(|(name, code)| Claim {
+                    speaker: Some(name.clone()),
+                    code: Some(code.clone()),
+                    sentence: si,
+                    span,
+                    quote: None,
+                })
+                .collect(),
+        });
+    }
+    out
+}
+
+/// The two states the article names most (each at least twice), by code.
+fn article_dyad(doc: &Indexed) -> Option<[(String, String); 2]> {
+    let mut counts: HashMap<String, (usize, String)> = HashMap::new();
+    for m in &doc.mentions {
+        let e = &doc.entities[m.entity];
+        let code = match e.kind {
+            EntityKind::State => e.code.clone(),
+            _ => e.country.clone(),
+        };
+        let Some(code) = code.and_then(|c| c.get(..3).map(str::to_string)) else {
+            continue;
+        };
+        let entry = counts.entry(code).or_insert((0, String::new()));
+        entry.0 += 1;
+        if e.kind == EntityKind::State && entry.1.is_empty() {
+            entry.1 = e.name.clone();
+        }
+    }
+    let mut v: Vec<(String, (usize, String))> =
+        counts.into_iter().filter(|(_, (n, _))| *n >= 2).collect();
+    v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+    let name = |(code, (_, name)): &(String, (usize, String))| {
+        let n = if name.is_empty() {
+            code.clone()
+        } else {
+            name.clone()
+        };
+        (n, code.clone())
+    };
+    match v.as_slice() {
+        [a, b, ..] => Some([name(a), name(b)]),
+        _ => None,
+    }
 }
 
 fn conflicts_in(doc: &Indexed) -> Vec<Conflict> {

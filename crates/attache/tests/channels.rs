@@ -378,3 +378,65 @@ fn events_fill_parties_the_text_leaves_open() {
 cases! {
     handled_through_embassy: "{Ruritania|USA} said urgent matters will be handled through the {Swiss|CHE|demonym} embassy in Havana." => ["CHE>USA fallback_designated"];
 }
+
+cases! {
+    // Diplomatic ranks and the post they serve at.
+    first_secretary_of_embassy: "{Poland|POL} expelled the second secretary of the {Russian|RUS|demonym} embassy in Warsaw." => ["RUS>POL staff_expelled"];
+    counsellor_persona_non_grata: "{Kenya|KEN} declared the counsellor at the {Somali|SOM|demonym} embassy persona non grata." => ["SOM>KEN staff_expelled"];
+    // Orders to leave, evacuations, size cuts, downgrades.
+    must_leave_the_country: "{Saudi Arabia|SAU} said all {Iranian|IRN|demonym} diplomats must leave the country within 48 hours." => ["IRN>SAU staff_expelled"];
+    has_to_leave: "The {Russian|RUS|demonym} ambassador has to leave {Estonia|EST} by Friday." => ["RUS>EST staff_expelled"];
+    evacuated_diplomats_close_post: "{Saudi|SAU|demonym} diplomats have already been evacuated from {Tehran|IRN|metonym}." => ["SAU>IRN closed"];
+    evacuated_embassy: "{Britain|GBR} evacuated its embassy in {Kabul|AFG|metonym}." => ["GBR>AFG closed"];
+    size_of_embassy_cut: "{Britain|GBR} cut the size of the {Russian|RUS|demonym} embassy in {London|GBR|metonym}." => ["RUS>GBR staff_expelled"];
+    downgrade_to_charge: "{Russia|RUS} lowered its relations with {Estonia|EST} to the level of chargé d'affaires." => ["RUS>EST ambassador_recalled"];
+    lowered_expectations: "{Russia|RUS} lowered its expectations for the talks with {Estonia|EST}." => [];
+    // Mirrored acts.
+    followed_suit: "{Thailand|THA} recalled its ambassador from {Cambodia|KHM}, and {Cambodia|KHM} followed suit." => ["KHM>THA ambassador_recalled", "THA>KHM ambassador_recalled"];
+    responded_in_kind: "{Germany|DEU} closed the {Iranian|IRN|demonym} consulates; {Iran|IRN} responded in kind." => ["DEU>IRN closed", "IRN>DEU closed"];
+    // A pronoun for the channel.
+    after_it_was_closed: "{Britain|GBR} reopened its embassy in {Tehran|IRN|metonym}, four years after it was closed." => ["GBR>IRN closed", "GBR>IRN reopened"];
+}
+
+/// The stages that read the syntax layer (the tagger's verbs, the tree's
+/// agents, appointments) need the full default pipeline.
+fn run_full(text: &str) -> Vec<String> {
+    let engine = attache::Engine::builder().build().expect("engine");
+    let doc = engine.analyse(attache::input::RawArticle::plain("t", text));
+    let mut got: Vec<String> = doc
+        .channels
+        .iter()
+        .map(|c| {
+            format!(
+                "{}>{} {}",
+                c.holder.as_deref().unwrap_or("?"),
+                c.host.as_deref().unwrap_or("?"),
+                channels::change_name(c.change)
+            )
+        })
+        .collect();
+    got.sort();
+    got
+}
+
+#[test]
+fn full_pipeline_channels() {
+    let cases: &[(&str, &[&str])] = &[
+        // "expel" is the tagger's verb, not a modifier of the envoy
+        (
+            "Thailand said it would expel Cambodia's envoy in Bangkok.",
+            &["KHM>THA staff_expelled"],
+        ),
+        // an appointment after a recall fills the post again
+        (
+            "Ethiopia recalled its ambassador from Eritrea in 1998. Ethiopia has appointed Redwan Hussein as ambassador to Eritrea last July.",
+            &["ETH>ERI ambassador_recalled", "ETH>ERI reopened"],
+        ),
+        // with no break reported, an appointment changes no channel
+        ("Ghana appointed Kofi Mensah as ambassador to Togo.", &[]),
+    ];
+    for (text, want) in cases {
+        let want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+        assert_eq!(run_full(text), want, "{text}");
+    }
+}

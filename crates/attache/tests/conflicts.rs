@@ -149,3 +149,13 @@ fn through_the_engine() {
 cases! {
     incursion_denied: "[[“This is a serious violation of our territory,”]] {the minister|GHAGOV|person,s} said. || {Togo|TGO|s} denied [[that its troops had crossed the border]]." => [["GHAGOV", "TGO"]];
 }
+
+// Mutual accusations: one sentence, each side asserting what the other denies.
+cases! {
+    accuse_each_other: "{India|IND|s} and {Pakistan|PAK|s} often accuse each other of violating the ceasefire." => [["IND", "PAK"]];
+    blame_one_another: "{Armenia|ARM|s} and {Azerbaijan|AZE|s} blamed one another for the renewed shelling." => [["ARM", "AZE"]];
+    traded_accusations: "{Moscow|RUS|metonym} and {Kyiv|UKR|metonym} traded accusations over the attack on the dam." => [["RUS", "UKR"]];
+    both_countries_are_the_dyad: "{Thailand|THA|s} shelled a {Cambodian|KHM|demonym} post. || {Cambodia|KHM|s} fired back at {Thailand|THA}. || Both countries accused each other of starting the clash." => [["KHM", "THA"]];
+    accused_a_third_party: "{India|IND|s} accused {Pakistan|PAK} of violating the ceasefire." => [];
+    agreed_each_other: "{Kenya|KEN|s} and {Uganda|UGA|s} thanked each other for the talks." => [];
+}
