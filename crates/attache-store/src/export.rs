@@ -157,6 +157,7 @@ pub fn columns(table: Table) -> &'static [(&'static str, Kind)] {
             ("day", Text),
             ("sentence", Int),
             ("location", Text),
+            ("status", Text),
         ],
     }
 }
@@ -253,6 +254,7 @@ fn channel_cells(c: &ChannelRow) -> Vec<Cell> {
         t(&c.day),
         Cell::Int(Some(c.sentence)),
         t(&c.location),
+        Cell::Text(Some(c.status.clone())),
     ]
 }
 

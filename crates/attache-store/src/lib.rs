@@ -399,6 +399,9 @@ pub struct ChannelRow {
     pub sentence: i64,
     /// City.
     pub location: Option<String>,
+    /// How sure the text is ("asserted", "intended", "hypothetical", …): only
+    /// asserted changes move the channel's state.
+    pub status: String,
 }
 
 /// A conflict between claims in a stored article.
@@ -496,12 +499,13 @@ pub trait Store: Send {
 }
 
 /// The state of each channel of a dyad as of a day: for every channel
-/// (holder, host, kind) the latest change on or before `as_of` (or the latest
-/// of all when `None`). `changes` must be oldest first.
+/// (holder, host, kind) the latest asserted change on or before `as_of` (or
+/// the latest of all when `None`); intended, hypothetical, reported and
+/// negated changes move nothing. `changes` must be oldest first.
 pub fn channel_state_at(changes: &[ChannelRow], as_of: Option<NaiveDate>) -> Vec<ChannelRow> {
     let limit = as_of.map(|d| d.format("%Y-%m-%d").to_string());
     let mut state: Vec<ChannelRow> = Vec::new();
-    for c in changes {
+    for c in changes.iter().filter(|c| c.status == "asserted") {
         if let (Some(limit), Some(day)) = (&limit, &c.day) {
             if day > limit {
                 continue;

@@ -27,6 +27,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(1, "0001_init.sql"),
     migration!(2, "0002_fts.sql"),
     migration!(3, "0003_target_inferred.sql"),
+    migration!(4, "0004_channel_status.sql"),
 ];
 
 /// The latest schema version this build knows.

@@ -296,7 +296,7 @@ fn quote_row(r: &Row) -> Result<QuoteRow> {
 }
 
 const CHANNEL_COLS: &str =
-    "id, article_id, holder, host, name, kind, change, date, day, sentence, location";
+    "id, article_id, holder, host, name, kind, change, date, day, sentence, location, status";
 
 fn channel_row(r: &Row) -> Result<ChannelRow> {
     Ok(ChannelRow {
@@ -311,6 +311,7 @@ fn channel_row(r: &Row) -> Result<ChannelRow> {
         day: r.opt_text(8)?,
         sentence: r.int(9)?,
         location: r.opt_text(10)?,
+        status: r.text(11)?,
     })
 }
 
@@ -478,7 +479,8 @@ impl<C: Conn> SqlStore<C> {
         for (i, ch) in doc.channels.iter().enumerate() {
             c.exec(
                 "INSERT INTO channels (article_id, idx, holder, host, name, kind, change, date, day, \
-                 sentence, location, hosted_at, established) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 sentence, location, hosted_at, established, status) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 &[
                     id.into(),
                     i.into(),
@@ -493,6 +495,7 @@ impl<C: Conn> SqlStore<C> {
                     ch.location.clone().into(),
                     ch.hosted_at.clone().into(),
                     ch.established.clone().into(),
+                    enum_name(&ch.status).into(),
                 ],
             )?;
         }

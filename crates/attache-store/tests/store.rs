@@ -161,6 +161,7 @@ fn with_channel(
         location: None,
         hosted_at: None,
         established: None,
+        status: attache::doc::EventStatus::Asserted,
     });
     a
 }

@@ -44,7 +44,9 @@
 //! [`report`] prints it per dyad as of publication.
 
 use crate::dates;
+use crate::doc::EventStatus;
 use crate::doc::{ChannelChange, ChannelChangeKind, Doc, EntityKind, Span};
+use crate::events::status::{control_class, decide, Control, Cues};
 use crate::events::tree::Tree;
 use crate::index::Index;
 use crate::places::Gazetteer;
@@ -1204,6 +1206,16 @@ pub fn track(doc: &mut Doc) {
                 .map(|&n| (nps[n].left, nps[n].right))
                 .collect();
             let parts = included_parts(doc, &toks, &nps, chosen.last().map(|&n| &nps[n]));
+            // A decision announced with its own date ("will halt its mission by
+            // early next month") is scheduled: asserted, pending until the day.
+            // A fallback is a channel that could be used, whatever the mood.
+            let status = match change_status(doc, tree.as_ref(), &toks, trig, si) {
+                EventStatus::Intended if date_for(doc, &ix, si, &toks, trig).is_some() => {
+                    EventStatus::Asserted
+                }
+                _ if trig.change == ChannelChangeKind::FallbackDesignated => EventStatus::Asserted,
+                s => s,
+            };
             let ag = tree
                 .as_ref()
                 .and_then(|tr| tree_agent(doc, &ix, tr, si, &toks, trig))
@@ -1256,7 +1268,11 @@ pub fn track(doc: &mut Doc) {
                         .get(toks[np.left].span.start..toks[np.noun_end - 1].span.end)
                         .unwrap_or("")
                         .to_string();
+                    if status == EventStatus::Negated {
+                        continue;
+                    }
                     found.push(ChannelChange {
+                        status,
                         name: format!(
                             "{}{}",
                             channel_name(doc, &holder, &host, &kind, &location, &np_text),
@@ -1300,6 +1316,7 @@ pub fn track(doc: &mut Doc) {
                 host: Some(host),
                 kind: "ambassador".to_string(),
                 change: ChannelChangeKind::Reopened,
+                status: EventStatus::Asserted,
                 date: statement.get(si).cloned().flatten(),
                 sentence: si,
                 location: None,
@@ -1526,6 +1543,98 @@ fn included_parts(doc: &Doc, toks: &[Tok], nps: &[Np], last: Option<&Np>) -> Str
             doc.text.get(s..e).map(|t| format!(", including {t}"))
         })
         .unwrap_or_default()
+}
+
+/// How sure the text is of the change at `trig`: the verb group and the
+/// verbs governing it in the tree ("will close" intended, "could expel"
+/// hypothetical, "threatened to expel" and "plans to reopen" by the governing
+/// verb, "did not recall" negated; "would" inside reported speech is a
+/// reported future); without a tree, the words just before the trigger. An
+/// order to leave ("must leave", "was told to leave") is the expulsion done.
+fn change_status(
+    doc: &Doc,
+    tree: Option<&Tree>,
+    toks: &[Tok],
+    trig: &Trigger,
+    si: usize,
+) -> EventStatus {
+    let order = trig.backward_only && toks[trig.start].lower == "leave";
+    let mut c = Cues::default();
+    let modal = |c: &mut Cues, w: &str| match w {
+        "will" | "shall" | "'ll" => c.future = true,
+        "would" => c.would = true,
+        "could" | "may" | "might" | "should" | "must" => c.hypothetical = true,
+        "not" | "n't" | "never" => c.negated = true,
+        _ => {}
+    };
+    match (tree, toks[trig.start].word) {
+        (Some(tr), Some(t)) => {
+            let range = doc.sentences[si].tokens;
+            let word = |k: usize| doc.slice(doc.tokens[range.start + k].span).to_lowercase();
+            let mut x = t;
+            // a noun trigger ("announced the closure") takes its verb's group
+            if matches!(tr.tag[x], Tag::Nn | Tag::Nns)
+                && matches!(tr.dep[x], Dep::Dobj | Dep::Nsubjpass)
+            {
+                x = tr.head[x];
+            }
+            for _ in 0..5 {
+                for &k in tr.children(x) {
+                    match tr.dep[k] {
+                        Dep::Neg => c.negated = true,
+                        Dep::Aux => modal(&mut c, &word(k)),
+                        Dep::Mark
+                            if tr.dep[x] == Dep::Advcl
+                                && matches!(word(k).as_str(), "if" | "unless") =>
+                        {
+                            c.hypothetical = true
+                        }
+                        _ => {}
+                    }
+                }
+                if tr.is_root(x) {
+                    break;
+                }
+                let h = tr.head[x];
+                match tr.dep[x] {
+                    Dep::Xcomp => {
+                        if c.control.is_none() {
+                            c.control = control_class(&doc.lemma(range.start + h));
+                        }
+                        x = h;
+                    }
+                    Dep::Conj => x = h,
+                    Dep::Ccomp => {
+                        c.in_reported_speech = true;
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        _ => {
+            for k in (trig.start.saturating_sub(3)..trig.start).rev() {
+                let w = toks[k].lower.as_str();
+                if w == "to" && k > 0 && c.control.is_none() {
+                    c.control = control_class(toks[k - 1].lower.trim_end_matches(['s', 'd']));
+                }
+                modal(&mut c, w);
+            }
+        }
+    }
+    if order {
+        c.hypothetical = false;
+        c.would = false;
+        c.future = false;
+        if c.control == Some(Control::Other) {
+            c.control = None;
+        }
+    }
+    // a threat is not the act
+    if c.control == Some(Control::Threaten) && !c.negated {
+        return EventStatus::Hypothetical;
+    }
+    decide(&c)
 }
 
 /// An evacuation ("evacuated its embassy", "diplomats were evacuated"):
@@ -2018,6 +2127,10 @@ fn dedupe(found: Vec<ChannelChange>) -> Vec<ChannelChange> {
                 if c.change == Reopened {
                     o.change = Reopened;
                 }
+                // announced, then done: the change is asserted
+                if c.status == EventStatus::Asserted {
+                    o.status = EventStatus::Asserted;
+                }
                 if o.date.is_none() {
                     o.date = c.date.clone();
                 }
@@ -2122,7 +2235,8 @@ pub fn channel_state_at(
     let p3 = |s: &str| s.get(..3).unwrap_or(s).to_string();
     let (a, b) = (p3(dyad.0), p3(dyad.1));
     let mut groups: Vec<(String, String, String, Vec<&ChannelChange>)> = Vec::new();
-    for c in changes {
+    // intended, hypothetical, reported and negated changes move nothing
+    for c in changes.iter().filter(|c| c.status == EventStatus::Asserted) {
         let (Some(h), Some(g)) = (&c.holder, &c.host) else {
             continue;
         };

@@ -363,6 +363,9 @@ pub struct ChannelChange {
     pub hosted_at: Option<String>,
     /// When the channel was set up, when the text says.
     pub established: Option<String>,
+    /// How sure the text is that the change happened: only `Asserted`
+    /// changes move the channel's state ("would close" is `Intended`).
+    pub status: EventStatus,
 }
 
 /// One side of a conflict.

@@ -66,7 +66,7 @@ pub fn to_json(doc: &Doc) -> Value {
         "channels": doc.channels.iter().map(|c| json!({
             "holder": c.holder, "host": c.host, "name": c.name, "kind": c.kind, "change": c.change,
             "date": c.date, "sentence": c.sentence, "location": c.location,
-            "hosted_at": c.hosted_at, "established": c.established,
+            "hosted_at": c.hosted_at, "established": c.established, "status": c.status,
         })).collect::<Vec<_>>(),
         "conflicts": doc.conflicts.iter().map(|k| json!({
             "topic": k.topic,

@@ -440,3 +440,68 @@ fn full_pipeline_channels() {
         assert_eq!(run_full(text), want, "{text}");
     }
 }
+
+#[test]
+fn status_of_changes() {
+    use attache::doc::EventStatus::*;
+    let engine = attache::Engine::builder().build().expect("engine");
+    let cases = [
+        ("Russia expelled the US ambassador.", Some(Asserted)),
+        (
+            "Thailand said it would expel Cambodia's envoy in Bangkok.",
+            Some(Intended),
+        ),
+        (
+            "Mexico announced it will recall its ambassador from Cuba.",
+            Some(Intended),
+        ),
+        (
+            "Germany could close the Iranian consulates if the talks fail.",
+            Some(Hypothetical),
+        ),
+        (
+            "Russia threatened to expel the US ambassador.",
+            Some(Hypothetical),
+        ),
+        (
+            "All Iranian diplomats must leave the country within 48 hours, Saudi Arabia said.",
+            Some(Asserted),
+        ),
+        // a change said not to have happened is no change
+        ("Russia did not expel the US ambassador.", None),
+    ];
+    for (text, want) in cases {
+        let doc = engine.analyse(attache::input::RawArticle::plain("t", text));
+        assert_eq!(doc.channels.first().map(|c| c.status), want, "{text}");
+    }
+}
+
+#[test]
+fn only_asserted_changes_move_the_state() {
+    use attache::doc::EventStatus;
+    let engine = attache::Engine::builder().build().expect("engine");
+    let text = "On 3 March 2021 Germany closed the Iranian consulate in Hamburg. \
+                Later, Germany said it would reopen the Iranian consulate in Hamburg.";
+    let mut doc = engine.analyse(attache::input::RawArticle::plain("t", text));
+    assert!(
+        doc.channels
+            .iter()
+            .any(|c| c.status == EventStatus::Intended),
+        "{:?}",
+        doc.channels
+    );
+    let day = chrono::NaiveDate::from_ymd_opt(2021, 3, 10).expect("date");
+    let state = channels::channel_state_at(&doc.channels, ("DEU", "IRN"), day);
+    let labels: Vec<&str> = state.iter().map(|s| s.status.label()).collect();
+    assert_eq!(labels, vec!["closed"], "{:?}", doc.channels);
+    // once the reopening is asserted (and dated after the closure), it moves the state
+    for c in doc.channels.iter_mut() {
+        if c.status != EventStatus::Asserted {
+            c.status = EventStatus::Asserted;
+            c.date = Some("2021-03-08".into());
+        }
+    }
+    let state = channels::channel_state_at(&doc.channels, ("DEU", "IRN"), day);
+    let labels: Vec<&str> = state.iter().map(|s| s.status.label()).collect();
+    assert_eq!(labels, vec!["open"], "{:?}", doc.channels);
+}

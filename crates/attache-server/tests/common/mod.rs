@@ -112,6 +112,7 @@ pub fn channel(
         location: None,
         hosted_at: None,
         established: None,
+        status: attache::doc::EventStatus::Asserted,
     });
     a
 }
