@@ -33,6 +33,10 @@
 //! `EVENT_SHAPES_MISSES=0 cargo test -p attache --test event_shapes -- --nocapture`
 //! prints every miss (a number N prints N per shape; the default is 4).
 
+#[allow(unused_macros)]
+#[macro_use]
+mod common;
+
 use attache::input::RawArticle;
 use std::collections::{BTreeMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -100,32 +104,25 @@ fn parse_ev(s: &str, line: usize) -> Ev {
 }
 
 fn load_cases() -> Vec<Case> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/event_shapes.tsv");
-    let table = std::fs::read_to_string(path).expect("read event_shapes.tsv");
-    let mut cases = Vec::new();
-    for (i, raw) in table.lines().enumerate() {
-        let line = i + 1;
-        if raw.trim().is_empty() || raw.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = raw.split('\t').collect();
-        assert_eq!(cols.len(), 3, "line {line}: want 3 TAB-separated columns");
-        let expected = if cols[2].trim() == "none" {
-            Vec::new()
-        } else {
-            cols[2]
-                .split(';')
-                .map(|e| parse_ev(e.trim(), line))
-                .collect()
-        };
-        cases.push(Case {
-            line,
-            shape: cols[0].trim().to_string(),
-            text: cols[1].replace("\\n", "\n"),
-            expected,
-        });
-    }
-    cases
+    common::load_rows("event_shapes.tsv")
+        .into_iter()
+        .map(|r| {
+            let expected = if r.expected.trim() == "none" {
+                Vec::new()
+            } else {
+                r.expected
+                    .split(';')
+                    .map(|e| parse_ev(e.trim(), r.line))
+                    .collect()
+            };
+            Case {
+                line: r.line,
+                shape: r.shape,
+                text: r.text,
+                expected,
+            }
+        })
+        .collect()
 }
 
 fn known_codes() -> HashSet<String> {

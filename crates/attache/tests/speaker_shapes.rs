@@ -42,10 +42,15 @@
 //! `SPEAKER_SHAPES_MISSES=0 cargo test -p attache --test speaker_shapes -- --nocapture`
 //! prints every missed case (a number N prints N per shape; the default is 4).
 
+#[macro_use]
+mod common;
+
 use attache::doc::{Doc, EntityKind, Span};
-use attache::input::RawArticle;
-use std::collections::{BTreeMap, HashSet};
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use common::{
+    analyse, assert_no_panics, bracketed, check_shapes, code_matches, find_nth, known_bases,
+    name_matches, pct, print_report, ratio, short, valid_code, Case, ShapeTally,
+};
+use std::collections::BTreeMap;
 
 /// The shapes of the table (each must have at least [`MIN_PER_SHAPE`] cases).
 const SHAPES: &[&str] = &[
@@ -66,20 +71,6 @@ const SHAPES: &[&str] = &[
 
 const MIN_CASES: usize = 170;
 const MIN_PER_SHAPE: usize = 8;
-
-/// Phoenix/CAMEO sector codes that may follow the state or organisation part.
-const SECTORS: &[&str] = &[
-    "GOV", "MIL", "REB", "OPP", "COP", "JUD", "LEG", "MED", "BUS", "CVL", "ELI", "REF", "INS",
-    "SPY", "UAF", "HLH", "EDU", "LAB", "AGR", "ENV", "HRI", "IGO", "NGO", "CRM", "MOD", "RAD",
-    "PTY", "SEP", "IMG", "SET", "DEV", "MNC", "REL",
-];
-
-/// CAMEO region codes (organisations.tsv lists them too; kept here so a table
-/// code such as `AFR` is valid even where the lexicon spells it otherwise).
-const REGIONS: &[&str] = &[
-    "WST", "EUR", "AFR", "ASA", "MEA", "LAM", "SAM", "NMR", "CAS", "CAU", "BLK", "SEA", "SAS",
-    "WAF", "EAF", "SAF", "NAF", "CRB", "SCN", "EEU", "PGS", "ARB",
-];
 
 const KINDS: &[&str] = &["state", "organization", "person", "group", "place"];
 
@@ -136,22 +127,6 @@ impl std::fmt::Display for Item {
     }
 }
 
-struct Case {
-    line: usize,
-    shape: String,
-    text: String,
-    items: Vec<Item>,
-}
-
-/// Splits `tag[inside]rest` into (`inside`, `rest`).
-fn bracketed<'a>(s: &'a str, tag: &str, line: usize) -> Option<(&'a str, &'a str)> {
-    let rest = s.strip_prefix(tag)?.strip_prefix('[')?;
-    let close = rest
-        .find(']')
-        .unwrap_or_else(|| panic!("line {line}: `{s}` has no closing ]"));
-    Some((&rest[..close], &rest[close + 1..]))
-}
-
 fn parse_item(s: &str, line: usize) -> Item {
     if let Some((snippet, rest)) = bracketed(s, "noq", line) {
         assert!(
@@ -205,81 +180,8 @@ fn parse_item(s: &str, line: usize) -> Item {
     panic!("line {line}: `{s}` is not q[...]=, m[...]= or noq[...]");
 }
 
-fn load_cases() -> Vec<Case> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/speaker_shapes.tsv");
-    let table = std::fs::read_to_string(path).expect("read speaker_shapes.tsv");
-    let mut cases = Vec::new();
-    for (i, raw) in table.lines().enumerate() {
-        let line = i + 1;
-        if raw.trim().is_empty() || raw.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = raw.split('\t').collect();
-        assert_eq!(cols.len(), 3, "line {line}: want 3 TAB-separated columns");
-        let items: Vec<Item> = cols[2]
-            .split(';')
-            .filter(|e| !e.trim().is_empty())
-            .map(|e| parse_item(e.trim(), line))
-            .collect();
-        assert!(!items.is_empty(), "line {line}: no expected items");
-        cases.push(Case {
-            line,
-            shape: cols[0].trim().to_string(),
-            text: cols[1].replace("\\n", "\n"),
-            items,
-        });
-    }
-    cases
-}
-
-/// State and organisation codes of the built-in lexicon, plus the regions.
-fn known_bases() -> HashSet<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/actors/");
-    let mut out: HashSet<String> = REGIONS.iter().map(|s| s.to_string()).collect();
-    for file in ["countries.tsv", "organisations.tsv"] {
-        let text = std::fs::read_to_string(format!("{dir}{file}")).expect("read actor lexicon");
-        for l in text.lines() {
-            if l.starts_with('#') || l.trim().is_empty() {
-                continue;
-            }
-            if let Some(code) = l.split('\t').next() {
-                out.insert(code.trim().to_string());
-            }
-        }
-    }
-    out
-}
-
-/// `code` is a known base followed only by sector codes.
-fn valid_code(code: &str, bases: &HashSet<String>) -> bool {
-    (3..=code.len())
-        .rev()
-        .any(|n| code.is_char_boundary(n) && bases.contains(&code[..n]) && only_sectors(&code[n..]))
-}
-
-fn only_sectors(mut rest: &str) -> bool {
-    while !rest.is_empty() {
-        match SECTORS.iter().find(|s| rest.starts_with(**s)) {
-            Some(s) => rest = &rest[s.len()..],
-            None => return false,
-        }
-    }
-    true
-}
-
-/// `expected` names the same actor as `got` (see the module docs).
-fn code_matches(expected: &str, got: Option<&str>) -> bool {
-    let Some(got) = got else { return false };
-    if expected == got {
-        return true;
-    }
-    // A bare base (a state, organisation or region code: no sector after its
-    // first three letters) lets the emitted code add sectors; a sectored
-    // expected code is strict.
-    let bare = !SECTORS
-        .iter()
-        .any(|s| expected.len() >= 3 + s.len() && expected.ends_with(s));
-    bare && got.strip_prefix(expected).is_some_and(only_sectors)
+fn load_cases() -> Vec<Case<Item>> {
+    common::load_cases("speaker_shapes.tsv", parse_item)
 }
 
 fn kind_name(k: EntityKind) -> &'static str {
@@ -290,47 +192,6 @@ fn kind_name(k: EntityKind) -> &'static str {
         EntityKind::Group => "group",
         EntityKind::Place => "place",
     }
-}
-
-fn name_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// The speaker's name holds the expected words as a contiguous run.
-fn name_matches(expected: &str, got: Option<&str>) -> bool {
-    let want = name_words(expected);
-    let have = name_words(got.unwrap_or(""));
-    !want.is_empty() && have.windows(want.len()).any(|w| w == want.as_slice())
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
-/// Byte span of the `nth` (1-based) occurrence of `needle` in `text` at word
-/// boundaries.
-fn find_nth(text: &str, needle: &str, nth: usize) -> Option<Span> {
-    let mut seen = 0;
-    for (i, _) in text.match_indices(needle) {
-        let end = i + needle.len();
-        let before_ok = text[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !is_word_char(c))
-            || !needle.chars().next().is_some_and(is_word_char);
-        let after_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c))
-            || !needle.chars().next_back().is_some_and(is_word_char);
-        if before_ok && after_ok {
-            seen += 1;
-            if seen == nth {
-                return Some(Span::new(i, end));
-            }
-        }
-    }
-    None
 }
 
 fn slice(doc: &Doc, s: Span) -> &str {
@@ -451,37 +312,20 @@ fn check_item(doc: &Doc, item: &Item) -> Result<Checked, String> {
     }
 }
 
-fn short(s: &str) -> String {
-    let s = s.replace('\n', " / ");
-    if s.chars().count() > 60 {
-        format!("{}…", s.chars().take(60).collect::<String>())
-    } else {
-        s
-    }
-}
-
-#[derive(Default, Clone, Copy)]
-struct Tally {
-    cases: usize,
-    exact: usize,
-    q: usize,
-    q_ok: usize,
-    q_found: usize,
-    m: usize,
-    m_ok: usize,
-    noq: usize,
-    noq_ok: usize,
-}
+tally!(Tally {
+    cases,
+    exact,
+    q,
+    q_ok,
+    q_found,
+    m,
+    m_ok,
+    noq,
+    noq_ok
+});
 
 impl Tally {
     fn line(&self, name: &str) -> String {
-        let pct = |a: usize, b: usize| {
-            if b == 0 {
-                "     -".to_string()
-            } else {
-                format!("{:>5.1}%", 100.0 * ratio(a, b))
-            }
-        };
         format!(
             "{name:<18} {:>5} {} {:>5} {} {} {:>5} {} {:>5} {}",
             self.cases,
@@ -497,14 +341,6 @@ impl Tally {
     }
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
 const HEADER: &str =
     "                   cases  exact quotes  found speakr actors   code   noqs     ok";
 
@@ -514,15 +350,8 @@ fn speaker_shapes_table() {
     let bases = known_bases();
 
     // The table's own health.
-    let mut per_shape: BTreeMap<&str, usize> = BTreeMap::new();
+    check_shapes(&cases, SHAPES, MIN_CASES, MIN_PER_SHAPE);
     for c in &cases {
-        assert!(
-            SHAPES.contains(&c.shape.as_str()),
-            "line {}: unknown shape {}",
-            c.line,
-            c.shape
-        );
-        *per_shape.entry(c.shape.as_str()).or_default() += 1;
         for it in &c.items {
             let (code, kind) = match it {
                 Item::Quote { code, .. } => (code.as_deref(), None),
@@ -541,19 +370,6 @@ fn speaker_shapes_table() {
             }
         }
     }
-    println!("\n{} cases; cases per shape: {per_shape:?}", cases.len());
-    assert!(
-        cases.len() >= MIN_CASES,
-        "{} cases; keep at least {MIN_CASES}",
-        cases.len()
-    );
-    for s in SHAPES {
-        let n = per_shape.get(s).copied().unwrap_or(0);
-        assert!(
-            n >= MIN_PER_SHAPE,
-            "shape {s} has {n} cases; keep at least {MIN_PER_SHAPE}"
-        );
-    }
 
     let engine = attache::Engine::builder().build().expect("engine");
     let mut panics = Vec::new();
@@ -563,16 +379,9 @@ fn speaker_shapes_table() {
     let mut misses: BTreeMap<String, Vec<String>> = BTreeMap::new();
 
     for c in &cases {
-        let text = c.text.clone();
-        let result = catch_unwind(AssertUnwindSafe(|| {
-            engine.analyse(RawArticle::plain("shape", text))
-        }));
-        let doc = match result {
-            Ok(doc) => doc,
-            Err(_) => {
-                panics.push(format!("line {}: {}", c.line, c.text));
-                continue;
-            }
+        let Some(doc) = analyse(&engine, &c.text) else {
+            panics.push(format!("line {}: {}", c.line, c.text));
+            continue;
         };
         let mut t = Tally {
             cases: 1,
@@ -607,18 +416,8 @@ fn speaker_shapes_table() {
             }
         }
         t.exact = usize::from(failed.is_empty());
-        let shape = shapes.entry(c.shape.clone()).or_default();
-        for acc in [&mut overall, shape] {
-            acc.cases += t.cases;
-            acc.exact += t.exact;
-            acc.q += t.q;
-            acc.q_found += t.q_found;
-            acc.q_ok += t.q_ok;
-            acc.m += t.m;
-            acc.m_ok += t.m_ok;
-            acc.noq += t.noq;
-            acc.noq_ok += t.noq_ok;
-        }
+        overall.add(&t);
+        shapes.entry(c.shape.clone()).or_default().add(&t);
         if !failed.is_empty() {
             let quotes: Vec<String> = doc
                 .quotes
@@ -647,42 +446,15 @@ fn speaker_shapes_table() {
         }
     }
 
-    println!("\n== speaker shapes: per shape ==\n{HEADER}");
-    for (name, t) in &shapes {
-        println!("{}", t.line(name));
-    }
-    println!("{}", overall.line("ALL"));
-    // SPEAKER_SHAPES_MISSES=N shows N misses per shape (default 4; 0 = all).
-    let shown = match std::env::var("SPEAKER_SHAPES_MISSES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-    {
-        Some(0) => usize::MAX,
-        Some(n) => n,
-        None => 4,
-    };
-    println!("\n== first misses per shape ==");
-    for (name, list) in &misses {
-        println!(
-            "[{name}] {} of {} cases missed",
-            list.len(),
-            shapes[name].cases
-        );
-        for m in list.iter().take(shown) {
-            println!("{m}");
-        }
-    }
-
-    assert!(
-        panics.is_empty(),
-        "the pipeline panicked on:\n{}",
-        panics.join("\n")
+    print_report(
+        "speaker shapes",
+        HEADER,
+        &shapes,
+        &overall,
+        &misses,
+        "SPEAKER_SHAPES_MISSES",
     );
-    assert!(
-        table_errors.is_empty(),
-        "table errors:\n{}",
-        table_errors.join("\n")
-    );
+    assert_no_panics(&panics);
 
     // Floors: a little under the figures measured on this table (see the
     // report printed above). Raise them when the engine improves; never lower
