@@ -771,7 +771,9 @@ fn find_nps(doc: &Doc, toks: &[Tok], lex: &ChannelLexicon) -> Vec<Np> {
                     match w {
                         "to" | "at" | "with" | "for" => {
                             let igo = code_of(doc, mi).is_some_and(|c| c.starts_with("IGO"));
-                            if host.is_none() && (igo || !is_place(doc, mi)) {
+                            // "its envoy to Canberra": the capital's state
+                            let to_place = w == "to" && is_place(doc, mi);
+                            if host.is_none() && (igo || !is_place(doc, mi) || to_place) {
                                 host = Some(mi);
                             }
                         }
@@ -1182,7 +1184,7 @@ pub fn track(doc: &mut Doc) {
     let ix = Index::new(doc);
     let statement = dates::statement_dates_with(doc, &ix);
     let mut found: Vec<ChannelChange> = Vec::new();
-    let mut appointed: Vec<(String, String, usize)> = Vec::new();
+    let mut appointed: Vec<(String, String, usize, bool)> = Vec::new();
     for si in 0..doc.sentences.len() {
         let toks = tokenize(doc, &ix, si);
         let triggers = find_triggers(&toks, lex);
@@ -1209,7 +1211,7 @@ pub fn track(doc: &mut Doc) {
             // A decision announced with its own date ("will halt its mission by
             // early next month") is scheduled: asserted, pending until the day.
             // A fallback is a channel that could be used, whatever the mood.
-            let status = match change_status(doc, tree.as_ref(), &toks, trig, si) {
+            let status = match change_status(doc, lex, tree.as_ref(), &toks, trig, si) {
                 EventStatus::Intended if date_for(doc, &ix, si, &toks, trig).is_some() => {
                     EventStatus::Asserted
                 }
@@ -1305,10 +1307,12 @@ pub fn track(doc: &mut Doc) {
         );
         (h == a && g == b) || (h == b && g == a)
     };
-    for (holder, host, si) in appointed {
-        let after_break = found.iter().any(|c| {
-            pair(c, &holder, &host) && !matches!(c.change, ChannelChangeKind::FallbackDesignated)
-        });
+    for (holder, host, si, gap) in appointed {
+        let after_break = gap
+            || found.iter().any(|c| {
+                pair(c, &holder, &host)
+                    && !matches!(c.change, ChannelChangeKind::FallbackDesignated)
+            });
         if after_break {
             found.push(ChannelChange {
                 name: channel_name(doc, &holder, &host, "ambassador", &None, ""),
@@ -1329,8 +1333,8 @@ pub fn track(doc: &mut Doc) {
 }
 
 /// "Ethiopia has appointed X as ambassador to Eritrea", "Washington named
-/// Jane Doe its ambassador to Havana": (holder, host, sentence) of every
-/// envoy named, from the tree (the verb's subject holds the post; the "to"
+/// Jane Doe its ambassador to Havana": (holder, host, sentence, whether the
+/// sentence tells of a gap before) of every envoy named, from the tree (the verb's subject holds the post; the "to"
 /// phrase of the envoy noun, or of the verb, is the host).
 fn appointments(
     doc: &Doc,
@@ -1339,7 +1343,7 @@ fn appointments(
     si: usize,
     toks: &[Tok],
     lex: &ChannelLexicon,
-) -> Vec<(String, String, usize)> {
+) -> Vec<(String, String, usize, bool)> {
     let range = doc.sentences[si].tokens;
     let lower = |w: usize| doc.slice(doc.tokens[range.start + w].span).to_lowercase();
     let code = |w: usize| {
@@ -1384,10 +1388,26 @@ fn appointments(
             continue;
         };
         if holder.get(..3) != host.get(..3) {
-            out.push((holder, host, si));
+            out.push((holder, host, si, resumption(toks, lex)));
         }
     }
     out
+}
+
+/// Whether a sentence says a post is filled after a gap: "its first
+/// ambassador since the rift", "for the first time in twelve years", "after
+/// months away", "ending a year without one", "again".
+fn resumption(toks: &[Tok], lex: &ChannelLexicon) -> bool {
+    let has = |w: &str| toks.iter().any(|t| t.lower == w);
+    let span_words = ["years", "months", "decades", "year", "decade"];
+    toks.iter().any(|t| lex.cue("resumption", &t.lower))
+        || has("first") && (has("since") || has("time"))
+        || toks.iter().enumerate().any(|(k, t)| {
+            t.lower == "after"
+                && win(toks, k + 1, k + 4)
+                    .iter()
+                    .any(|u| span_words.contains(&u.lower.as_str()))
+        })
 }
 
 /// The actor doing the act of the trigger, from the dependency tree: the
@@ -1553,6 +1573,7 @@ fn included_parts(doc: &Doc, toks: &[Tok], nps: &[Np], last: Option<&Np>) -> Str
 /// order to leave ("must leave", "was told to leave") is the expulsion done.
 fn change_status(
     doc: &Doc,
+    lex: &ChannelLexicon,
     tree: Option<&Tree>,
     toks: &[Tok],
     trig: &Trigger,
@@ -1597,15 +1618,36 @@ fn change_status(
                 }
                 let h = tr.head[x];
                 match tr.dep[x] {
-                    Dep::Xcomp => {
+                    Dep::Xcomp if !lex.cue("denial", &doc.lemma(range.start + h)) => {
                         if c.control.is_none() {
                             c.control = control_class(&doc.lemma(range.start + h));
                         }
                         x = h;
                     }
                     Dep::Conj => x = h,
+                    Dep::Ccomp | Dep::Xcomp if lex.cue("denial", &doc.lemma(range.start + h)) => {
+                        // "denied that it would close", "refused to recall"
+                        c.negated = true;
+                        break;
+                    }
                     Dep::Ccomp => {
                         c.in_reported_speech = true;
+                        break;
+                    }
+                    Dep::Pcomp => {
+                        // "has no intention of closing", "plans for reopening"
+                        let noun = tr.head[h];
+                        if noun != h {
+                            if tr.children(noun).iter().any(|&k| word(k) == "no") {
+                                c.negated = true;
+                            }
+                            if c.control.is_none() {
+                                c.control =
+                                    control_class(&doc.lemma(range.start + noun)).or_else(|| {
+                                        lex.cue("intention", &word(noun)).then_some(Control::Intend)
+                                    });
+                            }
+                        }
                         break;
                     }
                     _ => break,

@@ -30,7 +30,8 @@
 //! evacuated embassy is `closed`; a downgrade to chargé d'affaires shows
 //! through the envoys (`ambassador_recalled`); an ambassador appointed after a
 //! break is `reopened`; firmly announced future changes ("will recall") are
-//! changes, threats and denials are not. Code matching is the one of
+//! changes, threats and denials are not (a change the engine keeps with
+//! status `hypothetical`, `proposed` or `negated` counts as none). Code matching is the one of
 //! `event_shapes.rs`: the expected bare state `RUS` matches `RUS` and
 //! `RUSGOV`, a sectored code is strict.
 //!
@@ -41,6 +42,7 @@
 mod common;
 
 use attache::channels::change_name;
+use attache::doc::EventStatus;
 use attache::doc::{ChannelChange, Doc};
 use common::{
     bracketed, check_floors, check_shapes, code_matches, known_bases, pct, ratio, run_table, Case,
@@ -319,6 +321,17 @@ fn channel_shapes_table() {
         got_sep: "; ",
     };
     let overall = run_table(&cases, &report, |doc, c| {
+        // The changes the engine records as done or announced: hypothetical
+        // ones (threats, conditions) are kept with their status but are no
+        // change, as the coding manual counts them.
+        let mut kept = doc.clone();
+        kept.channels.retain(|c| {
+            matches!(
+                c.status,
+                EventStatus::Asserted | EventStatus::Intended | EventStatus::Reported
+            )
+        });
+        let doc = &kept;
         let mut t = Tally {
             cases: 1,
             emitted: doc.channels.len(),
@@ -382,12 +395,11 @@ fn channel_shapes_table() {
 // Measured 2026-12-03 on 115 cases (117 change items, 12 no-change items),
 // engine of commit 3088cf2: changes found 0.692, no-change checks 0.583, exact
 // cases 0.661; 91 changes emitted, 10 of them asked for by no item. No panics.
-// Weakest: restored relations and appointed ambassadors (0 of 13: "restore",
-// "resume" and "re-establish" relations, "named/appointed/sent an ambassador",
-// "returned its ambassador" yield nothing), cross_sentence (a holder named
-// only in an earlier sentence), pronoun_holder ("its envoy to Canberra",
-// "bringing home"), negatives ("denied that it would close", "refused to
-// recall", "no intention of closing" and threats still make changes).
-const FLOOR_FOUND: f64 = 0.66;
-const FLOOR_NOC: f64 = 0.55;
-const FLOOR_EXACT: f64 = 0.63;
+// Measured 2026-12-03 after the status and appointment work: exact 85.2%,
+// changes found 84.5% (93/110), no-change checks 94.4% (17/18). Weakest:
+// cross_sentence (a holder named only in an earlier sentence: "The foreign
+// ministry recalled the ambassador"), appointments without a told gap or an
+// earlier break, and holders that are regional groups ("the Gulf states").
+const FLOOR_FOUND: f64 = 0.81;
+const FLOOR_NOC: f64 = 0.85;
+const FLOOR_EXACT: f64 = 0.82;
