@@ -332,15 +332,14 @@ fn conflict_shapes_table() {
     );
 }
 
-// Measured 2026-12-03 on 87 cases (64 conflict items, 23 no-conflict items),
-// engine of commit 3088cf2: conflicts found with both sides 0.594 (some
-// conflict at all 0.609), no-conflict checks 1.000, exact cases 0.701; 39
-// conflicts emitted, 1 asked for by no item. No panics. The claim families of
-// data/claims.txt (notify, attack, agree, dialogue, involve, withdraw,
-// ceasefire, incursion) are found; casualties, legality, recall and
-// sovereignty have no family yet (0 of 18). Within the families: "denied
-// firing", "rejected the claims as fabricated", "no warning had ever reached",
-// "no official communication arrived", "nobody told us" are missed.
-const FLOOR_FOUND: f64 = 0.56;
+// Measured 2026-12-03 on 87 cases (64 conflict items, 23 no-conflict items):
+// at commit 3088cf2 found 0.594, no-conflict 1.000, exact 0.701; with the
+// legality, civilian-harm and recall families: found 0.781, no-conflict
+// 1.000, exact 0.816 (50 conflicts emitted, 2 asked for by no item). No panics.
+// Sovereignty has no family yet (its claims differ in the object, "belong to
+// Argentina" / "are British", not in polarity). Within the families: "denied
+// firing", "rejected the claims as fabricated", "no warning had ever
+// reached", "no official communication arrived", "nobody told us" are missed.
+const FLOOR_FOUND: f64 = 0.75;
 const FLOOR_NOK: f64 = 0.95;
-const FLOOR_EXACT: f64 = 0.67;
+const FLOOR_EXACT: f64 = 0.79;
