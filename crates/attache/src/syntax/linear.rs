@@ -353,12 +353,13 @@ fn prefetch(row: &[i16]) {
     let _ = row;
 }
 
-/// Asks for the cache lines of some bytes ahead of their use (the first
-/// and the last: a sparse row spans at most two lines but for the longest).
+/// Asks for the cache lines of a sparse row ahead of its use: those of its
+/// first byte (in `weights`) and of its last (in `classes`, right after);
+/// a row spans at most two lines but for the longest.
 #[inline]
-fn prefetch_bytes(b: &[u8]) {
+fn prefetch_ends(weights: &[u8], classes: &[u8]) {
     #[cfg(target_arch = "x86_64")]
-    if let (Some(first), Some(last)) = (b.first(), b.last()) {
+    if let (Some(first), Some(last)) = (weights.first(), classes.last()) {
         // SAFETY: a prefetch reads nothing and faults on no address.
         unsafe {
             std::arch::x86_64::_mm_prefetch(
@@ -372,7 +373,7 @@ fn prefetch_bytes(b: &[u8]) {
         }
     }
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = b;
+    let _ = (weights, classes);
 }
 
 #[inline]
@@ -767,8 +768,7 @@ impl Frozen {
             for &r in refs.iter() {
                 if r & DENSE_BIT == 0 {
                     let (weights, classes) = self.sparse_row(r);
-                    prefetch_bytes(weights);
-                    prefetch_bytes(classes);
+                    prefetch_ends(weights, classes);
                 } else {
                     let at = self.dense_base + (r & !DENSE_BIT) as usize * self.stride;
                     if let Some(row) = self.dense.get(at..at + n) {
