@@ -318,8 +318,16 @@ pub fn argmax_where<T: PartialOrd + Copy>(
 // ---------------------------------------------------------------------------
 // The frozen model
 
-/// A slot's reference to a dense row: this bit, and the row's index.
+/// A slot's reference to a dense row: this bit, and the row's index. A
+/// sparse row's reference is its length (`len << LEN_SHIFT`) and its start
+/// in 2-byte units (the low [`LEN_SHIFT`] bits).
 const DENSE_BIT: u32 = 1 << 31;
+
+/// Where a sparse row's length starts in its reference.
+const LEN_SHIFT: u32 = 23;
+
+/// Largest start of a sparse row, in 2-byte units.
+const OFFSET_MASK: u32 = (1 << LEN_SHIFT) - 1;
 
 /// A row is stored dense when it has a weight for at least one class in
 /// this many (and always past [`SPARSE_MAX`] weights).
@@ -345,6 +353,29 @@ fn prefetch(row: &[i16]) {
     let _ = row;
 }
 
+/// Asks for the cache lines of a sparse row ahead of its use: those of its
+/// first byte (in `weights`) and of its last (in `classes`, right after);
+/// a row spans at most two lines but for the longest.
+#[inline]
+fn prefetch_ends(weights: &[u8], classes: &[u8]) {
+    #[cfg(target_arch = "x86_64")]
+    if let (Some(first), Some(last)) = (weights.first(), classes.last()) {
+        // SAFETY: a prefetch reads nothing and faults on no address.
+        unsafe {
+            std::arch::x86_64::_mm_prefetch(
+                (first as *const u8).cast(),
+                std::arch::x86_64::_MM_HINT_T0,
+            );
+            std::arch::x86_64::_mm_prefetch(
+                (last as *const u8).cast(),
+                std::arch::x86_64::_MM_HINT_T0,
+            );
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (weights, classes);
+}
+
 #[inline]
 fn fingerprint(key: u64) -> u32 {
     ((key >> 32) as u32) | 1
@@ -353,16 +384,19 @@ fn fingerprint(key: u64) -> u32 {
 /// A trained model, averaged and quantised, laid out for scoring: the one
 /// weight table of the tagger, the entity tagger and the parser.
 ///
-/// Scoring is bound by memory latency, so the layout is made for it. Slots
-/// are 8 bytes (`fingerprint << 32 | reference`, 0 empty; the fingerprint is
-/// the high 32 bits of the feature's hash, the low bits pick the slot) in an
-/// open-addressing table at most 2/3 full, so the table is small. Rows with
-/// a weight for many classes (at least one in four: tag, suffix
-/// and bias features, the ones met most often) are dense `i16` rows, one
-/// weight per class, added with SIMD; the others are sparse runs of
-/// `class | weight << 16` after a header holding their length. The slots of
-/// all the features of one call are loaded in one straight loop, then the
-/// headers of their sparse rows in another, so that the cache misses
+/// Scoring is bound by memory latency, so the layout is made for it: the
+/// fewer bytes the rows met take, the more of them stay in the core's cache.
+/// Slots are 8 bytes (`fingerprint << 32 | reference`, 0 empty; the
+/// fingerprint is the high 32 bits of the feature's hash, the low 32 bits
+/// pick the first slot by a multiply, so the table need not be a power of
+/// two) in an open-addressing table at most 2/3 full. Rows with a weight for
+/// many classes (at least one in four: tag, suffix and bias features, the
+/// ones met most often) are dense `i16` rows, one weight per class, added
+/// with SIMD; the others are sparse: their `i16` weights then their classes
+/// (one byte each up to 256 classes), 3 bytes a weight, with no header (the
+/// slot's reference holds the row's length and start). The slots of all the
+/// features of one call are loaded in one straight loop, then every row is
+/// prefetched in another before any is added, so that the cache misses
 /// overlap instead of queueing. A false match of two 32-bit fingerprints
 /// (about one lookup in 4·10⁹) only adds some other feature's weights.
 #[derive(Clone, Debug)]
@@ -371,11 +405,19 @@ pub struct Frozen {
     /// Real weight of one quantised unit.
     scale: f32,
     slots: Vec<u64>,
-    mask: usize,
-    /// Sparse rows, each a header (its length) and its weights.
-    sparse: Vec<u32>,
+    /// Number of slots (not a power of two: see [`Frozen::home`]).
+    cap: usize,
+    /// Sparse rows, each its weights (`i16`, little-endian) then their
+    /// classes (one byte each, two past 256 classes), starting on an even
+    /// byte; the slot holds its length.
+    sparse: Vec<u8>,
+    /// Classes take two bytes in a sparse row (more than 256 classes).
+    wide: bool,
     /// Dense rows, `stride` weights each (the first `classes.len()` used).
     dense: Vec<i16>,
+    /// Where the first dense row starts in `dense`: on a 64-byte boundary
+    /// (a row of 96 classes is then exactly three cache lines).
+    dense_base: usize,
     stride: usize,
     /// Every feature and its row's reference, by key (for writing).
     keys: Vec<(u64, u32)>,
@@ -392,17 +434,21 @@ struct Builder {
 
 impl Builder {
     fn new(classes: Vec<String>, scale: f32, n_rows: usize) -> Builder {
-        // Load factor at most 2/3.
-        let cap = (n_rows + n_rows / 2 + 1).next_power_of_two().max(16);
+        // Load factor at most 2/3 (the table size is not rounded to a
+        // power of two: the home slot is found by a multiply, not a mask).
+        let cap = (n_rows + n_rows / 2 + 1).max(16);
         let stride = classes.len().div_ceil(8) * 8;
+        let wide = classes.len() > 256;
         Builder {
             model: Frozen {
                 classes,
                 scale,
                 slots: vec![0; cap],
-                mask: cap - 1,
+                cap,
                 sparse: Vec::new(),
+                wide,
                 dense: Vec::new(),
+                dense_base: 0,
                 stride,
                 keys: Vec::with_capacity(n_rows),
                 n_weights: 0,
@@ -425,23 +471,32 @@ impl Builder {
             }
             at as u32 | DENSE_BIT
         } else {
-            let at = m.sparse.len();
-            m.sparse.push(row.len() as u32);
-            m.sparse.extend(
-                row.iter()
-                    .map(|&(c, w)| u32::from(c) | (u32::from(w as u16) << 16)),
-            );
-            at as u32
+            if m.sparse.len() % 2 == 1 {
+                m.sparse.push(0);
+            }
+            let at = m.sparse.len() / 2;
+            for &(_, w) in row {
+                m.sparse.extend_from_slice(&w.to_le_bytes());
+            }
+            for &(c, _) in row {
+                if m.wide {
+                    m.sparse.extend_from_slice(&c.to_le_bytes());
+                } else {
+                    m.sparse.push(c as u8);
+                }
+            }
+            if at > OFFSET_MASK as usize {
+                self.too_large = true;
+            }
+            ((row.len() as u32) << LEN_SHIFT) | (at as u32 & OFFSET_MASK)
         };
-        if m.dense.len() / m.stride.max(1) > DENSE_BIT as usize
-            || m.sparse.len() > DENSE_BIT as usize
-        {
+        if m.dense.len() / m.stride.max(1) > DENSE_BIT as usize {
             self.too_large = true;
         }
         m.n_weights += row.len();
         m.keys.push((key, reference));
         let slot = (u64::from(fingerprint(key)) << 32) | u64::from(reference);
-        self.placed.push(((key as usize & m.mask) as u32, slot));
+        self.placed.push((m.home(key) as u32, slot));
     }
 
     /// The model; `Err` when it is too large for 32-bit references.
@@ -450,12 +505,19 @@ impl Builder {
             return Err("model too large");
         }
         let m = &mut self.model;
+        // The dense rows moved to start on a cache line.
+        let mut dense = Vec::with_capacity(m.dense.len() + 32);
+        let misalign = (dense.as_ptr() as usize % 64) / 2;
+        m.dense_base = (32 - misalign) % 32;
+        dense.resize(m.dense_base, 0);
+        dense.extend_from_slice(&m.dense);
+        m.dense = dense;
         // Slots filled in the order of their home index: sequential writes.
         self.placed.sort_unstable_by_key(|p| p.0);
         for &(home, slot) in &self.placed {
             let mut i = home as usize;
             while m.slots[i] != 0 {
-                i = (i + 1) & m.mask;
+                i = m.next(i);
             }
             m.slots[i] = slot;
         }
@@ -494,7 +556,7 @@ impl Frozen {
     pub fn layout_bytes(&self) -> (usize, usize, usize) {
         (
             self.slots.len() * 8,
-            self.sparse.len() * 4,
+            self.sparse.len(),
             self.dense.len() * 2,
         )
     }
@@ -504,11 +566,41 @@ impl Frozen {
         self.scale
     }
 
+    /// The first slot to look at for a feature: its hash's low 32 bits
+    /// scaled to the table (a multiply and a shift, for any table size).
+    #[inline]
+    fn home(&self, key: u64) -> usize {
+        ((u64::from(key as u32) * self.cap as u64) >> 32) as usize
+    }
+
+    /// The slot after slot `i` (the first after the last).
+    #[inline]
+    fn next(&self, i: usize) -> usize {
+        if i + 1 >= self.cap {
+            0
+        } else {
+            i + 1
+        }
+    }
+
+    /// The weights and classes of a sparse row (`len` weights, then `len`
+    /// classes of [`Frozen::wide`]'s width), or empty slices if out of range.
+    #[inline]
+    fn sparse_row(&self, reference: u32) -> (&[u8], &[u8]) {
+        let len = (reference >> LEN_SHIFT) as usize;
+        let at = (reference & OFFSET_MASK) as usize * 2;
+        let class_bytes = if self.wide { 2 } else { 1 };
+        match self.sparse.get(at..at + len * (2 + class_bytes)) {
+            Some(row) => row.split_at(2 * len),
+            None => (&[], &[]),
+        }
+    }
+
     /// The reference of the feature's row, its first slot being `s`.
     #[inline]
     fn probe(&self, key: u64, mut s: u64) -> Option<u32> {
         let fp = fingerprint(key);
-        let mut i = key as usize & self.mask;
+        let mut i = self.home(key);
         loop {
             if s == 0 {
                 return None;
@@ -516,37 +608,42 @@ impl Frozen {
             if (s >> 32) as u32 == fp {
                 return Some(s as u32);
             }
-            i = (i + 1) & self.mask;
+            i = self.next(i);
             s = self.slots[i];
         }
     }
 
     /// True when the model has weights for this feature.
     pub fn contains(&self, key: u64) -> bool {
-        self.probe(key, self.slots[key as usize & self.mask])
-            .is_some()
+        self.probe(key, self.slots[self.home(key)]).is_some()
     }
 
     /// The row of a reference, as (class, weight) pairs in class order.
     fn row(&self, reference: u32) -> impl Iterator<Item = (u16, i16)> + '_ {
-        let (dense, sparse) = if reference & DENSE_BIT != 0 {
-            let at = (reference & !DENSE_BIT) as usize * self.stride;
+        let (dense, (weights, classes)) = if reference & DENSE_BIT != 0 {
+            let at = self.dense_base + (reference & !DENSE_BIT) as usize * self.stride;
             let row = self.dense.get(at..at + self.classes.len()).unwrap_or(&[]);
-            (row, &[][..])
+            (row, (&[][..], &[][..]))
         } else {
-            let at = reference as usize;
-            let len = self.sparse.get(at).map_or(0, |&l| l as usize);
-            (
-                &[][..],
-                self.sparse.get(at + 1..at + 1 + len).unwrap_or(&[]),
-            )
+            (&[][..], self.sparse_row(reference))
         };
         let dense = dense
             .iter()
             .enumerate()
             .filter(|(_, &w)| w != 0)
             .map(|(c, &w)| (c as u16, w));
-        let sparse = sparse.iter().map(|&e| (e as u16, (e >> 16) as u16 as i16));
+        let class_bytes = if self.wide { 2 } else { 1 };
+        let sparse = weights
+            .chunks_exact(2)
+            .zip(classes.chunks_exact(class_bytes))
+            .map(|(w, c)| {
+                let class = if c.len() == 2 {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from(c[0])
+                };
+                (class, i16::from_le_bytes([w[0], w[1]]))
+            });
         dense.chain(sparse)
     }
 
@@ -650,7 +747,7 @@ impl Frozen {
             // Every first slot, loaded before any is looked at.
             let mut first = [0u64; BATCH];
             for (f, s) in chunk.iter().zip(first.iter_mut()) {
-                *s = self.slots[(*f as usize) & self.mask];
+                *s = self.slots[self.home(*f)];
             }
             let mut refs = [0u32; BATCH];
             let mut group = [0u8; BATCH];
@@ -666,20 +763,20 @@ impl Frozen {
                 }
             }
             let refs = &refs[..found];
-            // The sparse rows' headers (their lengths): independent loads
-            // again; the dense rows are prefetched.
-            let mut lens = [0u32; BATCH];
-            for (&r, l) in refs.iter().zip(lens.iter_mut()) {
+            // Every row is asked for before any is added, so that their
+            // cache misses overlap too.
+            for &r in refs.iter() {
                 if r & DENSE_BIT == 0 {
-                    *l = self.sparse.get(r as usize).copied().unwrap_or(0);
+                    let (weights, classes) = self.sparse_row(r);
+                    prefetch_ends(weights, classes);
                 } else {
-                    let at = (r & !DENSE_BIT) as usize * self.stride;
+                    let at = self.dense_base + (r & !DENSE_BIT) as usize * self.stride;
                     if let Some(row) = self.dense.get(at..at + n) {
                         prefetch(row);
                     }
                 }
             }
-            for (j, (&r, &len)) in refs.iter().zip(&lens).enumerate() {
+            for (j, &r) in refs.iter().enumerate() {
                 let g = if M > 1 { group[j] as usize } else { 0 };
                 let Some(scores) = outs.get_mut(g) else {
                     continue;
@@ -690,18 +787,25 @@ impl Frozen {
                     &mut scores[..N]
                 };
                 if r & DENSE_BIT != 0 {
-                    let at = (r & !DENSE_BIT) as usize * self.stride;
+                    let at = self.dense_base + (r & !DENSE_BIT) as usize * self.stride;
                     if let Some(row) = self.dense.get(at..at + n) {
                         for (s, &w) in scores.iter_mut().zip(row) {
                             *s += i32::from(w);
                         }
                     }
                 } else {
-                    let at = r as usize + 1;
-                    if let Some(row) = self.sparse.get(at..at + len as usize) {
-                        for &e in row {
-                            if let Some(s) = scores.get_mut((e & 0xffff) as usize) {
-                                *s += i32::from((e >> 16) as u16 as i16);
+                    let (weights, classes) = self.sparse_row(r);
+                    if self.wide {
+                        for (w, c) in weights.chunks_exact(2).zip(classes.chunks_exact(2)) {
+                            let c = usize::from(u16::from_le_bytes([c[0], c[1]]));
+                            if let Some(s) = scores.get_mut(c) {
+                                *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
+                            }
+                        }
+                    } else {
+                        for (w, &c) in weights.chunks_exact(2).zip(classes) {
+                            if let Some(s) = scores.get_mut(usize::from(c)) {
+                                *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
                             }
                         }
                     }

@@ -214,8 +214,31 @@ fn bucket_distance(d: u32) -> u64 {
     }
 }
 
-/// The features of a state, appended to `out`.
+/// [`extract`] for the parts of the default templates the parser scores
+/// apart ([`BUFFER_ONLY`], [`TOP_ONLY`], the rest): with the templates known
+/// when compiling, only their values are computed and nothing is tested per
+/// template. Any other mask goes to [`extract`] as it is.
 #[inline]
+fn extract_part(st: &State, toks: &[Tok], mask: u128, out: &mut Vec<u64>) {
+    const REST: u128 = templates::DEFAULT & !BUFFER_ONLY & !TOP_ONLY;
+    const BUFFER: u128 = templates::DEFAULT & BUFFER_ONLY;
+    const TOP: u128 = templates::DEFAULT & TOP_ONLY;
+    match mask {
+        REST => extract_const::<REST>(st, toks, out),
+        BUFFER => extract_const::<BUFFER>(st, toks, out),
+        TOP => extract_const::<TOP>(st, toks, out),
+        _ => extract(st, toks, mask, out),
+    }
+}
+
+/// [`extract`] with the templates `M`, known when compiling.
+#[inline(never)]
+fn extract_const<const M: u128>(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
+    extract(st, toks, M, out);
+}
+
+/// The features of a state, appended to `out`.
+#[inline(always)]
 fn extract(st: &State, toks: &[Tok], mask: u128, out: &mut Vec<u64>) {
     let on = |t: u32| mask & (1u128 << t) != 0;
     let n = st.n;
@@ -990,18 +1013,18 @@ impl Parser {
                 s0 as usize
             };
             feats.clear();
-            extract(state, toks, rest_mask, feats);
+            extract_part(state, toks, rest_mask, feats);
             let rest_end = feats.len();
             let new_buffer = state.b != buffer_at;
             if new_buffer {
                 buffer_at = state.b;
-                extract(state, toks, buffer_mask, feats);
+                extract_part(state, toks, buffer_mask, feats);
             }
             let buffer_end = feats.len();
             let new_top = !top_known[top];
             if new_top {
                 top_known[top] = true;
-                extract(state, toks, top_mask, feats);
+                extract_part(state, toks, top_mask, feats);
             }
             let top_scores_now = &mut top_scores[top];
             match (new_buffer, new_top) {

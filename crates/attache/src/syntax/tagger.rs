@@ -77,9 +77,88 @@ pub struct WordScratch {
     shape: String,
 }
 
+/// Longest word [`WordInfo::new`] reads byte by byte when it is ASCII.
+const ASCII_MAX: usize = 64;
+
 impl WordInfo {
     /// The hashes of one word.
     pub fn new(word: &str, scratch: &mut WordScratch) -> WordInfo {
+        if word.len() <= ASCII_MAX && word.is_ascii() {
+            WordInfo::ascii(word.as_bytes())
+        } else {
+            WordInfo::any(word, scratch)
+        }
+    }
+
+    /// [`WordInfo::new`] of an ASCII word of at most [`ASCII_MAX`] bytes, in
+    /// one pass over its bytes (for ASCII the character classes below are
+    /// the Unicode ones: letters, upper case, digits).
+    fn ascii(word: &[u8]) -> WordInfo {
+        let mut lower = [0u8; ASCII_MAX];
+        let mut shape = [0u8; ASCII_MAX];
+        let mut shape_len = 0;
+        let (mut flags, mut letters, mut uppers) = (0u8, 0usize, 0usize);
+        let (mut last, mut run) = (0u8, 0usize);
+        for (i, &c) in word.iter().enumerate() {
+            let k = if c.is_ascii_alphabetic() {
+                letters += 1;
+                flags |= flag::ALPHA;
+                if c.is_ascii_uppercase() {
+                    uppers += 1;
+                    flags |= flag::UPPER;
+                    if i == 0 {
+                        flags |= flag::TITLE;
+                    }
+                    b'X'
+                } else {
+                    b'x'
+                }
+            } else if c.is_ascii_digit() {
+                flags |= flag::DIGIT;
+                b'd'
+            } else {
+                if c == b'-' {
+                    flags |= flag::HYPHEN;
+                }
+                c
+            };
+            lower[i] = c.to_ascii_lowercase();
+            if k == last {
+                run += 1;
+            } else {
+                run = 1;
+                last = k;
+            }
+            if run <= 4 {
+                shape[shape_len] = k;
+                shape_len += 1;
+            }
+        }
+        if letters >= 2 && uppers == letters {
+            flags |= flag::ALL_CAPS;
+        }
+        let n = word.len();
+        let lower = &lower[..n];
+        let mut prefix = [0u64; 3];
+        for (k, p) in prefix.iter_mut().enumerate() {
+            *p = hash_bytes(&lower[..(k + 1).min(n)]);
+        }
+        let mut suffix = [0u64; 4];
+        for (k, s) in suffix.iter_mut().enumerate() {
+            *s = hash_bytes(&lower[n - (k + 1).min(n)..]);
+        }
+        WordInfo {
+            form: hash_bytes(word),
+            lower: hash_bytes(lower),
+            prefix,
+            suffix,
+            shape: hash_bytes(&shape[..shape_len]),
+            flags,
+        }
+    }
+
+    /// [`WordInfo::new`] of any word.
+    fn any(word: &str, scratch: &mut WordScratch) -> WordInfo {
         let lower = &mut scratch.lower;
         lower.clear();
         let mut flags = 0u8;
@@ -733,5 +812,52 @@ mod tests {
         let d = WordInfo::new("1990s", &mut s);
         assert_ne!(d.flags & flag::DIGIT, 0);
         assert_eq!(WordInfo::new("", &mut s).flags, 0);
+    }
+
+    #[test]
+    fn ascii_words_hash_as_any_word() {
+        let mut s = WordScratch::default();
+        let mut words: Vec<String> = [
+            "",
+            "a",
+            "A",
+            "Talks",
+            "U.S.",
+            "1990s",
+            "--",
+            "co-operate",
+            "McDONALD'S",
+            "aaaaaaab",
+            "XXXXXXxxxxxx",
+            "$4.5bn",
+            "12,000",
+            "e-mail",
+            "Ab",
+            "AB",
+            "A1",
+            "x",
+            ".",
+            "...",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        let mut x = 7u64;
+        for len in 0..80 {
+            let w: String = (0..len)
+                .map(|_| {
+                    x = linear::mix(x);
+                    (b' ' + (x % 95) as u8) as char
+                })
+                .collect();
+            words.push(w);
+        }
+        for w in &words {
+            let any = WordInfo::any(w, &mut s);
+            assert_eq!(WordInfo::new(w, &mut s), any, "{w:?}");
+            if w.len() <= ASCII_MAX {
+                assert_eq!(WordInfo::ascii(w.as_bytes()), any, "{w:?}");
+            }
+        }
     }
 }
